@@ -1,0 +1,363 @@
+"""The data that flows through newsprism: frozen dataclasses, one per kind of item.
+
+Every item that appears in a report carries its evidence: an article id and character
+offsets into that article's normalised ``text`` (``article.text[start:end] == item.text``).
+A story section that a run did not compute is ``None`` and is left out of ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SECTION_NAMES = (
+    "entities",
+    "quotes",
+    "figures",
+    "claims",
+    "framing",
+    "outlets",
+    "timeline",
+    "summary",
+)
+
+
+def plain(obj: Any) -> Any:
+    """Turn dataclasses, tuples and mappings into JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        to_dict = getattr(obj, "to_dict", None)
+        if to_dict is not None:
+            return to_dict()
+        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Mapping):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [plain(v) for v in obj]
+    return obj
+
+
+@dataclass(frozen=True)
+class Part:
+    """A character range inside one article (the article is known from context)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: exact words of one article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    outlet: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    author: str | None = None
+    site_name: str | None = None
+    source: str | None = None  # the input (path or URL) it was read from
+    language: str | None = None
+    fingerprint: str | None = None  # hash of the normalised text
+    duplicate_of: str | None = None  # a wire copy points at the first copy
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "word_count": self.word_count,
+            "duplicate_of": self.duplicate_of,
+            "author": self.author,
+            "site_name": self.site_name,
+            "source": self.source,
+            "language": self.language,
+            "fingerprint": self.fingerprint,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, and why (with what to do about it)."""
+
+    input: str
+    reason: str
+    code: str = "E000"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a named entity in one article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place, merged across the outlets of a story."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None  # the words in the article that name the speaker
+    entity_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity_id": self.entity_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    article_id: str
+    text: str  # what was said, without outer quotation marks; parts joined by a space
+    start: int
+    end: int
+    direct: bool
+    parts: tuple[Part, ...]
+    speaker: Speaker | None = None
+    cue: str | None = None  # "said", "told reporters", "according to"
+    also_in: tuple[str, ...] = ()
+    attribution_conflicts: tuple[str, ...] = ()  # quote ids: same words, another speaker
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    article_id: str
+    value: float
+    qualifier: str | None  # "at least", "around", "more than" ...
+    text: str
+    start: int
+    end: int
+    what: str = ""  # what this number counts, as this article words it
+    value_max: float | None = None  # upper end of a range
+    unit: str | None = None  # "%" for percentages
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    what: str
+    status: str  # agreed | disputed | single
+    values: tuple[FigureValue, ...]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    date: str | None  # ISO date once normalised against the publication date
+    sentence: Part | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    text: str
+    article_ids: tuple[str, ...]
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimCandidate:
+    """A statement one article makes (a sentence or clause), before alignment."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    attributed_to: str | None = None  # an attributed statement is a claim about what someone said
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    status: str  # agreed | disputed | single
+    support: tuple[Span, ...]
+    contradicted_by: tuple[Span, ...] = ()
+    dispute: str | None = None  # figure | time | agent | polarity
+
+
+@dataclass(frozen=True)
+class TermMention:
+    """A naming or framing phrase ("rebels", "terrorist groups", "liberated")."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    head: str = ""  # lemma of the head word
+    role: str = ""  # dependency role or referent hint
+
+
+@dataclass(frozen=True)
+class FramingRow:
+    referent: str
+    terms: Mapping[str, tuple[str, ...]]  # article id -> the words that outlet uses
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    article_id: str
+    quoted_speakers: tuple[str, ...]
+    loaded_terms: tuple[Span, ...]
+    calls_to_action: tuple[Span, ...]
+    tone: float
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        spans = lambda items: [{"text": s.text, "start": s.start, "end": s.end} for s in items]  # noqa: E731
+        out = {
+            "article_id": self.article_id,
+            "quoted_speakers": list(self.quoted_speakers),
+            "loaded_terms": spans(self.loaded_terms),
+            "calls_to_action": spans(self.calls_to_action),
+            "tone": self.tone,
+        }
+        out.update(plain(self.metrics))
+        return out
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    citations: tuple[str, ...]
+    evidence: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "citations": list(self.citations),
+            "evidence": [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text} for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything extracted from one article's parse; plain data, so it crosses processes."""
+
+    article_id: str
+    sentences: tuple[Part, ...]
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[FigureValue, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    claims: tuple[ClaimCandidate, ...] = ()
+    terms: tuple[TermMention, ...] = ()
+    loaded_terms: tuple[Span, ...] = ()
+    calls_to_action: tuple[Span, ...] = ()
+    features: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
+    figures: tuple[Figure, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+    framing: tuple[FramingRow, ...] | None = None
+    outlets: tuple[OutletProfile, ...] | None = None
+    timeline: tuple[TimelineEntry, ...] | None = None
+    summary: tuple[SummarySentence, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "article_ids": list(self.article_ids)}
+        for name in SECTION_NAMES:
+            value = getattr(self, name)
+            if value is not None:  # not computed: absent, never a placeholder
+                out[name] = plain(value)
+        return out
+
+
+@dataclass(frozen=True)
+class Report:
+    newsprism_version: str
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    stories: tuple[Story, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "newsprism_version": self.newsprism_version,
+            "articles": [a.to_dict() for a in self.articles],
+            "skipped": [plain(s) for s in self.skipped],
+            "stories": [s.to_dict() for s in self.stories],
+        }
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings the story stages read; the CLI and the Python API fill it."""
+
+    summary_sentences: int = 6
+    outlet_ratings: Mapping[str, Any] = field(default_factory=dict)  # outlet -> {"rating", "source"}
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What a story stage sees: the story's articles, their analyses, and earlier sections.
+
+    ``sections`` holds what the stages before this one produced (``"entities"``,
+    ``"quotes"`` ...), so a stage can use them without knowing who made them.
+    """
+
+    story_id: str
+    articles: tuple[Article, ...]
+    analyses: Mapping[str, ArticleAnalysis]
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+
+    def independent_articles(self) -> tuple[Article, ...]:
+        """Articles that are not copies of another one (wire copies count once)."""
+        return tuple(a for a in self.articles if a.duplicate_of is None)

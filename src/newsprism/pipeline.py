@@ -1,0 +1,126 @@
+"""The only module that knows the order of the stages.
+
+ingest -> normalize -> parse + extract (per article, on a runner) -> cluster into stories
+-> per-story stages (align, assess, summarize) -> Report.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from . import __version__
+from .errors import NoArticles
+from .model import Article, ArticleAnalysis, Options, Report, Skipped, Story, StoryContext
+
+# story section -> "module:function"; each stage is fn(StoryContext) -> tuple of items
+STORY_STAGES: tuple[tuple[str, str], ...] = (
+    ("entities", "newsprism.align.entities:merge_entities"),
+    ("quotes", "newsprism.align.quotes:align_quotes"),
+    ("figures", "newsprism.align.figures:reconcile_figures"),
+    ("timeline", "newsprism.align.timeline:build_timeline"),
+    ("claims", "newsprism.align.claims:align_claims"),
+    ("framing", "newsprism.assess.framing:compare_framing"),
+    ("outlets", "newsprism.assess.outlets:profile_outlets"),
+    ("summary", "newsprism.summarize:summarize"),
+)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _resolve(target: str) -> Callable[..., Any]:
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def load(inputs: Iterable[str], *, outlet_map: str | None = None, **ingest_options: Any) -> Loaded:
+    """Read every input; what cannot be read is listed in ``skipped`` with its reason."""
+    from .ingest import load_articles
+    from .normalize import normalize_articles
+
+    result = load_articles(list(inputs), outlet_map=outlet_map, **ingest_options)
+    return Loaded(tuple(normalize_articles(result.articles)), tuple(result.skipped))
+
+
+def process_articles(articles: Sequence[Article], *, runner=None, progress: Progress = _no_progress) -> dict[str, ArticleAnalysis]:
+    """Parse and extract every article on the runner (local processes by default)."""
+    if runner is None:
+        from .adapters.runner.local import LocalRunner
+
+        runner = LocalRunner()
+    analyses: dict[str, ArticleAnalysis] = {}
+    for analysis in runner.map_articles(articles):
+        analyses[analysis.article_id] = analysis
+        progress("parse", len(analyses), len(articles))
+    return analyses
+
+
+def group_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[tuple[str, ...]]:
+    from .cluster.stories import cluster_stories
+
+    return [tuple(group) for group in cluster_stories(articles, analyses)]
+
+
+def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options) -> Story:
+    sections: dict[str, Any] = {}
+    for name, target in STORY_STAGES:
+        ctx = StoryContext(story_id, tuple(articles), analyses, dict(sections), options)
+        sections[name] = tuple(_resolve(target)(ctx))
+    return Story(
+        id=story_id,
+        title=story_title(articles),
+        article_ids=tuple(a.id for a in articles),
+        **sections,
+    )
+
+
+def story_title(articles: Sequence[Article]) -> str:
+    """The earliest titled article's title, else the first sentence of the first article."""
+    titled = sorted((a for a in articles if a.title), key=lambda a: (a.published or "9999", a.id))
+    if titled:
+        return titled[0].title or ""
+    first = articles[0].text.strip().split("\n", 1)[0]
+    return first[:120]
+
+
+def build_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options, *, progress: Progress = _no_progress) -> list[Story]:
+    by_id = {a.id: a for a in articles}
+    groups = group_stories(articles, analyses)
+    stories = []
+    for n, group in enumerate(groups, 1):
+        members = [by_id[i] for i in group]
+        stories.append(build_story(f"s{n}", members, analyses, options))
+        progress("stories", n, len(groups))
+    return stories
+
+
+def analyze(
+    inputs: Iterable[str] | str,
+    *,
+    outlet_map: str | None = None,
+    options: Options | None = None,
+    runner=None,
+    progress: Progress = _no_progress,
+    **ingest_options: Any,
+) -> Report:
+    """Read the inputs, group them into stories and compare the outlets' coverage."""
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    options = options or Options()
+    loaded = load(inputs, outlet_map=outlet_map, **ingest_options)
+    if not loaded.articles:
+        raise NoArticles(f"none of the {len(list(inputs))} inputs held a readable article")
+    analyses = process_articles(loaded.articles, runner=runner, progress=progress)
+    stories = build_stories(loaded.articles, analyses, options, progress=progress)
+    return Report(__version__, loaded.articles, loaded.skipped, tuple(stories))
