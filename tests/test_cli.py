@@ -1,0 +1,59 @@
+"""The command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from newsprism.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, app
+
+runner = CliRunner()
+
+
+def test_analyze_seeds_writes_three_reports(seeds_dir, tmp_path):
+    result = runner.invoke(app, ["analyze", str(seeds_dir), "-o", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == EXIT_OK, result.output
+    for name in ("report.json", "report.md", "report.html"):
+        assert (tmp_path / "out" / name).stat().st_size > 1000
+    data = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert len(data["articles"]) == 5 and data["skipped"] == []
+
+
+def test_a_bad_input_is_reported_skipped_and_the_batch_goes_on(seeds_dir, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "empty.txt").write_text("")
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(app, ["analyze", str(folder), str(missing), "-o", str(tmp_path / "out"),
+                                 "--format", "json", "--quiet"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    data = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert len(data["articles"]) == 5
+    skipped = {s["input"]: s["reason"] for s in data["skipped"]}
+    assert len(skipped) == 2
+    assert any("empty" in reason.lower() for reason in skipped.values())
+    assert any("nope.txt" in inp for inp in skipped)
+    assert not (tmp_path / "out" / "report.html").exists()  # only the format asked for
+
+
+def test_nothing_readable_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["analyze", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_ERROR
+    assert "E400" in result.output or "E400" in (result.stderr or "")
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "pdf" in result.output
+
+
+def test_console_script_is_installed():
+    exe = shutil.which("newsprism") or str((__import__("pathlib").Path(sys.executable).parent / "newsprism"))
+    done = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert "analyze" in done.stdout and "serve" in done.stdout and "watch" in done.stdout
