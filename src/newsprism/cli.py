@@ -102,6 +102,8 @@ def analyze(
     except NewsprismError as exc:
         err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
         raise typer.Exit(EXIT_ERROR)
+    for note in report.notes:
+        err.print(f"[cyan]note[/] {note}", markup=True, highlight=False)
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
     written = write_reports(report, out_dir, fmts)

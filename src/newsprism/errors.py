@@ -55,7 +55,7 @@ class UndecodableInput(InputError):
 
 class UnsupportedInput(InputError):
     code = "E105"
-    hint = "use .txt, .html/.htm, .jsonl, .xml/.rss/.atom, .warc/.warc.gz, or an http(s) URL"
+    hint = "use .txt, .html/.htm, .jsonl(.gz), .xml/.rss/.atom/.rdf, .warc(.gz)/.arc, or an http(s) URL"
 
 
 class TooLargeInput(InputError):

@@ -69,6 +69,7 @@ class Article:
     language: str | None = None
     fingerprint: str | None = None  # hash of the normalised text
     duplicate_of: str | None = None  # a wire copy points at the first copy
+    note: str | None = None  # how the text was obtained when it is not the full page (a feed summary)
 
     @property
     def word_count(self) -> int:
@@ -88,6 +89,7 @@ class Article:
             "source": self.source,
             "language": self.language,
             "fingerprint": self.fingerprint,
+            "note": self.note,
             "text": self.text,
         }
 
@@ -170,6 +172,9 @@ class FigureValue:
     what: str = ""  # what this number counts, as this article words it
     value_max: float | None = None  # upper end of a range
     unit: str | None = None  # "%" for percentages
+    head: str = ""  # lemma of the counted noun ("civilian"), "" when the number stands alone
+    event: str = ""  # lemma of the event the counted things take part in ("execute", "gun down")
+    modifiers: tuple[str, ...] = ()  # lemmas of the counted noun's modifiers ("rebel")
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,8 @@ class DateMention:
     text: str
     date: str | None  # ISO date once normalised against the publication date
     sentence: Part | None = None
+    precision: str = "day"  # day | week | month | year: how much of ``date`` the words fix
+    relation: str = ""  # "since", "until", "before", "after" when the words say so
 
 
 @dataclass(frozen=True)
@@ -207,6 +214,7 @@ class ClaimCandidate:
     end: int
     text: str
     attributed_to: str | None = None  # an attributed statement is a claim about what someone said
+    features: Mapping[str, Any] = field(default_factory=dict)  # events, figures, times (plain data)
 
 
 @dataclass(frozen=True)
@@ -320,12 +328,14 @@ class Report:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
     stories: tuple[Story, ...]
+    notes: tuple[str, ...] = ()  # what the user should know that is not an error (feed summaries used ...)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "newsprism_version": self.newsprism_version,
             "articles": [a.to_dict() for a in self.articles],
             "skipped": [plain(s) for s in self.skipped],
+            "notes": list(self.notes),
             "stories": [s.to_dict() for s in self.stories],
         }
 
@@ -341,6 +351,7 @@ class Options:
     """Settings the story stages read; the CLI and the Python API fill it."""
 
     summary_sentences: int = 6
+    nli_model: str | None = None  # local path of an NLI cross-encoder for claim alignment; off when None
     outlet_ratings: Mapping[str, Any] = field(default_factory=dict)  # outlet -> {"rating", "source"}
 
 

@@ -42,15 +42,16 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 class Loaded:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
+    notes: tuple[str, ...] = ()  # things worth telling the user that are not errors
 
 
-def load(inputs: Iterable[str], *, outlet_map: str | None = None, **ingest_options: Any) -> Loaded:
+def load(inputs: Iterable[str], *, outlet_map: str | None = None, progress: Progress | None = None, **ingest_options: Any) -> Loaded:
     """Read every input; what cannot be read is listed in ``skipped`` with its reason."""
     from .ingest import load_articles
     from .normalize import normalize_articles
 
-    result = load_articles(list(inputs), outlet_map=outlet_map, **ingest_options)
-    return Loaded(tuple(normalize_articles(result.articles)), tuple(result.skipped))
+    result = load_articles(list(inputs), outlet_map=outlet_map, progress=progress, **ingest_options)
+    return Loaded(tuple(normalize_articles(result.articles)), tuple(result.skipped), tuple(result.notes))
 
 
 def process_articles(articles: Sequence[Article], *, runner=None, progress: Progress = _no_progress) -> dict[str, ArticleAnalysis]:
@@ -118,9 +119,11 @@ def analyze(
     if isinstance(inputs, str):
         inputs = [inputs]
     options = options or Options()
-    loaded = load(inputs, outlet_map=outlet_map, **ingest_options)
+    inputs = list(inputs)
+    loaded = load(inputs, outlet_map=outlet_map, progress=progress, **ingest_options)
     if not loaded.articles:
-        raise NoArticles(f"none of the {len(list(inputs))} inputs held a readable article")
+        reasons = "; ".join(f"{s.input}: {s.reason}" for s in loaded.skipped[:3])
+        raise NoArticles(f"none of the {len(inputs)} input(s) held a readable article" + (f" ({reasons})" if reasons else ""))
     analyses = process_articles(loaded.articles, runner=runner, progress=progress)
     stories = build_stories(loaded.articles, analyses, options, progress=progress)
-    return Report(__version__, loaded.articles, loaded.skipped, tuple(stories))
+    return Report(__version__, loaded.articles, loaded.skipped, tuple(stories), notes=loaded.notes)

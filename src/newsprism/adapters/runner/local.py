@@ -1,7 +1,11 @@
-"""Runs per-article parsing and extraction in this process, in batches."""
+"""Runs per-article parsing and extraction on this machine: in this process, or in a pool of
+worker processes (each loads spaCy once and keeps it)."""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterator, Sequence
 
 from ...extract import process_batch
@@ -9,11 +13,45 @@ from ...model import Article, ArticleAnalysis
 
 
 class LocalRunner:
-    """In-process runner: the default for a laptop and for tests."""
+    """The default runner. ``processes=1`` (the default) works in this process; more spreads
+    batches over that many worker processes. Results come back in input order either way."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, processes: int = 1):
+        if batch_size < 1 or processes < 1:
+            raise ValueError("batch_size and processes must be at least 1")
         self.batch_size = batch_size
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
 
     def map_articles(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
-        for i in range(0, len(articles), self.batch_size):
-            yield from process_batch(articles[i : i + self.batch_size])
+        batches = (articles[i : i + self.batch_size] for i in range(0, len(articles), self.batch_size))
+        if self.processes == 1:
+            for batch in batches:
+                yield from process_batch(batch, batch_size=self.batch_size)
+            return
+        pool = self._ensure_pool()
+        # a bounded window of batches in flight: memory stays flat however long the input
+        window: deque[Future] = deque()
+        for batch in batches:
+            window.append(pool.submit(process_batch, batch, batch_size=self.batch_size))
+            if len(window) >= 2 * self.processes:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: the parent may hold threads (torch, BLAS) that fork would copy locked
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "LocalRunner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

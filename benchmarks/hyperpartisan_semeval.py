@@ -1,0 +1,117 @@
+"""Do the outlet-profile features separate hyperpartisan from mainstream articles?
+
+SemEval-2019 Task 4, by-article training set (645 articles): 10-fold stratified CV accuracy of
+a logistic regression on newsprism's per-article profile features (``extract_features``:
+opinion markers, quote share, loaded density, hedges, tone ...), next to a bag-of-words
+logistic regression on the same texts and folds, in the same run.
+
+    .venv/bin/python benchmarks/hyperpartisan_semeval.py [--data ../shared/data] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+from xml.etree import ElementTree
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from loaded_basil import DEFAULT_DATA, parse_cached  # noqa: E402
+
+FOLDER = "semeval2019_hyperpartisan_byarticle"
+MAX_CHARS = 12000  # long articles are cut (for both systems) to keep the parse affordable
+
+
+def load_semeval(data_dir: Path, limit: int | None = None) -> list[tuple[str, str, int]]:
+    """(id, text, 1 if hyperpartisan), text = title + paragraphs, tags stripped."""
+    root = Path(data_dir) / FOLDER
+    labels = {}
+    for el in ElementTree.parse(root / "ground-truth-training-byarticle-20181122.xml").getroot():
+        labels[el.get("id")] = int(el.get("hyperpartisan") == "true")
+    rows = []
+    for el in ElementTree.parse(root / "articles-training-byarticle-20181122.xml").getroot():
+        aid = el.get("id")
+        paragraphs = [" ".join("".join(p.itertext()).split()) for p in el.iter("p")]
+        body = "\n\n".join(p for p in paragraphs if p) or " ".join("".join(el.itertext()).split())
+        text = ((el.get("title") or "").strip() + "\n\n" + body)[:MAX_CHARS]
+        rows.append((aid, text, labels[aid]))
+    if limit:
+        # a stratified subset: every k-th article keeps the label balance of the whole set
+        step = max(len(rows) // limit, 1)
+        rows = rows[::step][:limit]
+    return rows
+
+
+def profile_features(docs: Sequence, ids: Sequence[str]) -> list[dict]:
+    from newsprism.extract.framing import extract_calls_to_action, extract_features, loaded_spans
+    from newsprism.model import Article
+
+    out = []
+    for aid, doc in zip(ids, docs):
+        article = Article(aid, "semeval", doc.text)
+        found: dict = {"loaded_terms": loaded_spans(doc, aid)}
+        found["calls_to_action"] = extract_calls_to_action(doc, article, found)
+        feats = extract_features(doc, article, found)
+        out.append({k: float(v) for k, v in feats.items() if isinstance(v, (int, float))})
+    return out
+
+
+def cross_validate(rows, docs, folds: int = 10) -> dict:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    y = np.array([label for _, _, label in rows])
+    feats = profile_features(docs, [aid for aid, _, _ in rows])
+    x_profile = DictVectorizer(sparse=False).fit_transform(feats)
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=13)
+    profile_model = make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=5000))
+    bow_model = make_pipeline(TfidfVectorizer(min_df=2, sublinear_tf=True), LogisticRegression(C=10, max_iter=5000))
+    profile_acc = cross_val_score(profile_model, x_profile, y, cv=cv, scoring="accuracy")
+    bow_acc = cross_val_score(bow_model, [t for _, t, _ in rows], y, cv=cv, scoring="accuracy")
+    return {
+        "articles": len(rows),
+        "hyperpartisan_share": round(float(y.mean()), 4),
+        "folds": folds,
+        "profile_features": sorted(feats[0]) if feats else [],
+        "newsprism_profile_lr": {"accuracy": round(float(profile_acc.mean()), 4), "std": round(float(profile_acc.std()), 4)},
+        "bow_lr_baseline": {"accuracy": round(float(bow_acc.mean()), 4), "std": round(float(bow_acc.std()), 4)},
+        "majority_baseline": {"accuracy": round(float(max(y.mean(), 1 - y.mean())), 4)},
+    }
+
+
+def run(data_dir: Path = DEFAULT_DATA, *, limit: int | None = None, folds: int = 10) -> dict:
+    t0 = time.perf_counter()
+    rows = load_semeval(data_dir, limit)
+    docs = parse_cached("semeval", [t for _, t, _ in rows])
+    result = cross_validate(rows, docs, folds)
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "hyperpartisan_semeval.json")
+    args = ap.parse_args(argv)
+    result = run(args.data, limit=args.limit)
+    print(json.dumps(result, indent=1))
+    if args.limit is None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print("wrote", args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The story's timeline: dated events, with the outlets that report each.
+
+Each date mention that could be fixed to a date is paired with the clause it dates (the
+part of its sentence around it). Mentions of one date whose clauses share their content
+words are one event, reported by several articles; every entry keeps its evidence spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, DateMention, Span, StoryContext, TimelineEntry
+
+MAX_WORDS = 30  # a timeline line stays short; longer sentences are cut at clause boundaries
+SAME_EVENT = 0.2  # content-word overlap from which two dated clauses are one event
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[—–-]\s|\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_STOP = {
+    "the", "and", "that", "this", "with", "from", "have", "has", "had", "were", "was", "been",
+    "their", "they", "them", "there", "which", "what", "when", "will", "would", "said", "says",
+    "after", "before", "since", "into", "over", "about", "also", "than", "more", "some", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
+    "night", "afternoon", "yesterday", "today", "tonight", "week", "month", "year",
+}
+
+
+def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
+    """Dated events of the story, merged across articles, sorted by date."""
+    events: list[dict] = []
+    for article in ctx.independent_articles():
+        analysis = ctx.analyses.get(article.id)
+        if analysis is None:
+            continue
+        for mention in analysis.dates:
+            if mention.date is None:
+                continue
+            evidence = dated_clause(article, mention)
+            words = content_words(evidence.text, mention.text)
+            match = next((e for e in events if e["date"] == mention.date and _same_event(e, evidence, words)), None)
+            if match is None:
+                events.append({"date": mention.date, "evidence": [evidence], "words": set(words)})
+            elif evidence not in match["evidence"]:
+                match["evidence"].append(evidence)
+                match["words"] |= words
+    events.sort(key=lambda e: (e["date"], -len({s.article_id for s in e["evidence"]})))
+    return tuple(
+        TimelineEntry(
+            date=e["date"],
+            text=e["evidence"][0].text,
+            article_ids=tuple(dict.fromkeys(s.article_id for s in e["evidence"])),
+            evidence=tuple(e["evidence"]),
+        )
+        for e in events
+    )
+
+
+def dated_clause(article: Article, mention: DateMention) -> Span:
+    """The words a date mention dates: its sentence, or the clause around it when that is long."""
+    text = article.text
+    start, end = (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
+    if len(text[start:end].split()) > MAX_WORDS:
+        start, end = _clause_around(text, start, end, mention.start, mention.end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(article.id, start, end, text[start:end])
+
+
+def _clause_around(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
+    """Grow from the mention over clause pieces until the piece holds enough words."""
+    breaks = [s_start] + [s_start + m.end() for m in _CLAUSE_BREAK.finditer(text[s_start:s_end])] + [s_end]
+    left = max(b for b in breaks if b <= m_start)
+    right = min((b for b in breaks if b >= m_end), default=s_end)
+    while len(text[left:right].split()) < 8:
+        grown = False
+        later = [b for b in breaks if b > right]
+        if later:
+            right, grown = later[0], True
+        if len(text[left:right].split()) < 8:
+            earlier = [b for b in breaks if b < left]
+            if earlier:
+                left, grown = earlier[-1], True
+        if not grown:
+            break
+    words = [(left + m.start(), left + m.end()) for m in re.finditer(r"\S+", text[left:right])]
+    if len(words) > MAX_WORDS:  # still long: keep MAX_WORDS words around the mention
+        at = next((k for k, (ws, we) in enumerate(words) if we > m_start), 0)
+        first = max(0, min(at - MAX_WORDS // 3, len(words) - MAX_WORDS))
+        left, right = words[first][0], words[first + MAX_WORDS - 1][1]
+    return left, right
+
+
+def content_words(text: str, skip: str = "") -> set[str]:
+    skipped = {w.lower() for w in _WORD.findall(skip)}
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP and w.lower() not in skipped}
+
+
+def _same_event(event: dict, evidence: Span, words: set[str]) -> bool:
+    for span in event["evidence"]:
+        if span.article_id == evidence.article_id and span.start == evidence.start:
+            return True  # two mentions of one date in one clause
+    union = event["words"] | words
+    return bool(union) and len(event["words"] & words) / len(union) >= SAME_EVENT

@@ -1,0 +1,168 @@
+"""One profile per article: whom it quotes, how it words things, what it leaves out.
+
+Everything measured comes from the article's own analysis and the story's earlier sections;
+a third-party rating appears only when the user supplied one (``--outlet-ratings``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..model import Article, ArticleAnalysis, OutletProfile, Quote, Span, StoryContext
+from .ratings import rating_for
+
+MAIN_ACTORS = 6  # tone is measured toward the story's most-mentioned actors
+ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+AFFILIATION_TYPES = ("ORG", "NORP", "GPE")
+SPEAKER_WINDOW = 80  # characters around a speaker's name where a title or affiliation is read
+
+
+def _tone(text: str) -> float:
+    from ..extract.framing_style import tone
+
+    return tone(text)
+
+
+def _quotes_of(ctx: StoryContext, article_id: str) -> list[Quote]:
+    quotes = ctx.sections.get("quotes")
+    if quotes is None:
+        analysis = ctx.analyses.get(article_id)
+        quotes = analysis.quotes if analysis else ()
+    return [q for q in quotes if q.article_id == article_id]
+
+
+def _sentence_bounds(analysis: ArticleAnalysis, pos: int) -> tuple[int, int] | None:
+    for part in analysis.sentences:
+        if part.start <= pos < part.end:
+            return part.start, part.end
+    return None
+
+
+def speaker_sides(article: Article, analysis: ArticleAnalysis, quotes: list[Quote], framing) -> list[dict[str, Any]]:
+    """For each quoted speaker: the affiliations named beside them and the framing referent
+    (side) their title belongs to, when the text shows it ("Rebel sources", "Russian U.N.
+    Ambassador Vitaly Churkin")."""
+    out: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or not sp.name:
+            continue
+        entry = out.setdefault(sp.name, {"speaker": sp.name, "quotes": 0, "affiliations": [], "side": None, "evidence": []})
+        entry["quotes"] += 1
+        if sp.start is None or sp.end is None:
+            continue
+        bounds = _sentence_bounds(analysis, sp.start) or (0, len(article.text))
+        lo, hi = max(bounds[0], sp.start - SPEAKER_WINDOW), min(bounds[1], sp.end + SPEAKER_WINDOW)
+        for m in analysis.mentions:
+            if m.label in AFFILIATION_TYPES and lo <= m.start and m.end <= hi and m.text not in entry["affiliations"]:
+                entry["affiliations"].append(m.text)
+                entry["evidence"].append({"text": m.text, "start": m.start, "end": m.end})
+        for row in framing or ():
+            if not row.referent.startswith("actor:"):
+                continue
+            for ev in row.evidence:
+                if ev.article_id == article.id and sp.start - 2 <= ev.end and ev.start <= sp.end + 2 and entry["side"] is None:
+                    entry["side"] = row.referent.split(":", 1)[1].strip()
+                    entry["evidence"].append({"text": ev.text, "start": ev.start, "end": ev.end})
+    return list(out.values())
+
+
+def main_actors(ctx: StoryContext) -> list:
+    """The entities most mentioned across the story's outlets (at least two articles)."""
+    entities = [e for e in ctx.sections.get("entities") or () if e.type in ACTOR_TYPES]
+    entities = [e for e in entities if len({m.article_id for m in e.mentions}) >= 2]
+    entities.sort(key=lambda e: (-len({m.article_id for m in e.mentions}), -len(e.mentions), e.name))
+    return entities[:MAIN_ACTORS]
+
+
+def tone_toward(article: Article, analysis: ArticleAnalysis, actors) -> dict[str, dict[str, Any]]:
+    """Mean VADER tone of the article's sentences that mention each main actor."""
+    out = {}
+    for ent in actors:
+        sentences = set()
+        for m in ent.mentions:
+            if m.article_id == article.id:
+                b = _sentence_bounds(analysis, m.start)
+                if b:
+                    sentences.add(b)
+        if not sentences:
+            continue
+        tones = [_tone(article.text[s:e]) for s, e in sorted(sentences)]
+        out[ent.name] = {"tone": round(sum(tones) / len(tones), 4), "sentences": len(tones)}
+    return out
+
+
+def claim_shares(analysis: ArticleAnalysis) -> dict[str, Any]:
+    total = len(analysis.claims)
+    attributed = sum(1 for c in analysis.claims if c.attributed_to)
+    return {
+        "claims": total,
+        "attributed_claims": attributed,
+        "attributed_share": round(attributed / total, 3) if total else None,
+        "asserted_share": round((total - attributed) / total, 3) if total else None,
+    }
+
+
+def omissions(ctx: StoryContext, article_id: str) -> list[dict[str, Any]]:
+    """Claims the other outlets carry (agreed or single-source) that this article does not."""
+    duplicates = {a.id: a.duplicate_of for a in ctx.articles}
+    original = duplicates.get(article_id) or article_id
+    out = []
+    for claim in ctx.sections.get("claims") or ():
+        if claim.status not in ("agreed", "single"):
+            continue
+        supporters = {duplicates.get(s.article_id) or s.article_id for s in claim.support}
+        if original in supporters or not supporters:
+            continue
+        out.append({"claim_id": claim.id, "text": claim.text, "status": claim.status, "reported_by": sorted(supporters)})
+    out.sort(key=lambda c: (-len(c["reported_by"]), c["claim_id"]))
+    return out
+
+
+def profile_article(ctx: StoryContext, article: Article, actors, framing) -> OutletProfile:
+    analysis = ctx.analyses.get(article.id) or ArticleAnalysis(article.id, ())
+    quotes = _quotes_of(ctx, article.id)
+    speakers = list(dict.fromkeys(q.speaker.name for q in quotes if q.speaker and q.speaker.name))
+    features = dict(analysis.features)
+    words = max(article.word_count, 1)
+    tone = features.get("tone")
+    if tone is None:
+        tone = round(_tone(article.text[:20000]), 4)
+    loaded_counts = Counter(s.text.lower() for s in analysis.loaded_terms)
+    metrics: dict[str, Any] = {
+        "outlet": article.outlet,
+        "quoted_sides": speaker_sides(article, analysis, quotes, framing),
+        "quotes": len(quotes),
+        **claim_shares(analysis),
+        "loaded_density": round(100.0 * len(analysis.loaded_terms) / words, 3),
+        "top_loaded_terms": [t for t, _ in loaded_counts.most_common(8)],
+        "tone_toward": tone_toward(article, analysis, actors),
+        "opinion_markers": {
+            "first_person_rate": features.get("first_person_rate"),
+            "second_person_rate": features.get("second_person_rate"),
+            "rhetorical_questions": features.get("rhetorical_questions"),
+            "exclamations": features.get("exclamations"),
+            "calls_to_action": len(analysis.calls_to_action),
+        },
+        "omits": omissions(ctx, article.id),
+        "features": features,
+    }
+    rating = rating_for(article.outlet, dict(ctx.options.outlet_ratings or {}))
+    if rating is not None:
+        metrics["rating"] = rating
+    return OutletProfile(
+        article_id=article.id,
+        quoted_speakers=tuple(speakers),
+        loaded_terms=tuple(Span(s.article_id, s.start, s.end, s.text) for s in analysis.loaded_terms),
+        calls_to_action=tuple(analysis.calls_to_action),
+        tone=float(tone),
+        metrics=metrics,
+    )
+
+
+def profile_outlets(ctx: StoryContext) -> tuple[OutletProfile, ...]:
+    """One profile per article of the story, in the story's order."""
+    actors = main_actors(ctx)
+    framing = ctx.sections.get("framing") or ()
+    return tuple(profile_article(ctx, a, actors, framing) for a in ctx.articles)

@@ -1,0 +1,420 @@
+"""Claims: the factual statements of one article, with what alignment needs to compare them.
+
+A claim is a sentence (a leading dateline stripped). Captions, bylines, credits, social-media
+embeds, questions and calls to action are not claims. A statement inside an attribution
+("X said ...", "according to X", a quote of X) is a claim about what X said:
+``attributed_to`` holds the speaker.
+
+Each candidate also carries plain-data ``features`` read off the parse, so the story stage
+can tell incompatible statements apart without parsing again:
+
+- ``events``: one per verb: ``lemma``, ``cls`` (a coarse action class: end, kill, prevent,
+  leave ...), ``subject`` (head lemma), ``agent`` (who does it, as worded), ``negated``,
+  ``theme`` (class of the action it governs: "prevented ... from leaving" -> leave),
+  ``times`` (normalised weekday/date/clock words) and ``clause`` (start, end of its core clause);
+- ``figures``: counted numbers: ``value``, ``noun`` (lemma of what is counted), ``qualifier``,
+  ``start``, ``end``;
+- ``times``: every normalised time word of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from ..model import Article, ClaimCandidate
+
+# coarse action classes: words that name the same kind of event (our own small lexicon)
+ACTION_CLASSES: dict[str, frozenset[str]] = {
+    "end": frozenset("end cease stop halt finish conclude".split()),
+    "kill": frozenset("kill execute shoot gun slaughter massacre murder slay".split()),
+    "prevent": frozenset("prevent block bar forbid stop trap".split()),
+    "allow": frozenset("allow let permit".split()),
+    "leave": frozenset("leave flee evacuate escape exit depart".split()),
+    "capture": frozenset("capture take seize retake control recapture liberate".split()),
+    "win": frozenset("win claim declare".split()),
+    "breach": frozenset("breach violate break".split()),
+    "surrender": frozenset("surrender".split()),
+    "attack": frozenset("attack bomb shell strike assault".split()),
+}
+SAY_VERBS = frozenset(
+    "say tell state claim report announce confirm deny allege add note insist warn write "
+    "argue assert estimate declare explain suggest describe".split()
+)
+NEGATIVE_DETERMINERS = frozenset({"no", "nobody", "none", "nothing", "neither", "never"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+PERSON_NOUNS = frozenset(
+    "people person civilian child woman man resident fighter rebel soldier victim refugee "
+    "militant citizen teen teenager individual".split()
+)
+NUMBER_WORDS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "around", "about", "up to",
+              "as many as", "some", "approximately", "roughly", "fewer than", "less than", "at most")
+
+# lines that are not statements: credits, captions, embeds, share buttons
+CREDIT_RE = re.compile(
+    r"(getty images|/afp|\bafp\b/|reuters/|\bap photo\b|\(source:|pic\.twitter\.com|\(@\w+\)|"
+    r"^\s*(photo|image|video|watch|read more|related|advertisement)\b|provided by)",
+    re.IGNORECASE,
+)
+CALL_TO_ACTION_RE = re.compile(
+    r"\b(please (share|sign|donate|call|tell|subscribe|like)|click|subscribe|sign up|share (this|the story)|"
+    r"tell us|let us know|we want to hear|follow us|donate)\b",
+    re.IGNORECASE,
+)
+DATELINE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+MIN_WORDS = 6
+
+
+def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[ClaimCandidate, ...]:
+    """The statements of one article, in reading order, each with exact offsets."""
+    text = article.text
+    speakers = _quote_speakers(found.get("quotes") or ())
+    claims: list[ClaimCandidate] = []
+    for sent in doc.sents:
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        if end <= start or not _is_statement(sent, text[start:end]):
+            continue
+        attributed = _speaker_of(start, end, speakers) or _attribution(sent)
+        claims.append(
+            ClaimCandidate(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                attributed_to=attributed,
+                features=_features(sent, start, end),
+            )
+        )
+    return tuple(claims)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding space and a leading ``date YYYY-MM-DD`` line from a sentence."""
+    match = DATELINE_RE.match(text, start, end)
+    if match:
+        start = match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_statement(sent, text: str) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < MIN_WORDS:
+        return False
+    if text.rstrip("”\"’' )").endswith("?"):
+        return False
+    if "\n" in text.strip():  # a heading glued to the next line by the parser
+        first = text.strip().split("\n", 1)[0]
+        if not first.rstrip().endswith((".", "!", "?", "”", '"', ":")):
+            return False
+    if CREDIT_RE.search(text) or CALL_TO_ACTION_RE.search(text):
+        return False
+    if text[0].islower():
+        return False  # a fragment left by a wrong sentence split
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False  # a caption or a headline fragment
+    root = sent.root
+    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False  # an imperative: a call to action, not a statement
+    if _is_headline(sent, text):
+        return False
+    return True
+
+
+def _is_headline(sent, text: str) -> bool:
+    """Title Case without final punctuation: a headline or section name, not a statement."""
+    if text.rstrip().endswith((".", "!", "”", '"', "’")):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _quote_speakers(quotes) -> list[tuple[int, int, str]]:
+    spans = []
+    for quote in quotes:
+        speaker = getattr(quote, "speaker", None)
+        if speaker is not None and speaker.name:
+            spans.append((quote.start, quote.end, speaker.name))
+    return spans
+
+
+def _speaker_of(start: int, end: int, speakers: list[tuple[int, int, str]]) -> str | None:
+    """The speaker of a quote covering at least half of the sentence."""
+    best, best_overlap = None, 0
+    for q_start, q_end, name in speakers:
+        overlap = min(end, q_end) - max(start, q_start)
+        if overlap > best_overlap:
+            best, best_overlap = name, overlap
+    return best if best_overlap >= 0.5 * (end - start) or (best and best_overlap >= 40) else None
+
+
+def _attribution(sent) -> str | None:
+    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X"."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+        if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB":
+            has_content = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or tok.dep_ in ("parataxis",)
+            quoted = any(t.is_quote for t in sent)
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):  # "X returned ... to claim that"
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subjects and (has_content or quoted) and subjects[0].pos_ in ("PROPN", "NOUN"):
+                return _phrase(subjects[0])
+    return None
+
+
+def _phrase(tok) -> str:
+    """The noun phrase headed by ``tok`` without trailing clauses."""
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") or t.i == tok.i]
+    left = min(t.i for t in keep)
+    words = [t for t in tok.doc[left : tok.i + 1]]
+    # extend right over flat name parts ("Vitaly Churkin", "Syrian Observatory for Human Rights")
+    right = tok.i
+    for t in tok.subtree:
+        if t.i > right and t.dep_ in ("compound", "flat", "prep", "pobj") and all(
+            w.dep_ in ("compound", "flat", "prep", "pobj", "det", "amod") for w in tok.doc[tok.i + 1 : t.i + 1]
+        ):
+            right = t.i
+    words = tok.doc[left : right + 1]
+    return words.text
+
+
+def action_class(lemma: str) -> str | None:
+    lemma = lemma.lower()
+    for name, members in ACTION_CLASSES.items():
+        if lemma in members:
+            return name
+    return None
+
+
+def _features(sent, start: int, end: int) -> dict[str, Any]:
+    events = [_event(tok) for tok in sent if tok.pos_ == "VERB" and tok.lemma_.lower() not in SAY_VERBS]
+    return {
+        "events": [e for e in events if e is not None],
+        "figures": _figures(sent),
+        "times": sorted({w for tok in sent for w in _time_words(tok)}),
+    }
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def _agent(verb) -> str | None:
+    """Who does the action: the active subject, the passive ``by`` agent, or the subject of
+    the clause this one is coordinated with ("X breached ... and [X] allowed no one ...")."""
+    node = verb
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        if passive:
+            for c in node.children:
+                if c.dep_ == "agent":
+                    objects = [o for o in c.children if o.dep_ == "pobj"]
+                    if objects:
+                        return _span_text(objects[0])
+        else:
+            subject = _subject(node)
+            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in ("that", "which", "who"):
+                return _span_text(subject)
+            if subject is not None:
+                return None
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
+            return _span_text(node.head, stop_at_clause=True)
+        break
+    return None
+
+
+def _span_text(tok, stop_at_clause: bool = True) -> str:
+    """A noun phrase with its conjuncts ("the Assad regime and Iran"), without relative clauses."""
+    parts = [t for t in tok.subtree if not (stop_at_clause and _inside_clause(t, tok))]
+    left = min(t.i for t in parts)
+    right = max(t.i for t in parts)
+    return tok.doc[left : right + 1].text.strip(" ,")
+
+
+def _inside_clause(t, top) -> bool:
+    node = t
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def _negated(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in NEGATIVE_DETERMINERS or any(d.lower_ in NEGATIVE_DETERMINERS for d in c.children if d.dep_ == "det")
+        ):
+            return True
+    return False
+
+
+def _theme(verb) -> str | None:
+    """Class of the action a verb governs: "prevented X from leaving", "allowed X (to) leave"."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            return action_class(c.lemma_) or c.lemma_.lower()
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return action_class(g.lemma_) or g.lemma_.lower()
+    return None
+
+
+def _event(verb) -> dict[str, Any] | None:
+    lemma = verb.lemma_.lower()
+    cls = action_class(lemma)
+    negated = _negated(verb)
+    theme = _theme(verb)
+    if cls == "allow" and negated:
+        cls, negated = "prevent", False  # "no one has been allowed (to) leave" = kept from leaving
+    subject = _subject(verb)
+    clause = _core_clause(verb)
+    return {
+        "lemma": lemma,
+        "cls": cls,
+        "subject": subject.lemma_.lower() if subject is not None else None,
+        "agent": _agent(verb),
+        "negated": negated,
+        "theme": theme,
+        "times": sorted({w for t in verb.subtree if _governed_by(t, verb) for w in _time_words(t)}),
+        "clause": clause,
+    }
+
+
+def _governed_by(tok, verb) -> bool:
+    """True when no other verb stands between ``tok`` and ``verb`` in the tree."""
+    node = tok
+    while node.i != verb.i:
+        if node.pos_ == "VERB" and node.i != tok.i:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+CORE_DEPS = frozenset("nsubj nsubjpass aux auxpass neg dobj npadvmod prt agent xcomp attr acomp advmod dative oprd".split())
+
+
+def _core_clause(verb) -> list[int]:
+    """Character range of the verb with its core arguments (no subordinate clauses)."""
+    tokens = [verb]
+    for c in verb.children:
+        if c.dep_ in CORE_DEPS or (c.dep_ == "prep" and c.lower_ != "according"):
+            tokens.extend(c.subtree)
+    left = min(t.idx for t in tokens)
+    right = max(t.idx + len(t.text) for t in tokens)
+    return [left, right]
+
+
+def _time_words(tok) -> list[str]:
+    """Normalised time words: weekdays, months + day, clock times ("4 am" -> "04:00")."""
+    low = tok.lower_
+    out = []
+    if low in WEEKDAYS:
+        out.append(low)
+    elif low in MONTHS or low.rstrip(".") in ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec"):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.like_num:
+            out.append(f"{low[:3]}-{nxt.text}")
+    elif low in ("am", "pm", "a.m.", "p.m.") and tok.i > 0 and tok.nbor(-1).like_num:
+        hour = tok.nbor(-1).text.split(":")[0]
+        if hour.isdigit():
+            value = int(hour) % 12 + (12 if low.startswith("p") else 0)
+            out.append(f"{value:02d}:00")
+    elif low in ("morning", "evening", "night", "afternoon") and tok.ent_type_ in ("TIME", "DATE"):
+        out.append(low)
+    return out
+
+
+def parse_number(tokens) -> float | None:
+    """Digits ("1,134", "4,000") or number words ("eighty-two", "three hundred")."""
+    words = [t.lower_ for t in tokens if t.text not in ("-", "–")]
+    if len(words) == 1:
+        cleaned = words[0].replace(",", "")
+        try:
+            return float(cleaned)
+        except ValueError:
+            pass
+    total, current = 0.0, 0.0
+    for word in words:
+        for part in word.split("-"):
+            if part in NUMBER_WORDS:
+                current += NUMBER_WORDS[part]
+            elif part in SCALES:
+                current = max(current, 1.0) * SCALES[part]
+                if SCALES[part] >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                try:
+                    current += float(part.replace(",", ""))
+                except ValueError:
+                    return None
+    value = total + current
+    return value if value else None
+
+
+def _figures(sent) -> list[dict[str, Any]]:
+    """Counted numbers: "at least eighty-two civilians" -> value 82, noun civilian."""
+    out = []
+    doc = sent.doc
+    seen: set[int] = set()
+    for tok in sent:
+        if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            continue
+        # the whole number: "eighty - two", "10,000", "three hundred"
+        group = [tok]
+        j = tok.i + 1
+        while j < sent.end and (doc[j].like_num or doc[j].text in ("-",) or doc[j].lower_ in SCALES):
+            group.append(doc[j])
+            j += 1
+        while group and not group[-1].like_num and group[-1].lower_ not in SCALES:
+            group.pop()
+        seen.update(t.i for t in group)
+        value = parse_number(group)
+        if value is None:
+            continue
+        head = group[-1].head
+        while head.pos_ == "NUM" and head.head.i != head.i and head.i not in seen:
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in ("am", "pm", "a.m.", "p.m."):
+            continue
+        if len(group) == 1 and group[0].lower_ == "one":
+            continue  # "one general", "for one thing": a determiner, not a count
+        start = group[0].idx
+        preceding = doc.text[max(sent.start_char, start - 14) : start].lower().strip()
+        qualifier = next((q for q in QUALIFIERS if preceding.endswith(q)), None)
+        out.append({
+            "value": value,
+            "noun": head.lemma_.lower(),
+            "qualifier": qualifier,
+            "start": start,
+            "end": group[-1].idx + len(group[-1].text),
+        })
+    return out

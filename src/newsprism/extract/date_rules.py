@@ -1,0 +1,188 @@
+"""Finding date expressions in text and fixing them against a publication date.
+
+Explicit dates ("December 12, 2016", "Nov. 15", "2016-12-12") need no anchor (a missing
+year does); relative ones ("on Tuesday", "Monday morning", "yesterday", "last week",
+"three days ago") are resolved against the article's publication date, or left unresolved
+(``None``) when the article has none. Dates may be reduced precision ISO strings:
+"2016-12-12" (day), "2016-12" (month), "2016" (year); a week is given by its Monday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
+}
+RELATIONS = {"since", "until", "till", "before", "after", "by", "from", "through", "as of"}
+
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+_NUM = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r"|a|an)"
+
+DATE_PATTERN = re.compile(
+    r"(?:\b(?P<rel>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Tt]hrough|[Aa]s of|[Oo]n|[Ii]n|[Dd]uring)\s+)?"
+    r"(?:"
+    r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    r"|(?P<mon1>\b" + _MON + r")\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year1>(?:1[89]|20)\d\d)\b)?"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MON + r")\b\.?(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    r"|(?:\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<mon3>\b" + _MON + r")\b\.?(?:,?\s+(?P<year3>(?:1[89]|20)\d\d)\b)?"
+    r"|(?:\b(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+)?(?P<wd>\b" + _WD + r")" + _TOD +
+    r"|(?P<rword>\b(?:[Tt]he day before yesterday|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b)"
+    r"(?:\s+(?P<rtod>morning|afternoon|evening|night))?"
+    r"|(?P<prel>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast))\s+(?P<period>week|weekend|month|year)\b"
+    r"|(?P<agon>\b" + _NUM + r")\s+(?P<agou>days?|weeks?|months?|years?)\s+ago\b"
+    r"|(?P<year4>(?<![\d,.])\b(?:1[89]|20)\d\d\b)(?![,.]?\d)"
+    r")"
+)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    start: int
+    end: int
+    date: str | None
+    precision: str
+    relation: str
+    weekday: bool  # a weekday name (its direction depends on tense)
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: dt.date | None, *, future_at=lambda start, end: False) -> list[DateFound]:
+    """Every date expression in ``text``; ``future_at(start, end)`` says if one is about the future."""
+    found: list[DateFound] = []
+    for m in DATE_PATTERN.finditer(text):
+        g = m.groupdict()
+        rel_word = (g["rel"] or "").lower()
+        if not _acceptable(g, rel_word, text, m):
+            continue
+        start = m.start() if g["rel"] and rel_word not in ("in", "during") else m.start(_first_group(m))
+        relation = rel_word if rel_word in RELATIONS else ""
+        date, precision = _resolve(g, published, future_at(m.start(), m.end()))
+        end = m.end()
+        if text[end - 1] == "." and re.search(r"(?:" + _FULL_MONTHS + r")\.$", text[:end]):
+            end -= 1  # the sentence's full stop, not an abbreviation's
+        found.append(DateFound(start, end, date, precision, relation, bool(g["wd"])))
+    return found
+
+
+def _first_group(m: re.Match) -> str:
+    for name in ("iso", "mon1", "day2", "part", "mon3", "wrel", "wd", "rword", "prel", "agon", "year4"):
+        if m.group(name) is not None:
+            return name
+    return "iso"
+
+
+def _acceptable(g: dict, rel_word: str, text: str, m: re.Match) -> bool:
+    if g["mon3"] is not None and g["year3"] is None and g["part"] is None:
+        # a bare month name: only with a preposition ("in December"); "May"/"March" are words too
+        return rel_word in RELATIONS | {"in", "during"} and g["mon3"] not in ("Mar", "Jun", "Jul", "Aug", "Sept", "Sep", "Jan", "Feb", "Apr", "Oct", "Nov", "Dec")
+    if g["year4"] is not None:
+        # a bare year: only with a preposition, or standing before punctuation ("since 2011,")
+        after = text[m.end():m.end() + 2]
+        if rel_word or re.match(r"^(?:[,.;:)]|\s*$|\s+(?:and|to|when|after|before)\b)", after):
+            return not re.match(r"^\s+(?:people|civilians|[a-z]+s)\b", text[m.end():m.end() + 20])
+        return False
+    if g["mon1"] is not None and int(g["day1"]) > 31:
+        return False
+    return True
+
+
+def _resolve(g: dict, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
+    if g["iso"]:
+        return _safe_date(*map(int, g["iso"].split("-"))), "day"
+    if g["mon1"] or g["day2"]:
+        month = MONTHS[(g["mon1"] or g["mon2"]).lower().rstrip(".")]
+        day = int(g["day1"] or g["day2"])
+        year = g["year1"] or g["year2"]
+        if year:
+            return _safe_date(int(year), month, day), "day"
+        if pub is None:
+            return None, "day"
+        guess = _safe_date(pub.year, month, day)
+        if guess is not None and dt.date.fromisoformat(guess) > pub + dt.timedelta(days=14) and not future:
+            guess = _safe_date(pub.year - 1, month, day)  # "Nov. 15" read in January is last year
+        return guess, "day"
+    if g["mon3"]:
+        month = MONTHS[g["mon3"].lower()]
+        if g["year3"]:
+            return f"{int(g['year3']):04d}-{month:02d}", "month"
+        if pub is None:
+            return None, "month"
+        year = pub.year - 1 if month > pub.month and not future else pub.year
+        return f"{year:04d}-{month:02d}", "month"
+    if g["wd"]:
+        if pub is None:
+            return None, "day"
+        target = WEEKDAYS[g["wd"].lower()]
+        wrel = (g["wrel"] or "").lower()
+        back = (pub.weekday() - target) % 7
+        ahead = (target - pub.weekday()) % 7
+        if wrel == "next" or (future and wrel not in ("last", "past")):
+            days = ahead or (7 if wrel == "next" else 0)
+        else:
+            days = -(back or (7 if wrel in ("last", "past") else 0))
+        return (pub + dt.timedelta(days=days)).isoformat(), "day"
+    if g["rword"]:
+        if pub is None:
+            return None, "day"
+        word = g["rword"].lower()
+        shift = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return (pub + dt.timedelta(days=shift)).isoformat(), "day"
+    if g["period"]:
+        if pub is None:
+            return None, g["period"].replace("weekend", "week")
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["prel"].lower()]
+        period = g["period"]
+        if period in ("week", "weekend"):
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+            return monday.isoformat(), "week"
+        if period == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y:04d}-{mth + 1:02d}", "month"
+        return f"{pub.year + step:04d}", "year"
+    if g["agon"]:
+        word = g["agon"].lower()
+        n = int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)
+        unit = g["agou"].rstrip("s")
+        if pub is None:
+            return None, unit
+        if unit == "day":
+            return (pub - dt.timedelta(days=n)).isoformat(), "day"
+        if unit == "week":
+            day = pub - dt.timedelta(weeks=n)
+            return (day - dt.timedelta(days=day.weekday())).isoformat(), "week"
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return f"{y:04d}-{mth + 1:02d}", "month"
+        return f"{pub.year - n:04d}", "year"
+    if g["year4"]:
+        return g["year4"], "year"
+    return None, "day"
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

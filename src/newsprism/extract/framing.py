@@ -1,0 +1,92 @@
+"""Per-article framing extractors: naming terms, loaded language, calls to action, style.
+
+Each follows the extractor convention ``fn(doc, article, found) -> value`` and returns
+items whose ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Span, TermMention
+from .framing_style import inside, quote_regions, style_features
+from .framing_terms import extract_term_mentions
+from .loaded_lexicon import DEFAULT_SETTINGS, LoadedSettings, find_loaded
+
+# verbs of what a reader is asked to do, in an imperative addressed to them
+READER_ACTIONS = frozenset(
+    """share click donate sign call contact tell subscribe follow like join watch read support
+    help write email vote act spread visit check buy order download retweet comment register
+    pledge give chip""".split()
+)
+ASKING_VERBS = frozenset({"want", "need", "urge", "ask", "invite", "encourage"})
+
+
+def extract_terms(doc, article: Article, found: dict[str, Any]) -> tuple[TermMention, ...]:
+    """Naming/framing noun phrases and event verb phrases, with head lemma and parse role."""
+    return extract_term_mentions(doc, article.id)
+
+
+def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS) -> tuple[Span, ...]:
+    quotes = quote_regions(doc.text)
+    spans = []
+    for m in find_loaded(doc, settings, quotes):
+        span = doc[m.start_token : m.end_token]
+        spans.append(Span(article_id, span.start_char, span.end_char, span.text))
+    return tuple(spans)
+
+
+def extract_loaded_terms(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
+    """Loaded, emotive or one-sided words and phrases, one span per occurrence."""
+    return loaded_spans(doc, article.id)
+
+
+def _sentence_span(article_id: str, sent) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Span(article_id, sent.start_char + lead, sent.start_char + lead + len(body), body)
+
+
+def is_call_to_action(sent) -> bool:
+    """An imperative or plea addressed to the reader ("Please share the story")."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if any(t.lower_ == "please" for t in words):
+        return True
+    first = words[0]
+    lemma = first.lemma_.lower()
+    if lemma in READER_ACTIONS and first.tag_ in ("VB", "VBP", "NN", "NNP") and not any(t.dep_ in ("nsubj", "nsubjpass") and t.head == first for t in sent):
+        return first.tag_ == "VB" or first.text.isupper() or first.is_title
+    addressed = any(t.lower_ in ("you", "your") for t in words)
+    asks = any(t.lemma_.lower() in ASKING_VERBS and any(c.lower_ == "we" and c.dep_ == "nsubj" for c in t.children) for t in words)
+    return addressed and asks
+
+
+def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
+    """Sentences outside quotations that ask the reader to act: share, sign, donate, call."""
+    quotes = quote_regions(doc.text)
+    out = []
+    for sent in doc.sents:
+        if not sent.text.strip() or inside(sent.start_char, quotes):
+            continue
+        if is_call_to_action(sent):
+            out.append(_sentence_span(article.id, sent))
+    return tuple(out)
+
+
+def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
+    """Profile numbers (plain JSON values): opinion markers, quote share, loaded density, tone."""
+    quotes = quote_regions(doc.text)
+    features = style_features(doc, quotes)
+    loaded = found.get("loaded_terms")
+    if loaded is None:
+        loaded = loaded_spans(doc, article.id)
+    own_loaded = [s for s in loaded if not inside(s.start, quotes)]
+    words = max(features["words"], 1)
+    features["loaded_terms"] = len(loaded)
+    features["loaded_density"] = round(100.0 * len(loaded) / words, 3)
+    features["own_loaded_density"] = round(100.0 * len(own_loaded) / words, 3)
+    features["calls_to_action"] = len(found.get("calls_to_action") or ())
+    return features

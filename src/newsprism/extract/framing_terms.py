@@ -1,0 +1,121 @@
+"""Naming and framing phrases of one article: how it names the actors and the events.
+
+Actors are noun phrases headed by a collective or agent noun ("rebel groups", "the Assad
+regime", "regime forces") or a person named with a title ("Syrian dictator Bashar al-Assad").
+Events are nominals of change ("the fall of Aleppo") and the verb phrases that tell what
+happened to a place or who won ("has fallen", "officially liberated", "claimed victory").
+The head-word lists are general news vocabulary, not the words of any one story.
+"""
+
+from __future__ import annotations
+
+from ..model import TermMention
+
+# collective and agent nouns that name a side, a group or an office in news reports
+ACTOR_HEADS = frozenset(
+    """government regime administration army military force troop soldier militia militiaman
+    rebel rebellion fighter insurgent insurgency militant jihadist terrorist extremist opposition
+    group faction movement coalition alliance ally party authority official police protester
+    demonstrator activist civilian resident refugee separatist loyalist supporter opponent
+    critic lawmaker legislator dictator dictatorship junta guerrilla guerilla gunman mercenary
+    occupier invader liberator freedom-fighter regime-forces cabinet ministry leadership
+    establishment elite mob thug gang cartel clan tribe sect camp side power superpower
+    state authorities agency security""".split()
+)
+# nominals that name an event of change, conflict or its outcome
+EVENT_NOUNS = frozenset(
+    """fall liberation victory defeat surrender capture recapture conquest seizure takeover
+    occupation siege blockade evacuation withdrawal retreat collapse triumph win loss
+    ceasefire cease-fire truce offensive assault attack invasion bombardment massacre
+    slaughter reprisal execution killing crackdown uprising revolt rebellion revolution
+    coup war battle fighting clash clashes escalation annexation release rescue""".split()
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SKIP_VERBS = frozenset({"be", "have", "do", "say", "go", "get", "make", "tell", "include", "become", "remain"})
+DROP_LEADING_DEP = frozenset({"poss", "predet", "nummod", "quantmod", "case", "advmod", "cc"})
+MAX_OF_TOKENS = 4  # "the fall of Aleppo", not "the victory of a leader who was willing ..."
+DROP_LEADING_WORDS = frozenset({"their", "its", "his", "her", "our", "your", "my", "some", "many", "these", "those", "this", "that", "all", "both", "any", "each", "several", "most"})
+
+
+def _term(article_id: str, doc, start_tok: int, end_tok: int, head, role: str) -> TermMention | None:
+    while start_tok < end_tok and (doc[start_tok].lower_ in DROP_LEADING_WORDS or doc[start_tok].dep_ in DROP_LEADING_DEP or doc[start_tok].is_punct):
+        start_tok += 1
+    while end_tok > start_tok and (doc[end_tok - 1].is_punct or doc[end_tok - 1].dep_ == "case"):
+        end_tok -= 1
+    # a phrase never runs across a paragraph break (headlines and captions parse into the next line)
+    for k in range(end_tok - 1, start_tok - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            start_tok = k + 1 if "\n" in doc[k].whitespace_ or doc[k].is_space else k
+            break
+    while start_tok < end_tok and (doc[start_tok].is_space or doc[start_tok].is_punct):
+        start_tok += 1
+    if start_tok >= end_tok:
+        return None
+    span = doc[start_tok:end_tok]
+    return TermMention(article_id, span.start_char, span.end_char, span.text, head.lemma_.lower(), role)
+
+
+def actor_terms(doc, article_id: str) -> list[TermMention]:
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and (lemma in ACTOR_HEADS or lemma.split("-")[-1] in ACTOR_HEADS):
+            term = _term(article_id, doc, chunk.start, chunk.end, head, f"actor:{head.dep_}")
+        elif head.ent_type_ == "PERSON" and any(t.pos_ == "NOUN" and t.i < head.i and t.ent_type_ != "PERSON" for t in chunk):
+            term = _term(article_id, doc, chunk.start, chunk.end, head, f"person:{head.dep_}")
+        elif head.pos_ == "NOUN" and lemma in EVENT_NOUNS:
+            end = chunk.end
+            of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            if of and of[0].i == end and of[0].right_edge.i + 1 - end <= MAX_OF_TOKENS:  # "the fall" + "of Aleppo"
+                end = of[0].right_edge.i + 1
+            term = _term(article_id, doc, chunk.start, end, head, "event:noun")
+        else:
+            term = None
+        if term is not None:
+            out.append(term)
+    return out
+
+
+def _outcome_of_place(verb, objects) -> bool:
+    """A passive or intransitive main verb whose clause, before it, names a place ("Aleppo,
+    the last rebel city, has fallen"): robust to the small model mis-attaching the subject."""
+    if verb.dep_ not in ("ROOT", "conj") or objects or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    left = [t for t in verb.subtree if t.i < verb.i]
+    return any(t.pos_ == "PROPN" and t.ent_type_ in PLACE_LABELS | {"NORP", ""} for t in left)
+
+
+def event_verb_terms(doc, article_id: str) -> list[TermMention]:
+    """Verb phrases that tell what happened to a place, or who won or lost."""
+    out = []
+    for tok in doc:
+        # "liberated" after "has been" is often tagged ADJ; its VBN tag still marks the verb
+        if not (tok.pos_ == "VERB" or tok.tag_ == "VBN") or tok.lemma_.lower() in SKIP_VERBS:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ in ("acomp", "oprd") and not subjects:  # "Aleppo has been officially liberated"
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        place_subject = any(s.ent_type_ in PLACE_LABELS for s in subjects) or _outcome_of_place(tok, objects)
+        event_object = [o for o in objects if o.lemma_.lower() in EVENT_NOUNS and o.i - tok.i <= 3]
+        if not (place_subject or event_object):
+            continue
+        start = tok.i
+        # keep auxiliaries and adverbs right before the verb: "has been officially liberated"
+        while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg") and doc[start - 1].head in (tok, tok.head):
+            start -= 1
+        end = event_object[0].i + 1 if event_object else tok.i + 1
+        if not event_object:
+            # the adverb that qualifies the outcome, if it follows: "fell quickly"
+            pass
+        term = _term(article_id, doc, start, end, tok, "event:verb")
+        if term is not None:
+            out.append(term)
+    return out
+
+
+def extract_term_mentions(doc, article_id: str) -> tuple[TermMention, ...]:
+    terms = actor_terms(doc, article_id) + event_verb_terms(doc, article_id)
+    terms.sort(key=lambda t: (t.start, t.end))
+    return tuple(terms)

@@ -1,0 +1,239 @@
+"""The loaded-language lexicon and the matcher that finds its entries in a parsed article.
+
+Two sources, both shippable: newsprism's own list (``resources/loaded_terms.tsv``, written
+by the project) and the VADER sentiment lexicon (MIT, installed with ``vaderSentiment``),
+of which only strongly valenced content words count. Which own categories are used and the
+VADER threshold are settings (``LoadedSettings``); the defaults were chosen on BASIL/BABE
+(see ``benchmarks/loaded_basil.py``), the word lists themselves were not taken from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+OWN_LEXICON = "loaded_terms.tsv"
+CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+# strongly valenced VADER entries that are ordinary news vocabulary, not a writer's colouring
+VADER_NEUTRAL_IN_NEWS = frozenset(
+    """no yes please like well kind support care help free save protect win won lose lost
+    agree agreed agreement death dead die died dies killed kill kills killing war wars
+    fire fired cancer prison jail arrest arrested accident crash injured hurt hospital
+    crime criminal victims victim violence violent weapon weapons gun guns shot shooting
+    bomb bombing bombs attack attacks attacked sue sued lawsuit charges charged guilty
+    honor honored thank thanks thanked welcome best better good great important interests
+    interest interested true truth trust peace safe safety security secure benefit benefits
+    hope hoped hopes hoping wish wishes promise promised promises vote favor""".split()
+)
+WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """What counts as loaded: own-list categories and the VADER valence threshold."""
+
+    categories: frozenset[str] = frozenset({"emotive", "conflict", "label", "glorify", "derision", "intensifier", "speech"})
+    vader_threshold: float | None = 1.0  # abs(valence) at or above this is a candidate; None: VADER off
+    skip_quoted: bool = False  # words inside quotation marks are the speaker's, not the outlet's
+    min_score: float | None = None  # keep candidates the learned scorer rates at least this; None: the shipped threshold
+    use_scorer: bool = True  # False: every lexicon candidate counts
+
+
+DEFAULT_SETTINGS = LoadedSettings()
+
+
+@dataclass(frozen=True)
+class LoadedMatch:
+    start_token: int  # doc token index, inclusive
+    end_token: int  # exclusive
+    category: str  # own category, or "vader"
+    valence: float  # VADER valence of the words (0 when unknown)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(WORD_RE.findall(phrase.lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def own_entries() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> ((words, category), ...), longest phrases first."""
+    text = resources.files("newsprism.resources").joinpath(OWN_LEXICON).read_text(encoding="utf-8")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, _, category = line.partition("\t")
+        words = _words(phrase)
+        if words:
+            by_first.setdefault(words[0], []).append((words, category.strip() or "emotive"))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """word -> mean valence (-4..4) from the VADER lexicon that ships with vaderSentiment."""
+    import vaderSentiment
+
+    path = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+    out: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def token_valence(token) -> float:
+    lex = vader_lexicon()
+    return lex.get(token.lower_, lex.get(token.lemma_.lower(), 0.0))
+
+
+def _keys(token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def iter_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, skip: Iterable[tuple[int, int]] = ()) -> Iterator[LoadedMatch]:
+    """Every loaded word or phrase in the doc, left to right, never overlapping.
+
+    ``skip``: character ranges (quotes) to leave out when ``settings.skip_quoted``.
+    """
+    entries = own_entries()
+    skip_ranges = sorted(skip) if settings.skip_quoted else []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or _inside(tok.idx, skip_ranges):
+            i += 1
+            continue
+        match = _own_match(doc, i, entries, settings)
+        if match is None:
+            match = _vader_match(tok, settings)
+        if match is None:
+            i += 1
+            continue
+        yield match
+        i = match.end_token
+
+
+def _own_match(doc, i: int, entries, settings: LoadedSettings) -> LoadedMatch | None:
+    candidates = []
+    for key in set(_keys(doc[i])):
+        candidates.extend(entries.get(key, ()))
+    for words, category in sorted(candidates, key=lambda e: -len(e[0])):
+        if category not in settings.categories or i + len(words) > len(doc):
+            continue
+        if all(w in _keys(doc[i + k]) for k, w in enumerate(words)):
+            # a single-word entry must be a content word ("sorry" as ADJ, "lie" the verb or noun)
+            if len(words) == 1 and doc[i].pos_ not in CONTENT_POS | {"PROPN"}:
+                continue
+            end = i + len(words)
+            valence = max((token_valence(t) for t in doc[i:end]), key=abs, default=0.0)
+            return LoadedMatch(i, end, category, valence)
+    return None
+
+
+def _vader_match(tok, settings: LoadedSettings) -> LoadedMatch | None:
+    if settings.vader_threshold is None or tok.pos_ not in CONTENT_POS:
+        return None
+    if tok.lower_ in VADER_NEUTRAL_IN_NEWS or tok.lemma_.lower() in VADER_NEUTRAL_IN_NEWS:
+        return None
+    valence = token_valence(tok)
+    if abs(valence) >= settings.vader_threshold:
+        return LoadedMatch(tok.i, tok.i + 1, "vader", valence)
+    return None
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+# --- the learned scorer: weights of general features (category, part of speech, valence,
+# quotation, repetition...), never of words; trained by ``benchmarks/loaded_basil.py --train``.
+SCORER_FILE = "loaded_weights.json"
+COARSE_DEPS = {"amod": "amod", "advmod": "advmod", "ROOT": "root", "dobj": "obj", "pobj": "obj", "nsubj": "subj", "nsubjpass": "subj",
+               "xcomp": "comp", "ccomp": "comp", "conj": "conj", "acomp": "comp", "attr": "comp", "compound": "compound", "acl": "clause",
+               "relcl": "clause", "advcl": "clause", "pcomp": "comp"}
+
+
+def candidate_features(doc, m: LoadedMatch, quotes: list[tuple[int, int]], lemma_counts: dict[str, int], sentence_counts: dict[int, int]) -> dict[str, float]:
+    """General features of one candidate (no word identities)."""
+    tok = doc[m.start_token]
+    head = doc[m.start_token : m.end_token].root
+    sent_start = tok.sent.start
+    f: dict[str, float] = {
+        f"cat={m.category}": 1.0,
+        f"pos={head.pos_}": 1.0,
+        f"dep={COARSE_DEPS.get(head.dep_, 'other')}": 1.0,
+        "abs_valence": abs(m.valence) / 4.0,
+        "negative": float(m.valence < 0),
+        "positive": float(m.valence > 0),
+        "vader_known": float(m.valence != 0),
+        "quoted": float(_inside(tok.idx, quotes)),
+        "first_sentence": float(sent_start == 0),
+        "multiword": float(m.end_token - m.start_token > 1),
+        "repeats": min(lemma_counts.get(head.lemma_.lower(), 1) - 1, 5) / 5.0,
+        "sentence_candidates": min(sentence_counts.get(sent_start, 1) - 1, 5) / 5.0,
+        "in_entity": float(bool(tok.ent_type_)),
+        "capitalized_inside": float(tok.is_title and tok.i != sent_start),
+        "superlative": float(tok.tag_ in ("JJS", "RBS")),
+        "past_tense_verb": float(head.tag_ in ("VBD", "VBN")),
+        "gerund": float(head.tag_ == "VBG"),
+        "plural_noun": float(head.tag_ == "NNS"),
+        "word_length": min(len(tok.text), 12) / 12.0,
+    }
+    if m.category != "vader" and m.valence != 0:
+        f["own_and_vader"] = 1.0
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def scorer() -> dict | None:
+    """{"bias", "weights", "threshold"} or None when no trained scorer ships."""
+    import json
+
+    try:
+        text = resources.files("newsprism.resources").joinpath(SCORER_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(text)
+
+
+def score(features: dict[str, float], model: dict) -> float:
+    import math
+
+    z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def scored_candidates(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = ()) -> list[tuple[LoadedMatch, dict[str, float]]]:
+    """Every lexicon candidate with its features."""
+    quotes = list(quotes)
+    matches = list(iter_loaded(doc, settings, skip=quotes))
+    lemma_counts: dict[str, int] = {}
+    sentence_counts: dict[int, int] = {}
+    for m in matches:
+        head = doc[m.start_token : m.end_token].root
+        lemma_counts[head.lemma_.lower()] = lemma_counts.get(head.lemma_.lower(), 0) + 1
+        sentence_counts[doc[m.start_token].sent.start] = sentence_counts.get(doc[m.start_token].sent.start, 0) + 1
+    return [(m, candidate_features(doc, m, quotes, lemma_counts, sentence_counts)) for m in matches]
+
+
+def find_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = ()) -> list[LoadedMatch]:
+    """The loaded words and phrases: lexicon candidates the learned scorer keeps."""
+    model = scorer() if settings.use_scorer else None
+    out = []
+    for m, feats in scored_candidates(doc, settings, quotes):
+        if model is not None:
+            threshold = settings.min_score if settings.min_score is not None else model["threshold"]
+            if score(feats, model) < threshold:
+                continue
+        out.append(m)
+    return out

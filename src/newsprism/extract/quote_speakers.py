@@ -1,0 +1,173 @@
+"""Who is speaking: the noun phrase at an attribution, resolved to a name when the text allows.
+
+A name in the phrase is used as it stands, completed to the fullest form the article gives
+("Churkin" -> "Vitaly Churkin"). "he"/"she" take the nearest person named before them outside
+any quotation. A description ("a UN spokesman") becomes a name only when the article itself
+ties exactly one named person to that role ("Rupert Colville, a UN Spokesman"); otherwise the
+description stays the speaker, so nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Mention, Speaker
+from .entity_lexicon import PERSON_TITLES
+from .quote_cues import PERSONAL_PRONOUNS
+
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace(".", "").replace("’", "'")
+
+
+def noun_phrase(head) -> tuple[int, int]:
+    """Token range of the phrase headed by ``head``, without relative clauses or appositions.
+
+    Prepositional phrases are kept when they sit inside the phrase ("ambassador to Syria").
+    """
+    keep = [head.i]
+    for child in head.children:
+        if child.dep_ in NP_DROP:
+            if not (child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "to", "for")):
+                continue
+        keep.extend(t.i for t in child.subtree)
+    start, end = min(keep), max(keep) + 1
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):  # a speaker never reaches across a line break
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+@dataclass
+class SpeakerResolver:
+    doc: object
+    mentions: Sequence[Mention]
+    quoted: Sequence[tuple[int, int]]  # character ranges inside quotation marks
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._roles = self._person_roles()
+
+    # -- names ---------------------------------------------------------------------------
+    def full_name(self, mention: Mention) -> str:
+        """The longest name of the article that ends with this mention's words."""
+        words = [_norm(w) for w in mention.text.split()]
+        best = mention.text
+        for m in self.mentions:
+            if m.label != mention.label and not (m.label == "PERSON" and len(words) == 1):
+                continue
+            other = [_norm(w) for w in m.text.replace("-", "- ").split()]
+            flat = [_norm(w) for w in m.text.split()]
+            if len(flat) > len(words) and (flat[-len(words):] == words or other[-len(words):] == words) and len(m.text) > len(best):
+                best = m.text
+        return best
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def nearest_person_before(self, offset: int) -> Mention | None:
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.label == "PERSON" and m.end <= offset and not self.inside_quote(m.start):
+                return m
+            i -= 1
+        return None
+
+    # -- roles -------------------------------------------------------------------------
+    def _role_words(self, mention: Mention) -> set[str]:
+        doc = self.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        root = span.root
+        words: set[str] = set()
+        phrases = [c for c in root.children if c.dep_ in ("compound", "amod", "appos") and not (span.start <= c.i < span.end)]
+        if root.dep_ == "appos":  # "the US Ambassador to the UN, Samantha Power"
+            phrases.append(root.head)
+        for p in phrases:
+            tokens = [t for t in p.subtree if not (root.left_edge.i <= t.i <= root.right_edge.i)] if p is root.head else list(p.subtree)
+            for t in tokens:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ") and not (span.start <= t.i < span.end):
+                    words.add(_norm(t.lemma_))
+                    words.add(_norm(t.text))
+        return words
+
+    def _person_roles(self) -> list[tuple[str, set[str]]]:
+        roles = []
+        for m in self.mentions:
+            if m.label == "PERSON":
+                words = self._role_words(m)
+                if words:
+                    roles.append((self.full_name(m), words))
+        return roles
+
+    def by_role(self, tokens) -> str | None:
+        """The one named person the article gives this role ("a UN spokesman" -> Rupert Colville)."""
+        content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.text[:1].isupper())]
+        if not content:
+            return None
+        head = content[-1]
+        if head.pos_ == "NOUN" and _norm(head.lemma_) not in PERSON_TITLES:
+            return None  # "residents", "activists": a group, never one person
+        need = {_norm(t.lemma_) for t in content}
+        names = {name for name, words in self._roles if need <= words}
+        return names.pop() if len(names) == 1 else None
+
+    # -- the speaker -------------------------------------------------------------------
+    def speaker(self, start: int, end: int) -> Speaker | None:
+        """Speaker for the phrase doc[start:end] at an attribution."""
+        doc = self.doc
+        if start >= end:
+            return None
+        span = doc[start:end]
+        s_char, e_char = span.start_char, span.end_char
+        root = span.root
+        if len(span) == 1 and root.lower_ in PERSONAL_PRONOUNS:
+            person = self.nearest_person_before(s_char)
+            name = self.full_name(person) if person else root.text
+            return Speaker(name=name, start=s_char, end=e_char, text=root.text)
+        found = self.mentions_in(s_char, e_char)
+        for label in SPEAKER_LABELS:
+            for m in found:
+                if m.label == label and m.start <= root.idx < m.end:
+                    return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text)
+        persons = [m for m in found if m.label == "PERSON"]
+        for child in root.children:  # "the US Ambassador to the UN, Samantha Power, asking"
+            if child.dep_ == "appos" and not persons:
+                sub = sorted(child.subtree, key=lambda t: t.i)
+                persons = [m for m in self.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1].text)) if m.label == "PERSON"]
+        if persons:  # "UN human rights spokesman Rupert Colville": the name is not the root
+            m = persons[-1]
+            return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text)
+        text = span.text
+        name = self.by_role(span)
+        if name is None:
+            words = text.split()
+            name = " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") and len(words) > 1 else text
+        return Speaker(name=name, start=s_char, end=e_char, text=text)

@@ -1,0 +1,425 @@
+"""Who said what in one article: direct quotations and reported speech, with their speakers.
+
+Direct quotes are found by their quotation marks (``quote_marks``), then attributed through
+the parse: the nearest verb of saying outside the marks in the same sentence (``"...," he
+said``, ``X said: "..."``, ``... to "surrender or die," X told reporters``), ``according to
+X``, or a dash line after the quote (``"..." – Turkish President Erdogan``). A quote cut in two
+by its attribution (``"...," he said. "..."``) is one item with two ``parts``. Reported speech
+is a clause governed by a verb of saying or thinking (``X said (that) ...``, ``X warned ...``)
+or a sentence with ``according to X``. Speakers are resolved by ``quote_speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..model import Article, Part, Quote, Speaker
+from .quote_cues import SPEECH_VERBS, THOUGHT_VERBS
+from .quote_marks import Quoted, find_quoted, paragraphs
+from .quote_speakers import SpeakerResolver, noun_phrase
+
+DASH_LINE = re.compile(r"[ \t]*[,.]?[ \t]*[–—―]|[ \t]+-{1,2}[ \t]+")
+MIN_UNATTRIBUTED_WORDS = 4  # a shorter quoted phrase with no source is a title or scare quote
+TRAILING = " \t\n,;:"
+
+
+@dataclass
+class Attribution:
+    cue: str
+    cue_start: int
+    speaker: Speaker | None
+    verb_i: int | None = None  # token index of the verb, to tell split quotes apart
+
+
+@dataclass
+class Draft:
+    parts: list[tuple[int, int]]
+    direct: bool
+    attribution: Attribution | None
+    quoted: list[Quoted] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+
+def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quote, ...]:
+    text = article.text
+    quoted = find_quoted(text)
+    resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted])
+    paras = paragraphs(text)
+    direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted]
+    direct = _merge_split_quotes(text, direct, paras)
+    _inherit_speakers(text, direct, paras)
+    direct = [d for d in direct if not _is_title(_draft_text(text, d))]
+    direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
+    reported = _reported_speech(doc, text, quoted, resolver, direct)
+    drafts = sorted(direct + reported, key=lambda d: (d.start, not d.direct))
+    return tuple(_to_quote(article, n, d) for n, d in enumerate(drafts, 1))
+
+
+SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from is it as n't".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """'Fox and Friends', 'Coal Isn't the Villain.': a short passage in Title Case names a work."""
+    words = [w for w in re.findall(r"[\w'’-]+", quoted)]
+    if not words or len(words) > 8 or len(words) == 1 and len(quoted) < 3:
+        return False
+    capitals = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not capitals or not all(w[:1].isupper() or w[:1].isdigit() for w in capitals):
+        return False
+    if len(words) == 1:
+        return False  # "Daesh", "Hell": one capitalised word can be a word said
+    return quoted.split()[0].lower() not in ("i", "we", "you", "he", "she", "they", "it")
+
+
+# -- direct quotes ----------------------------------------------------------------------------
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_cue_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | THOUGHT_VERBS
+
+
+def _speaker_phrase(verb) -> tuple[int, int] | None:
+    """The subject of a verb of saying (or the agent of its passive), climbing coordinated verbs.
+
+    A subject found across a line break is refused: the parse joined two paragraphs.
+    """
+    phrase = _find_speaker_phrase(verb)
+    if phrase is None:
+        return None
+    lo, hi = min(phrase[0], verb.i), max(phrase[1], verb.i + 1)
+    if "\n" in verb.doc[lo:hi].text:
+        return None
+    return phrase
+
+
+def _find_speaker_phrase(verb) -> tuple[int, int] | None:
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return noun_phrase(pobj)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "that", "which", "who"):
+                if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
+                    continue
+                return noun_phrase(child)
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                return noun_phrase(tok.head)
+        absolute = _with_subject(tok)
+        if absolute is not None:
+            return noun_phrase(absolute)
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(tok.head)
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _with_subject(verb):
+    """'..., with the US Ambassador, Samantha Power, asking, "..."': the subject comes with 'with'."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
+        return None
+    for sibling in verb.head.children:
+        if sibling.dep_ == "prep" and sibling.lower_ == "with" and sibling.i < verb.i:
+            if all(t.is_punct for t in verb.doc[sibling.right_edge.i + 1 : verb.i]):
+                return next((c for c in sibling.children if c.dep_ == "pobj"), None)
+    return None
+
+
+REPORT_NOUNS = frozenset("claim claims report reports statement statements remark remarks comment comments estimate estimates figure figures account accounts data count".split())
+
+
+def _according_to(tok):
+    """``according to X`` -> X's token, else None."""
+    if tok.lower_ != "according":
+        return None
+    for to in tok.children:
+        if to.lower_ == "to":
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    return _source_behind(pobj)
+    return None
+
+
+def _source_behind(noun):
+    """'according to recent claims by Vitaly Churkin' -> Churkin, not the claims."""
+    if noun.lower_ in REPORT_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun
+
+
+def _window(doc, text: str, q: Quoted) -> tuple[int, int]:
+    """Token range of the sentences holding the quote, plus a short attribution sentence after it."""
+    first = _token_at(doc, q.open)
+    last = _token_at(doc, min(q.close, len(text) - 1))
+    if first is None or last is None:
+        return 0, 0
+    start, end = first.sent.start, last.sent.end
+    if end < len(doc):
+        nxt = doc[end].sent
+        between = text[q.close + 1 : nxt.start_char]
+        if "\n" not in between and len(nxt) <= 12:
+            end = nxt.end  # '..."  Churkin said.' parsed as a sentence of its own
+    if start > 0:
+        prev = doc[start - 1].sent
+        if prev.text.rstrip().endswith(":") and "\n\n" not in text[prev.end_char : q.open]:
+            start = prev.start  # 'X said: "..."'
+    return start, end
+
+
+def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
+    dash = _dash_attribution(doc, text, q, resolver)
+    if dash is not None:
+        return dash
+    start, end = _window(doc, text, q)
+    outside = [t for t in doc[start:end] if not (q.open <= t.idx <= q.close) and not resolver.inside_quote(t.idx)]
+    q_first = _token_at(doc, q.start)
+    own = _token_at(doc, q.open)
+    own_start, own_end = (own.sent.start, own.sent.end) if own is not None else (start, end)
+    last = _token_at(doc, min(q.close, len(text) - 1))
+    if last is not None:
+        own_end = max(own_end, last.sent.end)
+    candidates = []
+    para = _paragraph_of(paragraphs(text), q.open)
+    opens_para = text[paragraphs(text)[para][0] : q.open].strip() == "" if para >= 0 else False
+    for t in outside:
+        if _is_cue_verb(t):
+            phrase = _speaker_phrase(t)
+            if phrase is None:
+                continue
+            governs = q_first is not None and any(a.i == t.i for a in q_first.ancestors)
+            distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
+            elsewhere = not (own_start <= t.i < own_end) or (
+                not opens_para and _paragraph_of(paragraphs(text), t.idx) != para
+            )
+            candidates.append((elsewhere, not governs, distance, t, phrase, t.text))
+        source = _according_to(t)
+        if source is not None:
+            distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
+            elsewhere = not (own_start <= t.i < own_end)
+            candidates.append((elsewhere, False, distance, t, noun_phrase(source), "according to"))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[:3])
+    _, _, _, verb, (s, e), cue = candidates[0]
+    return Attribution(cue, verb.idx, resolver.speaker(s, e), verb.i)
+
+
+def _dash_attribution(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
+    """'"..." – Turkish President Erdogan': the line after the dash names the speaker."""
+    if not q.closed:
+        return None
+    m = DASH_LINE.match(text, q.close + 1)
+    if not m:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    s, e = m.end(), line_end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " \t.":
+        e -= 1
+    if e - s == 0 or e - s > 80 or not text[s].isupper():
+        return None
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    comma = next((t.i for t in span if t.text == ","), span.end)  # "David French, National Review"
+    return Attribution(text[m.start() : m.end()].strip(" \t,."), m.start(), resolver.speaker(span.start, comma))
+
+
+def _draft_text(text: str, d: Draft) -> str:
+    return " ".join(text[s:e] for s, e in d.parts)
+
+
+def _paragraph_of(paras, offset: int) -> int:
+    for n, (s, e) in enumerate(paras):
+        if s <= offset < e:
+            return n
+    return -1
+
+
+def _merge_split_quotes(text: str, drafts: list[Draft], paras) -> list[Draft]:
+    """'"...," he said. "..."' -> one quote in two parts, when the second has no speaker of its own."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.attribution is not None and prev.attribution.verb_i is not None:
+            last_q, q = prev.quoted[-1], d.quoted[0]
+            gap = text[last_q.close + 1 : q.open]
+            same_para = _paragraph_of(paras, last_q.open) == _paragraph_of(paras, q.open)
+            ends_open = text[last_q.start : last_q.end].rstrip().endswith(",") or gap.lstrip().startswith(",")
+            cue_in_gap = last_q.close < prev.attribution.cue_start < q.open
+            own = d.attribution
+            if same_para and ends_open and cue_in_gap and len(gap) < 160 and gap.rstrip().endswith((".", ",", ":")) and (
+                own is None or own.verb_i == prev.attribution.verb_i
+            ):
+                prev.parts.extend(d.parts)
+                prev.quoted.extend(d.quoted)
+                continue
+        out.append(d)
+    return out
+
+
+def _inherit_speakers(text: str, drafts: list[Draft], paras) -> None:
+    """A quote standing alone right after an attributed one, with nothing else between, goes on it."""
+    for prev, d in zip(drafts, drafts[1:]):
+        if d.attribution is None and prev.attribution is not None and prev.attribution.speaker is not None:
+            gap = text[prev.quoted[-1].close + 1 : d.quoted[0].open]
+            if len(gap) < 200 and _paragraph_of(paras, d.quoted[0].open) - _paragraph_of(paras, prev.quoted[-1].open) <= 1:
+                prev_sp = prev.attribution.speaker
+                inherited = Speaker(name=prev_sp.name, start=prev_sp.start, end=prev_sp.end, text=prev_sp.text)
+                d.attribution = Attribution(prev.attribution.cue, prev.attribution.cue_start, inherited, None)
+
+
+# -- reported speech ------------------------------------------------------------------------------
+def _clause_range(doc, clause, quote_spans) -> tuple[int, int] | None:
+    """Characters of a reported clause, kept inside its paragraph and never cutting a quotation."""
+    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    for i in range(clause.i - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(clause.i + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+        start += 1  # "that", "whether": the clause, not its conjunction
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".?!" or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 3:
+        return None
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    for qs, qe in quote_spans:  # a clause ending inside "..." takes the whole quotation
+        if qs < e < qe:
+            e = qe
+        if qs < s < qe:
+            s = qs
+    return s, e
+
+
+def _covered(parts, spans) -> float:
+    """Share of the parts' characters that fall inside the given spans."""
+    total = sum(e - s for s, e in parts) or 1
+    inside = 0
+    for s, e in parts:
+        for qs, qe in spans:
+            inside += max(0, min(e, qe) - max(s, qs))
+    return inside / total
+
+
+def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: list[Draft]) -> list[Draft]:
+    quote_spans = [(q.open, q.close + 1) for q in quoted]
+    drafts: list[Draft] = []
+    for tok in doc:
+        if resolver.inside_quote(tok.idx):
+            continue  # words inside a quotation are the quoted speaker's, not the article's
+        parts: list[tuple[int, int]] | None = None
+        if _is_cue_verb(tok) and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            phrase = _speaker_phrase(tok)  # "The museum, Mr. Bush said, celebrated ..."
+            if phrase is None:
+                continue
+            parts, cue = _around(doc, tok, tok.head), tok.text
+            if not parts:
+                continue
+        elif _is_cue_verb(tok):
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            phrase = _speaker_phrase(tok)
+            if clause is None or phrase is None:
+                continue
+            if tok.lemma_.lower() in THOUGHT_VERBS and tok.lemma_.lower() in ("see", "view", "consider", "know"):
+                continue  # too often not a report ("we know that", "see that")
+            if "\n" in doc[min(tok.i, clause.i) : max(tok.i, clause.i)].text:
+                continue  # the parse joined two paragraphs
+            r = _clause_range(doc, clause, quote_spans)
+            if r is None:
+                continue
+            parts, cue = [r], tok.text
+        else:
+            source = _according_to(tok)
+            if source is None:
+                continue
+            phrase = noun_phrase(source)
+            parts = _around(doc, tok, None)
+            cue = "according to"
+            if not parts:
+                continue
+        if _covered(parts, quote_spans) >= 0.6:
+            continue  # the words are quoted: the direct quote already holds them
+        speaker = resolver.speaker(*phrase)
+        drafts.append(Draft([p for p in parts], False, Attribution(cue, tok.idx, speaker, tok.i)))
+    return drafts
+
+
+def _around(doc, phrase_token, clause_head) -> list[tuple[int, int]]:
+    """The clause (or sentence) without its attribution phrase: one or two parts, one paragraph."""
+    sent = phrase_token.sent
+    lo, hi = sent.start, sent.end
+    if clause_head is not None:
+        sub = sorted(clause_head.subtree, key=lambda t: t.i)
+        lo, hi = max(lo, sub[0].i), min(hi, sub[-1].i + 1)
+    for i in range(phrase_token.i - 1, lo - 1, -1):  # stay in the phrase's paragraph
+        if "\n" in doc[i].text:
+            lo = i + 1
+            break
+    for i in range(phrase_token.i + 1, hi):
+        if "\n" in doc[i].text:
+            hi = i
+            break
+    phrase = sorted(phrase_token.subtree, key=lambda t: t.i)
+    p_start, p_end = phrase[0].i, phrase[-1].i + 1
+    parts, words = [], 0
+    for s, e in ((lo, p_start), (p_end, hi)):
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" and s == p_end):
+            s += 1
+        while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in "?!" or doc[e - 1].is_space):
+            e -= 1
+        if e > s:
+            parts.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+            words += e - s
+    return parts if words >= 3 else []
+
+
+# -- output ------------------------------------------------------------------------------------------
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in TRAILING:
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _to_quote(article: Article, n: int, d: Draft) -> Quote:
+    text = article.text
+    parts = tuple(Part(*_trim(text, s, e)) for s, e in d.parts)
+    parts = tuple(p for p in parts if p.end > p.start) or (Part(*d.parts[0]),)
+    a = d.attribution
+    return Quote(
+        id=f"{article.id}/q{n}",
+        article_id=article.id,
+        text=" ".join(text[p.start : p.end] for p in parts),
+        start=parts[0].start,
+        end=parts[-1].end,
+        direct=d.direct,
+        parts=parts,
+        speaker=a.speaker if a else None,
+        cue=a.cue if a else None,
+    )

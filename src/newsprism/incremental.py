@@ -1,0 +1,308 @@
+"""Incremental updates: ingest into a store, re-analyse only the stories that changed.
+
+One update runs in three steps, each made of small transactions so that a process killed at
+any point (kill -9) leaves a consistent store, and the next run completes the work:
+
+1. classify the inputs against the store: unchanged (same id, same fingerprint: nothing to
+   do), changed (same id, new text: re-analysed, stays in its story), or new;
+2. parse and extract the new and changed articles on the runner; every chunk of results is
+   committed in one transaction with the articles, their analyses, their story membership,
+   the stories they touch marked dirty, and the story clusterer's saved state;
+3. rebuild each dirty story (``pipeline.build_story``), one transaction per story.
+
+Invariants between any two transactions: every stored article has its analysis and exactly
+one story; a story whose members changed since it was built is flagged dirty. A run that
+finds dirty stories (a previous run was killed in step 3) rebuilds them first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from . import __version__, pipeline
+from .adapters.store.base import Store
+from .model import Article, ArticleAnalysis, Options, Report, Skipped
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+ClustererFactory = Callable[[], Any]
+
+CLUSTERER_KEY = "clusterer.state"  # JSON: {"covers": n stored articles, "state", "story_ids"}
+SNAPSHOT_EVERY = 2000  # clustered articles between two saved states (replayed after a crash)
+STORY_COUNTER_KEY = "story_counter"
+COMMIT_EVERY = 32  # articles per transaction: small enough to lose little when killed
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What one update did; ids are article ids unless named otherwise."""
+
+    added: tuple[str, ...]
+    updated: tuple[str, ...]  # same id, new text: re-analysed
+    unchanged: tuple[str, ...]  # already stored with the same fingerprint: nothing done
+    skipped: tuple[Skipped, ...]
+    stories_rebuilt: tuple[str, ...]  # story ids re-analysed in this run
+    stories_total: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.stories_rebuilt)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def update_store(
+    store: Store,
+    inputs: list[str],
+    *,
+    runner=None,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    outlet_map: str | None = None,
+    clusterer_factory: ClustererFactory | None = None,
+    **ingest_options: Any,
+) -> UpdateResult:
+    """Read ``inputs`` (files, folders, URLs, feeds, WARC ...) into ``store`` and bring the
+    stories they join up to date. Re-ingesting the same inputs changes nothing."""
+    loaded = pipeline.load(inputs, outlet_map=outlet_map, **ingest_options) if inputs else pipeline.Loaded((), ())
+    return ingest_articles(store, loaded.articles, skipped=loaded.skipped, runner=runner, options=options,
+                           progress=progress, clusterer_factory=clusterer_factory)
+
+
+def ingest_articles(
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    skipped: Sequence[Skipped] = (),
+    runner=None,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    clusterer_factory: ClustererFactory | None = None,
+) -> UpdateResult:
+    """Like ``update_store`` for articles already read (the feed watcher uses this)."""
+    progress = progress or _no_progress
+    options = options or Options()
+    new, updated, unchanged = _classify(store, articles)
+    work = _time_ordered(new) + updated  # a batch is clustered in publication order
+    if work:
+        clusters = _StoredClusterer(store, clusterer_factory)
+        done = 0
+        for chunk in _chunks(_analyse_in_order(work, runner), COMMIT_EVERY):
+            with store.transaction():
+                for article, analysis in chunk:
+                    _store_one(store, clusters, article, analysis)
+                clusters.maybe_snapshot()
+            done += len(chunk)
+            progress("parse", done, len(work))
+        with store.transaction():
+            clusters.maybe_snapshot(force=True)
+    rebuilt = rebuild_dirty_stories(store, options, progress=progress)
+    return UpdateResult(
+        added=tuple(a.id for a in new),
+        updated=tuple(a.id for a in updated),
+        unchanged=tuple(unchanged),
+        skipped=tuple(skipped),
+        stories_rebuilt=tuple(rebuilt),
+        stories_total=len(store.story_ids()),
+    )
+
+
+def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None) -> list[str]:
+    """Re-analyse every story whose members changed; one transaction per story."""
+    progress = progress or _no_progress
+    options = options or Options()
+    dirty = store.dirty_stories()
+    for n, story_id in enumerate(dirty, 1):
+        members = [store.get_article(i) for i in store.story_members(story_id)]
+        analyses = {a.id: store.get_analysis(a.id) for a in members}
+        story = pipeline.build_story(story_id, members, analyses, options)
+        with store.transaction():
+            store.put_story(story)
+        progress("stories", n, len(dirty))
+    return dirty
+
+
+def report_from_store(store: Store, *, options: Options | None = None) -> Report:
+    """The report of everything in the store (``Report.to_dict()`` is report.json).
+
+    Stories left dirty by an interrupted run are rebuilt first, so the report is never stale.
+    """
+    rebuild_dirty_stories(store, options)
+    articles = tuple(store.get_article(i) for i in store.article_ids())
+    return Report(__version__, articles, (), tuple(store.list_stories()))
+
+
+# -- steps ---------------------------------------------------------------------------------
+
+
+def _classify(store: Store, articles: Sequence[Article]) -> tuple[list[Article], list[Article], list[str]]:
+    new: list[Article] = []
+    updated: list[Article] = []
+    unchanged: list[str] = []
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:  # the same id twice in one batch: the first one wins
+            unchanged.append(article.id)
+            continue
+        seen.add(article.id)
+        stored = store.get_article(article.id)
+        if stored is not None:
+            if _same_text(stored, article):
+                unchanged.append(article.id)
+            else:  # a corrected or updated article keeps its id and its duplicate link
+                updated.append(dataclasses.replace(article, duplicate_of=article.duplicate_of or stored.duplicate_of))
+            continue
+        if article.duplicate_of is None and article.fingerprint:
+            first = store.find_fingerprint(article.fingerprint)
+            if first is not None:  # an exact copy of a stored article: a wire copy
+                article = dataclasses.replace(article, duplicate_of=first)
+        new.append(article)
+    return new, updated, unchanged
+
+
+def _time_ordered(articles: list[Article]) -> list[Article]:
+    from .cluster.stories import time_order
+
+    return [articles[i] for i in time_order(articles)]
+
+
+def _same_text(a: Article, b: Article) -> bool:
+    if a.fingerprint and b.fingerprint:
+        return a.fingerprint == b.fingerprint
+    return a.text == b.text
+
+
+def _analyse_in_order(articles: Sequence[Article], runner) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """Analyses in input order whatever order the runner yields them in (clustering is
+    order-sensitive, so the store must not depend on which worker finished first)."""
+    if runner is None:
+        from .adapters.runner.local import LocalRunner
+
+        runner = LocalRunner()
+    position = {a.id: n for n, a in enumerate(articles)}
+    waiting: dict[int, ArticleAnalysis] = {}
+    next_index = 0
+    for analysis in runner.map_articles(articles):
+        waiting[position[analysis.article_id]] = analysis
+        while next_index in waiting:
+            yield articles[next_index], waiting.pop(next_index)
+            next_index += 1
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _store_one(store: Store, clusters: "_StoredClusterer", article: Article, analysis: ArticleAnalysis) -> None:
+    store.put_article(article)
+    store.put_analysis(analysis)
+    story_id = store.story_of(article.id)
+    if story_id is None:  # a new article joins (or starts) a story
+        story_id = clusters.add(article, analysis)
+        store.set_story_of(article.id, story_id)
+    store.mark_dirty(story_id)
+
+
+class _StoredClusterer:
+    """The online story clusterer, kept in step with the store.
+
+    The store's memberships are the truth. The clusterer's state is snapshotted (JSON, from
+    ``StoryClusterer.state()``) at the end of each update and every ``SNAPSHOT_EVERY``
+    articles, with the number of stored articles it covers; on load, the articles stored
+    after the snapshot (a run killed in between) are replayed in store order, which puts the
+    clusterer back exactly where the committed memberships left it.
+    """
+
+    def __init__(self, store: Store, factory: ClustererFactory | None):
+        self.store = store
+        self.factory = factory or _default_clusterer
+        self.story_ids: dict[str, str] = {}  # clusterer's story key -> store story id
+        self.since_snapshot = 0
+        self.clusterer = self._load()
+
+    def _load(self):
+        raw = self.store.get_meta(CLUSTERER_KEY)
+        covered = 0
+        clusterer = None
+        if raw:
+            saved = json.loads(raw)
+            try:
+                clusterer = self._restore(saved["state"])
+                covered = int(saved["covers"])
+                self.story_ids = dict(saved["story_ids"])
+            except Exception as exc:  # noqa: BLE001 - a state from another version: replay all
+                log.warning("saved story clusterer state not usable (%s); replaying stored articles", exc)
+                clusterer, covered, self.story_ids = None, 0, {}
+        if clusterer is None:
+            clusterer = self.factory()
+        for article_id in self.store.article_ids()[covered:]:
+            article = self.store.get_article(article_id)
+            story_id = self.store.story_of(article_id)
+            if self._copy_story(article) is not None or story_id is None:
+                continue
+            key = str(clusterer.add(article, self.store.get_analysis(article_id)))
+            self.story_ids.setdefault(key, story_id)
+        return clusterer
+
+    def _restore(self, state: dict):
+        from_state = getattr(type(self.factory()), "from_state", None)
+        if from_state is None:
+            raise ValueError("clusterer cannot be restored from a saved state")
+        return from_state(state)
+
+    def _copy_story(self, article: Article) -> str | None:
+        """A wire copy joins its original's story without moving the clusterer."""
+        if article.duplicate_of:
+            return self.store.story_of(article.duplicate_of)
+        return None
+
+    def add(self, article: Article, analysis: ArticleAnalysis) -> str:
+        story_id = self._copy_story(article)
+        if story_id is not None:
+            return story_id
+        key = str(self.clusterer.add(article, analysis))
+        if key not in self.story_ids:
+            self.story_ids[key] = self._new_story_id()
+        self.since_snapshot += 1
+        return self.story_ids[key]
+
+    def _new_story_id(self) -> str:
+        raw = self.store.get_meta(STORY_COUNTER_KEY)
+        n = int(raw.decode()) + 1 if raw else 1
+        self.store.set_meta(STORY_COUNTER_KEY, str(n).encode())
+        return f"s{n}"
+
+    def maybe_snapshot(self, *, force: bool = False) -> None:
+        """Save the state (call inside the transaction that stored the covered articles)."""
+        if not (force or self.since_snapshot >= SNAPSHOT_EVERY):
+            return
+        state_fn = getattr(self.clusterer, "state", None)
+        if state_fn is None:
+            return  # this clusterer has no saved form: it is replayed from the store instead
+        try:
+            state = state_fn(include_assignments=False)  # the store holds the memberships
+        except TypeError:
+            state = state_fn()
+        saved = {"covers": len(self.store.article_ids()), "state": state, "story_ids": self.story_ids}
+        self.store.set_meta(CLUSTERER_KEY, json.dumps(saved).encode())
+        self.since_snapshot = 0
+
+
+def _default_clusterer():
+    from .cluster.stories import StoryClusterer
+
+    return StoryClusterer()

@@ -1,0 +1,174 @@
+"""Bytes -> text: size cap, binary sniffing, encoding detection.
+
+UTF-8 is tried first (it is what almost everything is); byte-order marks, a declared
+charset (HTTP header, HTML meta) and UTF-16 without a BOM come next; charset-normalizer
+decides the rest, with one correction: Western text that decodes cleanly as cp1252 is
+read as cp1252 (charset-normalizer often guesses a look-alike code page for it).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import BinaryInput, EmptyInput, TooLargeInput, UndecodableInput
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# well-known binary formats, named so the user learns what the file really is
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# control characters other than white space, C1 controls, lone surrogates, the replacement character
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+
+
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n} bytes"  # unreachable
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; too large or empty files raise before anything big is read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise TooLargeInput(f"the file is {human_size(size)}, over the {human_size(max_bytes)} limit")
+    if size == 0:
+        raise EmptyInput("the file is empty")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we looked
+        raise TooLargeInput(f"the file is over the {human_size(max_bytes)} limit")
+    return data
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A description when the bytes are a known binary format."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode text of unknown encoding; raise BinaryInput / UndecodableInput / EmptyInput."""
+    if not data.strip():
+        raise EmptyInput("the input holds no text" if data else "the input is empty")
+    kind = binary_kind(data)
+    if kind:
+        raise BinaryInput(f"this is {kind}, not text")
+    text = _decode(data, declared)
+    _check_text(text)
+    if not text.strip():
+        raise EmptyInput("the input holds only white space")
+    return text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(_codec_name(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; detect instead
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:8192]:
+        raise BinaryInput("the file holds NUL bytes: it is binary data, not text")
+    western = _western_cp1252(data)
+    if western is not None:
+        return western
+    return _charset_normalizer(data)
+
+
+def _codec_name(name: str) -> str:
+    name = name.strip().lower()
+    # browsers read latin-1 and ascii declarations as windows-1252 (WHATWG encoding standard)
+    return "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"} else name
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL in every other byte of its ASCII characters."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    half = len(sample) // 2
+    even_nul = sample[0::2].count(0) / half
+    odd_nul = sample[1::2].count(0) / half
+    for encoding, nul_here, nul_there in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if nul_here > 0.3 and nul_there < 0.05:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _western_cp1252(data: bytes) -> str | None:
+    """cp1252 when it decodes cleanly and accented letters are a minority of letters.
+
+    Cyrillic or Greek code pages also decode as cp1252, but then almost every letter is
+    non-ASCII; Western European text has only a few.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    non_ascii = sum(1 for c in letters if ord(c) > 127)
+    return text if non_ascii / len(letters) < 0.3 else None
+
+
+def _charset_normalizer(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableInput("the bytes are not UTF-8 and no text encoding fits them")
+    return str(best)
+
+
+def _check_text(text: str) -> None:
+    """Decoded text full of control characters is binary data that happened to decode."""
+    sample = text[:20000]
+    bad = len(_BAD_CHARS.findall(sample))
+    if bad > max(3, len(sample) * 0.01):
+        raise BinaryInput(f"{bad} control or invalid characters in the first {len(sample)}: this is binary data, not text")

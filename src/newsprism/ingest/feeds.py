@@ -1,0 +1,91 @@
+"""RSS and Atom feeds: each entry's page is fetched and extracted; when the page cannot be
+used, the entry's own content or summary stands in, and the article says so in its ``note``."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..errors import EmptyInput, InputError, MalformedRecord, UnsupportedInput
+from ..model import Skipped
+from .dates import iso_from_struct
+from .html import fragment_to_text, looks_like_html, page_from_bytes
+from .records import Draft, FileRef
+from .urls import Fetched, Fetcher, url_slug
+
+FEED_CONTENT_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+
+
+def looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def read_feed(data: bytes, source: str, fetcher: Fetcher, *, id_prefix: str, file: FileRef | None = None,
+              fallback_outlet: str | None = None) -> Iterator[Draft | Skipped]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        problem = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
+        raise MalformedRecord(f"this is not an RSS or Atom feed{problem}",
+                              hint="give the feed's own URL or file (RSS 2.0, RSS 1.0 or Atom)")
+    if not parsed.entries:
+        raise EmptyInput("the feed has no entries", hint="nothing to read yet; try again when the feed has items")
+    channel = _plain(parsed.feed.get("title"))
+    entries = list(parsed.entries)
+    links = [entry.get("link") or "" for entry in entries]
+    fetched = dict(fetcher.fetch_many(sorted({link for link in links if link})))
+    for number, (entry, link) in enumerate(zip(entries, links), 1):
+        outcome = fetched.get(link) if link else None
+        yield _entry(entry, number, link, outcome, source, id_prefix, channel, file, fallback_outlet)
+
+
+def _entry(entry, number: int, link: str, outcome: Fetched | InputError | None, source: str, id_prefix: str,
+           channel: str | None, file: FileRef | None, fallback_outlet: str | None) -> Draft | Skipped:
+    title = _plain(entry.get("title"))
+    published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
+    common = dict(source=link or f"{source} entry {number}", id_hint=url_slug(link) if link else f"{id_prefix}-{number}",
+                  file=file, fallback_outlet=fallback_outlet)
+    if isinstance(outcome, Fetched):
+        try:
+            page = _page(outcome)
+            return Draft(text=page.text, title=title or page.title, url=outcome.final_url,
+                         published=published or page.published, author=page.author or _plain(entry.get("author")),
+                         site_name=page.site_name or channel, **common)
+        except InputError as exc:
+            failure: InputError = exc
+    elif isinstance(outcome, InputError):
+        failure = outcome
+    else:
+        failure = MalformedRecord("the entry has no link to its page")
+    own_text, kind = _entry_text(entry)
+    if not own_text:
+        where = common["source"]
+        return Skipped(where, f"[{failure.code}] {failure.message}, and the feed entry has no text of its own"
+                              + (f" -- {failure.hint}" if failure.hint else ""), failure.code)
+    note = f"the text is the feed entry's {kind}: the page could not be used ({failure.message})"
+    return Draft(text=own_text, title=title, url=link or None, published=published, author=_plain(entry.get("author")),
+                 site_name=channel, note=note, **common)
+
+
+def _page(fetched: Fetched):
+    if fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(fetched.body):
+        return page_from_bytes(fetched.body, fetched.final_url, fetched.charset)
+    raise UnsupportedInput(f"the page is {fetched.content_type or 'of unknown type'}, not HTML")
+
+
+def _entry_text(entry) -> tuple[str, str]:
+    """The entry's full content when it has one, else its summary, as plain text."""
+    for item in entry.get("content") or ():
+        text = fragment_to_text(item.get("value") or "")
+        if text:
+            return text, "content"
+    text = fragment_to_text(entry.get("summary") or "")
+    return (text, "summary") if text else ("", "")
+
+
+def _plain(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(fragment_to_text(value).split()) or None
+

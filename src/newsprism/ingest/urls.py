@@ -1,0 +1,149 @@
+"""Fetching URLs politely (timeout, size cap, a clear User-Agent) and naming them (host, slug)."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..errors import FetchFailed, InputError, TooLargeInput
+from .decode import human_size
+
+USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism)"
+MAX_PARALLEL_FETCHES = 6
+MAX_SLUG_CHARS = 90
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_NON_SLUG = re.compile(r"[^a-z0-9.]+")
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def host_of(url: str) -> str:
+    """The host without ``www.`` and port, lower case ("" when there is none)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def url_slug(url: str) -> str:
+    """A readable id from host and path: ``example.com-news-2016-12-13-aleppo-falls``."""
+    parts = urlsplit(url)
+    path = parts.path
+    for suffix in (".html", ".htm", ".php", ".aspx", "/index"):
+        if path.lower().endswith(suffix):
+            path = path[: -len(suffix)]
+    tail = _NON_SLUG.sub("-", f"{path} {parts.query}".lower().replace(".", "-")).strip("-")
+    slug = host_of(url) + (f"-{tail}" if tail else "")
+    if len(slug) > MAX_SLUG_CHARS:
+        slug = slug[:MAX_SLUG_CHARS].rstrip("-.")
+    return slug or "url"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # as asked
+    final_url: str  # after redirects
+    content_type: str  # media type only, lower case ("text/html")
+    charset: str | None
+    body: bytes
+
+
+class Fetcher:
+    """One HTTP client for a load: redirects followed, bodies streamed and cut at ``max_bytes``."""
+
+    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 20_000_000):
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self._client = None
+        self._pool: ThreadPoolExecutor | None = None
+
+    def _http(self):
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(
+                follow_redirects=True,
+                timeout=httpx.Timeout(self.timeout),
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
+                max_redirects=10,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def fetch(self, url: str) -> Fetched:
+        """The response body, or FetchFailed / TooLargeInput saying what went wrong."""
+        import httpx
+
+        try:
+            with self._http().stream("GET", url) as response:
+                if not 200 <= response.status_code < 300:
+                    phrase = response.reason_phrase or ""
+                    raise FetchFailed(f"the server answered HTTP {response.status_code} {phrase}".rstrip())
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.max_bytes:
+                    raise TooLargeInput(f"the response is {human_size(int(declared))}, over the {human_size(self.max_bytes)} limit")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > self.max_bytes:
+                        raise TooLargeInput(f"the response is over the {human_size(self.max_bytes)} limit; stopped reading")
+                content_type = response.headers.get("content-type", "")
+                charset = _CHARSET.search(content_type)
+                return Fetched(
+                    url=url,
+                    final_url=str(response.url),
+                    content_type=content_type.split(";")[0].strip().lower(),
+                    charset=charset.group(1) if charset else None,
+                    body=bytes(body),
+                )
+        except InputError:
+            raise
+        except httpx.TimeoutException:
+            raise FetchFailed(f"no answer within {self.timeout:g} s", hint="try again later, or raise the limit with --timeout") from None
+        except httpx.TooManyRedirects:
+            raise FetchFailed("too many redirects") from None
+        except httpx.InvalidURL as exc:
+            raise FetchFailed(f"not a valid URL ({exc})", hint="check the URL") from None
+        except httpx.HTTPError as exc:
+            raise FetchFailed(f"could not fetch: {exc or type(exc).__name__}") from None
+
+    def attempt(self, url: str) -> Fetched | InputError:
+        """``fetch``, with the failure returned instead of raised (for work in threads)."""
+        try:
+            return self.fetch(url)
+        except InputError as exc:
+            return exc
+
+    def prefetch(self, urls: Iterable[str]) -> dict[str, Future]:
+        """Start fetching a few URLs at a time in the background; read each with ``.result()``."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=MAX_PARALLEL_FETCHES, thread_name_prefix="newsprism-fetch")
+        return {url: self._pool.submit(self.attempt, url) for url in dict.fromkeys(urls)}
+
+    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Fetched | InputError]]:
+        """Fetch several URLs at once (a few at a time), yielding results in the given order."""
+        urls = list(dict.fromkeys(urls))
+        if len(urls) <= 1:
+            for url in urls:
+                yield url, self.attempt(url)
+            return
+        futures = self.prefetch(urls)
+        for url in urls:
+            yield url, futures[url].result()

@@ -1,0 +1,65 @@
+"""The story timeline: dated events merged across articles, sorted by date."""
+
+from __future__ import annotations
+
+from newsprism.align.timeline import build_timeline
+from newsprism.extract.dates import extract_dates
+from newsprism.model import Article, ArticleAnalysis, Part, StoryContext
+
+
+def story(nlp, articles):
+    analyses = {}
+    for a in articles:
+        doc = nlp(a.text)
+        analyses[a.id] = ArticleAnalysis(a.id, tuple(Part(s.start_char, s.end_char) for s in doc.sents), dates=extract_dates(doc, a, {}))
+    return StoryContext("s1", tuple(articles), analyses)
+
+
+def check_evidence(entries, articles):
+    texts = {a.id: a.text for a in articles}
+    for e in entries:
+        assert e.evidence and {s.article_id for s in e.evidence} == set(e.article_ids)
+        for s in e.evidence:
+            assert texts[s.article_id][s.start:s.end] == s.text
+
+
+def test_same_event_on_the_same_day_is_merged_across_outlets(nlp):
+    articles = (
+        Article("a", "A", "Government forces captured the old city on Monday, officials said. The offensive began on Nov. 15.", published="2016-12-13"),
+        Article("b", "B", "The old city was captured by government forces on Monday. Talks in Geneva collapsed on Monday.", published="2016-12-14"),
+        Article("c", "C", "Government forces captured the old city this week.", published=None),
+    )
+    entries = build_timeline(story(nlp, articles))
+    check_evidence(entries, articles)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert entries[0].date == "2016-11-15" and entries[0].article_ids == ("a",)
+    captured = [e for e in entries if "captured" in e.text]
+    assert len(captured) == 1 and captured[0].date == "2016-12-12" and set(captured[0].article_ids) == {"a", "b"}
+    talks = [e for e in entries if "Geneva" in e.text]
+    assert len(talks) == 1 and talks[0].article_ids == ("b",) and talks[0].date == "2016-12-12"
+    assert all("c" not in e.article_ids for e in entries)  # undated relative words give no date
+
+
+def test_duplicates_count_once_and_long_sentences_are_cut(nlp):
+    long = ("After weeks of talks that went nowhere, and after the envoys of several countries had left the city, "
+            "the two sides finally signed a ceasefire on Friday, according to the mediators, who said the deal "
+            "would be tested in the coming days by hardliners on both sides of the front line.")
+    articles = (
+        Article("a", "A", long, published="2016-12-13"),
+        Article("a2", "A copy", long, published="2016-12-13", duplicate_of="a"),
+    )
+    entries = build_timeline(story(nlp, articles))
+    check_evidence(entries, articles)
+    assert len(entries) == 1 and entries[0].article_ids == ("a",)
+    assert entries[0].date == "2016-12-09"
+    assert "on Friday" in entries[0].text and len(entries[0].text.split()) <= 30
+
+
+def test_seed_004_timeline(nlp, seeds_dir):
+    path = next(seeds_dir.glob("004_*.txt"))
+    article = Article(path.stem, "004", path.read_text(encoding="utf-8").replace("\r\n", "\n"), published="2016-12-12")
+    entries = build_timeline(story(nlp, [article]))
+    check_evidence(entries, [article])
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert any(e.date == "2012-07-19" and "fighting broke out" in e.text for e in entries)
+    assert any(e.date == "2016-12-12" and "Daesh militants launched" in e.text for e in entries)

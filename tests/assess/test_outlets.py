@@ -1,0 +1,95 @@
+"""profile_outlets on the Aleppo seeds and on small hand-built stories."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsprism.assess.outlets import omissions, profile_outlets
+from newsprism.model import Claim, ClaimCandidate, Options, Quote, Span, Speaker, plain
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_framing import seed_context  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_ctx(nlp, seeds_dir):
+    return seed_context(nlp, seeds_dir)
+
+
+def test_one_profile_per_article_with_evidence(seed_ctx):
+    profiles = profile_outlets(seed_ctx)
+    assert [p.article_id for p in profiles] == [a.id for a in seed_ctx.articles]
+    texts = {a.id: a.text for a in seed_ctx.articles}
+    for p in profiles:
+        assert -1.0 <= p.tone <= 1.0
+        for s in p.loaded_terms + p.calls_to_action:
+            assert texts[p.article_id][s.start : s.end] == s.text
+        json.dumps(p.to_dict())
+    partisan = next(p for p in profiles if p.article_id.startswith("002"))
+    wire = next(p for p in profiles if p.article_id.startswith("000"))
+    assert partisan.calls_to_action and not wire.calls_to_action
+    assert partisan.metrics["opinion_markers"]["calls_to_action"] >= 1
+    assert partisan.metrics["loaded_density"] > 0
+
+
+def test_quoted_speakers_and_claim_shares(seed_ctx):
+    aid = seed_ctx.articles[0].id
+    text = seed_ctx.articles[0].text
+    name = "Rupert Colville"
+    start = text.index(name)
+    quote_text = "There could be many more."
+    q_start = text.index(quote_text)
+    quote = Quote("q1", aid, quote_text, q_start, q_start + len(quote_text), True, (),
+                  speaker=Speaker(name, start, start + len(name), name))
+    analysis = replace(seed_ctx.analyses[aid], claims=(
+        ClaimCandidate(aid, 0, 10, text[:10], attributed_to=name),
+        ClaimCandidate(aid, 10, 20, text[10:20]),
+    ))
+    ctx = replace(seed_ctx, analyses={**seed_ctx.analyses, aid: analysis}, sections={"quotes": (quote,)})
+    profile = profile_outlets(ctx)[0]
+    assert profile.quoted_speakers == (name,)
+    assert profile.metrics["attributed_share"] == 0.5
+    assert profile.metrics["quoted_sides"][0]["speaker"] == name
+
+
+def test_omissions_list_claims_others_carry(seed_ctx):
+    a, b, c = (x.id for x in seed_ctx.articles[:3])
+    claims = (
+        Claim("c1", "a ceasefire was agreed", "agreed", (Span(b, 0, 1, "x"), Span(c, 0, 1, "x"))),
+        Claim("c2", "the city fell", "agreed", (Span(a, 0, 1, "x"), Span(b, 0, 1, "x"))),
+        Claim("c3", "disputed toll", "disputed", (Span(b, 0, 1, "x"),)),
+    )
+    ctx = replace(seed_ctx, sections={"claims": claims})
+    omitted = omissions(ctx, a)
+    assert [o["claim_id"] for o in omitted] == ["c1"]
+    assert omitted[0]["reported_by"] == sorted([b, c])
+
+
+def test_third_party_rating_only_when_given(seed_ctx):
+    plain_profiles = profile_outlets(seed_ctx)
+    assert all("rating" not in p.metrics for p in plain_profiles)
+    outlet = seed_ctx.articles[1].outlet
+    ctx = replace(seed_ctx, options=Options(outlet_ratings={outlet: {"rating": "Mixed", "source": "Example Ratings"}}))
+    rated = profile_outlets(ctx)
+    assert rated[1].metrics["rating"] == {"rating": "Mixed", "source": "Example Ratings"}
+    assert "rating" not in rated[0].metrics
+
+
+def test_tone_toward_main_actors(seed_ctx):
+    from newsprism.model import Entity, Mention
+
+    mentions = []
+    for a in seed_ctx.articles:
+        i = a.text.find("Aleppo")
+        if i >= 0:
+            mentions.append(Mention(a.id, i, i + 6, "Aleppo", "GPE"))
+    ent = Entity("e1", "Aleppo", "GPE", ("Aleppo",), tuple(mentions))
+    ctx = replace(seed_ctx, sections={"entities": (ent,)})
+    profile = profile_outlets(ctx)[0]
+    toward = profile.metrics["tone_toward"]["Aleppo"]
+    assert toward["sentences"] >= 1 and -1 <= toward["tone"] <= 1

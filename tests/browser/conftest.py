@@ -1,0 +1,115 @@
+"""Browser-test fixtures: the seed and hostile reports as files and behind a live app."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def _fixture_module():
+    name = "newsprism_tests_html_fixture_report"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "report" / "html_fixture_report.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def seed_report(seeds_dir):
+    return _fixture_module().build_seed_report(seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def hostile_report():
+    return _fixture_module().build_hostile_report()
+
+
+@pytest.fixture(scope="session")
+def report_files(seed_report, hostile_report, tmp_path_factory) -> dict[str, Path]:
+    from newsprism.report import write_reports
+
+    root = tmp_path_factory.mktemp("browser-reports")
+    out = {}
+    for name, report in (("aleppo", seed_report), ("hostile", hostile_report)):
+        write_reports(report, root / name, formats=("html",))
+        (root / name / "report.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+        out[name] = root / name / "report.html"
+    out["root"] = root
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_app(report_files):
+    """The web app on 127.0.0.1 (a free port), run by uvicorn in a thread."""
+    import uvicorn
+
+    from newsprism.web.app import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(report_files["root"])), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+class Watch:
+    """Console errors, page errors and dialogs seen by a page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a page at a viewport size, watching its console; closed after the test."""
+    contexts = []
+
+    def _open(width: int = 1280, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        return page, Watch(page)
+
+    yield _open
+    for context in contexts:
+        context.close()

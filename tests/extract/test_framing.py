@@ -1,0 +1,115 @@
+"""Framing extractors on real sentences: naming terms, loaded words, calls to action, style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.framing import extract_calls_to_action, extract_features, extract_loaded_terms, extract_terms
+from newsprism.extract.framing_style import quote_regions
+from newsprism.extract.loaded_lexicon import LoadedSettings, own_entries, vader_lexicon
+from newsprism.model import Article
+
+
+def _run(nlp, text: str, aid: str = "a1"):
+    article = Article(aid, "test", text)
+    doc = nlp(text)
+    found: dict = {}
+    found["terms"] = extract_terms(doc, article, found)
+    found["loaded_terms"] = extract_loaded_terms(doc, article, found)
+    found["calls_to_action"] = extract_calls_to_action(doc, article, found)
+    found["features"] = extract_features(doc, article, found)
+    return article, found
+
+
+def _offsets_hold(article: Article, items) -> None:
+    for item in items:
+        assert article.text[item.start : item.end] == item.text
+
+
+def test_terms_name_actors_and_outcome(nlp, seeds_dir: Path):
+    text = (seeds_dir / "000_f1b6a418e25c13d0.txt").read_text(encoding="utf-8")
+    article, found = _run(nlp, text, "000")
+    terms = {t.text: t for t in found["terms"]}
+    assert "the Syrian government" in terms and terms["the Syrian government"].role.startswith("actor:")
+    assert "rebel groups" in terms and terms["rebel groups"].head == "group"
+    assert "claimed victory" in terms and terms["claimed victory"].role == "event:verb"
+    _offsets_hold(article, found["terms"])
+
+
+def test_outcome_verbs_survive_misparsed_subjects(nlp):
+    text = "Aleppo has been officially liberated after the Syrian army ousted rebels from the city."
+    article, found = _run(nlp, text)
+    texts = [t.text for t in found["terms"]]
+    assert any("officially liberated" in t for t in texts)
+    assert "rebels" in texts and "the Syrian army" in texts
+
+
+def test_loaded_terms_mark_emotive_words_one_per_occurrence(nlp):
+    text = ("The senator slammed the outrageous plan in a scathing speech. "
+            "The committee met on Tuesday and approved the budget. The plan is outrageous.")
+    article, found = _run(nlp, text)
+    loaded = [s.text.lower() for s in found["loaded_terms"]]
+    assert loaded.count("outrageous") == 2
+    assert "slammed" in loaded or "scathing" in loaded
+    assert not any(w in loaded for w in ("committee", "tuesday", "budget"))
+    _offsets_hold(article, found["loaded_terms"])
+
+
+def test_plain_report_has_few_loaded_terms(nlp):
+    text = "The city council met on Monday. It approved a budget of 4 million dollars for road repairs."
+    _, found = _run(nlp, text)
+    assert found["loaded_terms"] == ()
+
+
+def test_calls_to_action_from_the_partisan_seed(nlp, seeds_dir: Path):
+    text = (seeds_dir / "002_3f25034ae387d3ff.txt").read_text(encoding="utf-8")
+    article, found = _run(nlp, text, "002")
+    ctas = [s.text for s in found["calls_to_action"]]
+    assert any(t.startswith("Please share the story") for t in ctas)
+    _offsets_hold(article, found["calls_to_action"])
+    assert found["features"]["calls_to_action"] == len(ctas)
+
+
+def test_wire_report_has_no_call_to_action(nlp, seeds_dir: Path):
+    text = (seeds_dir / "000_f1b6a418e25c13d0.txt").read_text(encoding="utf-8")
+    _, found = _run(nlp, text, "000")
+    assert found["calls_to_action"] == ()
+
+
+def test_opinion_markers_count_only_the_writers_words(nlp):
+    text = 'Why do we keep paying for this? We must act now! "I think it is fine," the mayor said.'
+    _, found = _run(nlp, text)
+    f = found["features"]
+    assert f["rhetorical_questions"] == 1
+    assert f["exclamations"] == 1
+    assert f["first_person_rate"] > 0
+    assert 0 < f["quote_share"] < 1
+    assert -1.0 <= f["tone"] <= 1.0
+    import json
+
+    json.dumps(f)  # plain values only
+
+
+def test_quote_regions_pair_curly_and_straight_marks():
+    text = 'He said “it is over” and she said "not yet".'
+    regions = quote_regions(text)
+    assert [text[s:e] for s, e in regions] == ["it is over", "not yet"]
+
+
+def test_lexicons_load_from_shipped_resources():
+    entries = own_entries()
+    assert ("slam",) in [w for w, _ in entries["slam"]]
+    assert vader_lexicon()["horrible"] < -2
+    assert LoadedSettings().categories
+
+
+def test_skip_quoted_setting_leaves_quotations_out(nlp):
+    from newsprism.extract.framing import loaded_spans
+
+    doc = nlp('The mayor called the plan "a disgraceful sham" on Monday.')
+    everything = loaded_spans(doc, "a", LoadedSettings(use_scorer=False))
+    own_words = loaded_spans(doc, "a", LoadedSettings(use_scorer=False, skip_quoted=True))
+    assert {s.text for s in everything} >= {"disgraceful"}
+    assert "disgraceful" not in {s.text for s in own_words}

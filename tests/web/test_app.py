@@ -1,0 +1,126 @@
+"""The web app over report.json files: list, search, story pages, JSON API, reloads, safe headers."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.web.app import create_app
+from newsprism.web.sources import ReportSource, SourceError
+
+
+def _fixture_module():
+    name = "newsprism_tests_html_fixture_report"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "report" / "html_fixture_report.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def reports_dir(seeds_dir, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("reports")
+    fx = _fixture_module()
+    for name, report in (("aleppo", fx.build_seed_report(seeds_dir)), ("hostile", fx.build_hostile_report())):
+        (root / name).mkdir()
+        (root / name / "report.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def client(reports_dir) -> TestClient:
+    return TestClient(create_app(str(reports_dir)))
+
+
+def test_index_lists_every_story_with_outlets_count_and_last_update(client):
+    resp = client.get("/")
+    assert resp.status_code == 200
+    html = resp.text
+    assert "Massacres And Bloodshed Mark Latest Assad/Russian Victory In Syria" in html
+    assert "Wire report, Opinion blog, Partisan site, Slate, Pro-government outlet" in html
+    assert '<td class="n">5</td>' in html and '<time datetime="2016-12-16">' in html
+    assert 'href="/stories/aleppo--s1"' in html
+    assert "&lt;script&gt;window.__pwned" in html and "<script>window.__pwned" not in html
+
+
+def test_search_filters_by_title_and_outlet(client):
+    only_slate = client.get("/", params={"q": "slate"}).text
+    assert "aleppo--s1" in only_slate and "hostile--" not in only_slate
+    assert "1 story matching “slate”" in only_slate
+    assert "0 stories" in client.get("/", params={"q": "no such words"}).text
+    api = client.get("/api/stories", params={"q": "plain outlet"}).json()
+    assert [row["key"] for row in api] == ["hostile--s1<script>"]
+
+
+def test_story_page_has_every_section_and_exact_texts(client, seeds_dir):
+    html = client.get("/stories/aleppo--s1").text
+    for heading in ("Neutral summary", "Articles side by side", "Claims: who reports what", "Figures",
+                    "Quotes by speaker", "Framing", "Outlet profiles", "Timeline", "Entities"):
+        assert heading in html
+    assert "<h1 id=\"story-aleppo--s1-h\">" in html
+
+
+def test_story_keys_with_odd_characters_round_trip(client):
+    key = "hostile--s1<script>"
+    resp = client.get("/stories/" + quote(key, safe=""))
+    assert resp.status_code == 200
+    assert "&lt;script&gt;window.__pwned" in resp.text
+    data = client.get("/api/stories/" + quote(key, safe="")).json()
+    assert data["story"]["id"] == "s1<script>" and len(data["articles"]) == 2
+
+
+def test_unknown_story_is_404(client):
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/api/stories/nope").status_code == 404
+
+
+def test_security_headers(client):
+    resp = client.get("/stories/aleppo--s1")
+    csp = resp.headers["content-security-policy"]
+    assert csp.startswith("default-src 'none'") and "form-action 'self'" in csp
+    assert resp.headers["x-content-type-options"] == "nosniff"
+    assert resp.headers["referrer-policy"] == "no-referrer"
+    assert client.get("/favicon.ico").status_code == 204
+
+
+def test_single_report_file_and_reload_on_change(seeds_dir, tmp_path):
+    fx = _fixture_module()
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(fx.build_seed_report(seeds_dir).to_dict()), encoding="utf-8")
+    client = TestClient(create_app(str(path)))
+    assert [r["key"] for r in client.get("/api/stories").json()] == ["s1"]
+    path.write_text(json.dumps(fx.build_hostile_report().to_dict()), encoding="utf-8")
+    assert [r["key"] for r in client.get("/api/stories").json()] == ["s1<script>"]
+
+
+def test_unreadable_report_is_listed_not_fatal(tmp_path, seeds_dir):
+    (tmp_path / "good").mkdir()
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "good" / "report.json").write_text(json.dumps(_fixture_module().build_seed_report(seeds_dir).to_dict()))
+    (tmp_path / "bad" / "report.json").write_text("{ not json")
+    html = TestClient(create_app(str(tmp_path))).get("/").text
+    assert "not a readable report.json" in html and "good--s1" in html
+
+
+def test_bad_sources_fail_with_a_clear_error(tmp_path):
+    with pytest.raises(SourceError, match="does not exist"):
+        create_app(str(tmp_path / "missing"))
+    db = tmp_path / "store.db"
+    sqlite3.connect(db).execute("create table t (x)").connection.commit()
+    assert ReportSource(db)._files() == [db]
+    try:
+        import newsprism.incremental  # noqa: F401
+        from newsprism.adapters.store import sqlite as _  # noqa: F401
+    except ImportError:
+        with pytest.raises(SourceError, match="SQLite store"):
+            create_app(str(db))
