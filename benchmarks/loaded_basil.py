@@ -210,14 +210,24 @@ def candidate_table(docs: Sequence[BasilDoc], parsed: Sequence):
     from newsprism.extract.framing_style import quote_regions
     from newsprism.extract.loaded_lexicon import LoadedSettings, scored_candidates
 
-    settings = LoadedSettings(use_scorer=False)
+    from newsprism.extract.loaded_lexicon import match_key
+
+    settings = LoadedSettings(use_scorer=False, use_exclusions=False)
     rows = []
     for i, (d, doc) in enumerate(zip(docs, parsed)):
         for m, feats in scored_candidates(doc, settings, quote_regions(doc.text)):
             span = doc[m.start_token : m.end_token]
             se = (span.start_char, span.end_char)
-            rows.append((i, se, feats, int(any(_overlaps(se, g) for g in d.gold))))
+            rows.append((i, se, feats, int(any(_overlaps(se, g) for g in d.gold)), match_key(doc, m)))
     return rows
+
+
+def choose_exclusions(rows, min_count: int = 3, max_precision: float = 0.0) -> set[str]:
+    """Lexicon words (own or VADER) that are frequent candidates yet (almost) never biased."""
+    seen: dict[str, list[int]] = {}
+    for row in rows:
+        seen.setdefault(row[4], []).append(row[3])
+    return {w for w, ys in seen.items() if len(ys) >= min_count and sum(ys) / len(ys) <= max_precision}
 
 
 def fit(features: Sequence[dict], labels: Sequence[int], c: float = 0.5):
@@ -230,23 +240,26 @@ def fit(features: Sequence[dict], labels: Sequence[int], c: float = 0.5):
     return vec, clf
 
 
-def cross_validate_scorer(docs: Sequence[BasilDoc], parsed: Sequence, folds: int = 5) -> dict:
+def cross_validate_scorer(docs: Sequence[BasilDoc], parsed: Sequence, folds: int = 5, min_count: int = 3, max_precision: float = 0.0) -> dict:
     """Out-of-fold scores: each triplet is scored by a model trained without it."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
     rows = candidate_table(docs, parsed)
-    groups = [docs[i].id.rsplit("_", 1)[0] for i, _, _, _ in rows]
-    feats = [f for _, _, f, _ in rows]
-    labels = np.array([y for _, _, _, y in rows])
+    groups = [docs[r[0]].id.rsplit("_", 1)[0] for r in rows]
+    feats = [r[2] for r in rows]
+    labels = np.array([r[3] for r in rows])
     oof = np.zeros(len(rows))
     for train, test in GroupKFold(n_splits=folds).split(feats, labels, groups):
-        vec, clf = fit([feats[k] for k in train], labels[train])
+        excluded = choose_exclusions([rows[k] for k in train], min_count, max_precision)
+        keep = [k for k in train if rows[k][4] not in excluded]
+        vec, clf = fit([feats[k] for k in keep], labels[keep])
         oof[test] = clf.predict_proba(vec.transform([feats[k] for k in test]))[:, 1]
+        oof[[k for k in test if rows[k][4] in excluded]] = 0.0
     best = None
     for threshold in [x / 100 for x in range(5, 60, 1)]:
         spans: dict[int, list] = {}
-        for (i, se, _, _), p in zip(rows, oof):
+        for (i, se, *_), p in zip(rows, oof):
             if p >= threshold:
                 spans.setdefault(i, []).append(se)
         by_doc = {id(doc): spans.get(i, []) for i, doc in enumerate(parsed)}
@@ -257,9 +270,11 @@ def cross_validate_scorer(docs: Sequence[BasilDoc], parsed: Sequence, folds: int
     return {"threshold": best[1], "scores": best[2], "candidates": len(rows), "positive_candidates": int(labels.sum()), "folds": folds}
 
 
-def train_scorer(docs: Sequence[BasilDoc], parsed: Sequence, threshold: float) -> dict:
+def train_scorer(docs: Sequence[BasilDoc], parsed: Sequence, threshold: float, min_count: int = 3, max_precision: float = 0.0) -> tuple[dict, set[str]]:
     rows = candidate_table(docs, parsed)
-    vec, clf = fit([f for _, _, f, _ in rows], [y for _, _, _, y in rows])
+    excluded = choose_exclusions(rows, min_count, max_precision)
+    rows = [r for r in rows if r[4] not in excluded]
+    vec, clf = fit([r[2] for r in rows], [r[3] for r in rows])
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])}
     return {
         "about": "logistic-regression weights of general candidate features (no word identities); "
@@ -267,7 +282,7 @@ def train_scorer(docs: Sequence[BasilDoc], parsed: Sequence, threshold: float) -
         "bias": round(float(clf.intercept_[0]), 4),
         "threshold": threshold,
         "weights": dict(sorted(weights.items())),
-    }
+    }, excluded
 
 
 def run(data_dir: Path = DEFAULT_DATA, *, limit: int | None = None, babe_limit: int | None = None, settings=None) -> dict:
@@ -307,13 +322,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed = parse_cached("basil", [d.text for d in basil])
         cv = cross_validate_scorer(basil, parsed)
         print("cross-validated", json.dumps(cv))
-        model = train_scorer(basil, parsed, cv["threshold"])
-        target = REPO / "src" / "newsprism" / "resources" / "loaded_weights.json"
-        target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-        print("wrote", target)
-        from newsprism.extract.loaded_lexicon import scorer
+        model, excluded = train_scorer(basil, parsed, cv["threshold"])
+        resources_dir = REPO / "src" / "newsprism" / "resources"
+        (resources_dir / "loaded_weights.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        (resources_dir / "loaded_excluded.txt").write_text(
+            "# own/VADER lexicon words set aside: frequent in news, (almost) never a writer's bias.\n"
+            "# Chosen by benchmarks/loaded_basil.py --train (a selection among newsprism's own and VADER's words).\n"
+            + "".join(w + "\n" for w in sorted(excluded)), encoding="utf-8")
+        print("wrote", resources_dir / "loaded_weights.json", "and", len(excluded), "exclusions")
+        from newsprism.extract.loaded_lexicon import excluded_words, scorer
 
         scorer.cache_clear()
+        excluded_words.cache_clear()
     result = run(args.data, limit=args.limit, babe_limit=args.babe_limit)
     for corpus in ("basil", "babe"):
         for system, value in result[corpus].items():

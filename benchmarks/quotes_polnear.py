@@ -9,8 +9,8 @@ mark; "all" is every attribution. Scoring, for each of content and source:
   (precision over predictions), a gold span is found when a prediction overlaps it (recall);
   a source counts only on a content match, and is correct when the predicted speaker's words
   overlap that attribution's Source.
-- exact: the same, with spans equal after removing outer quotation marks, surrounding
-  punctuation and a leading "that" from both sides (newsprism keeps quotes without their marks).
+- exact: the same, with spans holding the same words (case, quotation marks, punctuation and
+  a leading "that" ignored on both sides: newsprism keeps quotes without their marks).
 The baseline, computed in the same run: every “...” / "..." passage is a quote and its speaker
 is the nearest PERSON or ORG the spaCy model tags outside it.
 Writes benchmarks/results/quotes_polnear.json.
@@ -82,9 +82,9 @@ def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 
 
 def _norm(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(STRIP)
-    text = re.sub(r"^that\s+", "", text, flags=re.I)
-    return re.sub(r"[“”\"«»]", "", text).strip(STRIP).lower()
+    """The words only: case, quotation marks, punctuation and a leading "that" do not count."""
+    words = re.findall(r"\w+(?:['’]\w+)*", text.lower())
+    return " ".join(words[1:] if words[:1] == ["that"] else words)
 
 
 def same(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

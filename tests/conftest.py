@@ -50,20 +50,3 @@ def seeds_report(seeds_dir):
 
     return newsprism.analyze([str(seeds_dir)])
 
-
-def iter_evidence(node, article_id=None, path="$"):
-    """Yield (path, article_id, start, end, text) for every offset-bearing item of a report dict.
-
-    An item without its own article_id inherits the nearest enclosing one (outlet profiles,
-    quote parts, speakers)."""
-    if isinstance(node, dict):
-        article_id = node.get("article_id", article_id)
-        if {"start", "end"} <= node.keys() and isinstance(node.get("start"), int):
-            yield path, article_id, node["start"], node["end"], node.get("text")
-        for key, value in node.items():
-            if key == "articles":
-                continue
-            yield from iter_evidence(value, article_id, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from iter_evidence(value, article_id, f"{path}[{i}]")

@@ -5,9 +5,11 @@ any point (kill -9) leaves a consistent store, and the next run completes the wo
 
 1. classify the inputs against the store: unchanged (same id, same fingerprint: nothing to
    do), changed (same id, new text: re-analysed, stays in its story), or new;
-2. parse and extract the new and changed articles on the runner; every chunk of results is
-   committed in one transaction with the articles, their analyses, their story membership,
-   the stories they touch marked dirty, and the story clusterer's saved state;
+2. parse and extract the new and changed articles on the runner (new ones in publication
+   order, the order the online clusterer wants); every chunk of results is committed in one
+   transaction with the articles, their analyses, their story membership and the stories
+   they touch marked dirty (the clusterer's state is saved now and then, and the articles
+   stored after the last save are replayed into it on the next run);
 3. rebuild each dirty story (``pipeline.build_story``), one transaction per story.
 
 Invariants between any two transactions: every stored article has its analysis and exactly
@@ -48,6 +50,7 @@ class UpdateResult:
     skipped: tuple[Skipped, ...]
     stories_rebuilt: tuple[str, ...]  # story ids re-analysed in this run
     stories_total: int
+    notes: tuple[str, ...] = ()  # what ingest wants the user to know (feed summaries used ...)
 
     @property
     def changed(self) -> bool:
@@ -71,9 +74,12 @@ def update_store(
 ) -> UpdateResult:
     """Read ``inputs`` (files, folders, URLs, feeds, WARC ...) into ``store`` and bring the
     stories they join up to date. Re-ingesting the same inputs changes nothing."""
+    if progress is not None:
+        ingest_options.setdefault("progress", progress)
     loaded = pipeline.load(inputs, outlet_map=outlet_map, **ingest_options) if inputs else pipeline.Loaded((), ())
-    return ingest_articles(store, loaded.articles, skipped=loaded.skipped, runner=runner, options=options,
-                           progress=progress, clusterer_factory=clusterer_factory)
+    result = ingest_articles(store, loaded.articles, skipped=loaded.skipped, runner=runner, options=options,
+                             progress=progress, clusterer_factory=clusterer_factory)
+    return dataclasses.replace(result, notes=tuple(loaded.notes))
 
 
 def ingest_articles(

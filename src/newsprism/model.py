@@ -193,7 +193,7 @@ class DateMention:
     text: str
     date: str | None  # ISO date once normalised against the publication date
     sentence: Part | None = None
-    precision: str = "day"  # day | week | month | year: how much of ``date`` the words fix
+    precision: str = "day"  # day | weekend | week | month | year | decade: how much of ``date`` the words fix
     relation: str = ""  # "since", "until", "before", "after" when the words say so
 
 

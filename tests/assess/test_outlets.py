@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from newsprism.assess.outlets import omissions, profile_outlets
 from newsprism.model import Claim, ClaimCandidate, Options, Quote, Span, Speaker, plain
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_framing import seed_context  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def seed_ctx(nlp, seeds_dir):
-    return seed_context(nlp, seeds_dir)
 
 
 def test_one_profile_per_article_with_evidence(seed_ctx):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -115,12 +114,27 @@ def test_unreadable_report_is_listed_not_fatal(tmp_path, seeds_dir):
 def test_bad_sources_fail_with_a_clear_error(tmp_path):
     with pytest.raises(SourceError, match="does not exist"):
         create_app(str(tmp_path / "missing"))
-    db = tmp_path / "store.db"
-    sqlite3.connect(db).execute("create table t (x)").connection.commit()
-    assert ReportSource(db)._files() == [db]
-    try:
-        import newsprism.incremental  # noqa: F401
-        from newsprism.adapters.store import sqlite as _  # noqa: F401
-    except ImportError:
-        with pytest.raises(SourceError, match="SQLite store"):
-            create_app(str(db))
+    not_a_report = tmp_path / "other.json"
+    not_a_report.write_text('{"hello": "world"}')
+    html = TestClient(create_app(str(not_a_report))).get("/").text
+    assert "not a newsprism report" in html and "0 stories" in html
+
+
+def test_sqlite_store_is_detected_and_served(seeds_dir, tmp_path):
+    from newsprism.adapters.store import open_store
+
+    report = _fixture_module().build_seed_report(seeds_dir)
+    db = tmp_path / "news.db"
+    store = open_store(db)
+    with store.transaction():
+        for article in report.articles:
+            store.put_article(article)
+            store.set_story_of(article.id, "s1")
+        store.put_story(report.stories[0])
+    store.close()
+    assert ReportSource(db)._files()[0] == db
+    client = TestClient(create_app(str(db)))
+    rows = client.get("/api/stories").json()
+    assert [(r["key"], r["n_articles"]) for r in rows] == [("s1", 5)]
+    html = client.get("/stories/s1").text
+    assert "Quotes by speaker" in html and "Rupert Colville" in html

@@ -29,10 +29,11 @@ import numpy as np
 
 from ..model import Claim, ClaimCandidate, Span, StoryContext
 
-GROUP_THRESHOLD = 0.66  # MiniLM cosine (plus evidence bonus) above which two claims say the same
-DISPUTE_FLOOR = 0.30  # below this two claims are about different things, whatever their details
-POLARITY_FLOOR = 0.60  # negation flips only count between near-paraphrases
-NLI_FLOOR = 0.50
+GROUP_THRESHOLD = 0.44  # blended similarity (see _similarities) above which two claims say the same
+DISPUTE_FLOOR = 0.18  # below this two claims are about different things, whatever their details
+POLARITY_FLOOR = 0.45  # negation flips only count between near-paraphrases
+NLI_FLOOR = 0.35
+FIGURE_RATIO = 5.0  # counts further apart than this are counts of different things
 NLI_CONTRADICTION = 0.80
 ENTITY_BONUS, FIGURE_BONUS, TIME_BONUS = 0.03, 0.08, 0.03
 
@@ -52,6 +53,13 @@ NONSTATE_WORDS = frozenset(
 )
 ANTONYMS = {("win", "lose"), ("accept", "reject"), ("confirm", "deny"), ("rise", "fall"),
             ("increase", "decrease"), ("open", "close"), ("approve", "reject")}
+SEMANTIC_WEIGHT = 0.5
+FUNCTION_WORDS = frozenset(
+    "are was were been being has have had will would could should may might can not also "
+    "than then there here what which who whom whose when where while this these those they "
+    "them some many much more most other such into onto over under about after before said "
+    "says say told according".split()
+)
 STOP = frozenset("the a an of and or in on at to for by with from their its his her this that".split())
 
 
@@ -158,7 +166,8 @@ def _similarities(items: Sequence[_Item]) -> np.ndarray:
     from ..cluster.embed import embed
 
     vectors = embed([_core_text(it.cand) for it in items])
-    sims = vectors @ vectors.T
+    # sentences of one story are all "about" it; shared rare words tell the same statement apart
+    sims = SEMANTIC_WEIGHT * (vectors @ vectors.T) + (1 - SEMANTIC_WEIGHT) * _lexical_similarity(items)
     for i, a in enumerate(items):  # shared evidence makes "same statement" more likely
         for j in range(i + 1, len(items)):
             b = items[j]
@@ -170,6 +179,39 @@ def _similarities(items: Sequence[_Item]) -> np.ndarray:
             sims[i, j] += bonus
             sims[j, i] += bonus
     return sims
+
+
+WORD_RE = re.compile(r"[A-Za-z]+|\d[\d,.]*")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, plural -s dropped: a cheap, parse-free bag of what is said."""
+    out = set()
+    for w in WORD_RE.findall(text):
+        w = w.lower().rstrip(".,")
+        if w in STOP or w in FUNCTION_WORDS or len(w) < 3 and not w[0].isdigit():
+            continue
+        out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _lexical_similarity(items: Sequence[_Item]) -> np.ndarray:
+    """Cosine of idf-weighted word sets; idf is computed over the story's own claims."""
+    bags = [content_words(it.cand.text) for it in items]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in bag:
+            df[w] = df.get(w, 0) + 1
+    vocab = {w: k for k, w in enumerate(df)}
+    n = len(bags)
+    matrix = np.zeros((n, len(vocab)), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        for w in bag:
+            matrix[i, vocab[w]] = np.log((1 + n) / (1 + df[w])) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    matrix /= norms
+    return matrix @ matrix.T
 
 
 def _core_text(cand: ClaimCandidate) -> str:
@@ -259,6 +301,8 @@ def _figure_conflict(a: _Item, b: _Item, reported) -> list[_Dispute]:
         return []
     if not (_event_classes(a) & _event_classes(b)) or _compatible(fa, fb):
         return []
+    if max(fa["value"], fb["value"]) > FIGURE_RATIO * min(fa["value"], fb["value"]):
+        return []
     times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
     if times_a and times_b and not (times_a & times_b):
         return []  # counts over different periods are different counts
@@ -338,7 +382,8 @@ def _agent_conflict(a: _Item, b: _Item) -> list[_Dispute]:
         if not ea.get("cls") or side_a is None or ea.get("negated"):
             continue
         for eb in b.features.get("events", ()):
-            if eb.get("cls") != ea["cls"] or eb.get("negated") or eb.get("theme") != ea.get("theme"):
+            # the same act on the same thing ("kept civilians from leaving"), by opposite sides
+            if eb.get("cls") != ea["cls"] or eb.get("negated") or not ea.get("theme") or eb.get("theme") != ea.get("theme"):
                 continue
             side_b = agent_side(eb.get("agent"))
             if side_b is not None and side_b != side_a:
@@ -425,40 +470,28 @@ def _group(items: Sequence[_Item], sims: np.ndarray, disputes: Sequence[_Dispute
 
 def _build_claims(ctx, items, groups, disputes, sims) -> tuple[Claim, ...]:
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    # disputes between groups; a component of groups linked by disputes becomes one claim
-    links: dict[int, set[int]] = {}
-    kinds: dict[frozenset[int], str] = {}
+    outlets = [{items[i].outlet_key for i in members} for members in groups]
+    # one disputed claim per pair of groups in conflict: the side more outlets state is the
+    # claim, the other side contradicts it
+    pair_kind: dict[tuple[int, int], str] = {}
     for d in disputes:
         ga, gb = group_of[d.a], group_of[d.b]
         if ga == gb:
             continue
-        links.setdefault(ga, set()).add(gb)
-        links.setdefault(gb, set()).add(ga)
-        kinds.setdefault(frozenset((ga, gb)), d.kind)
-    done: set[int] = set()
+        main, other = sorted((ga, gb), key=lambda g: (-len(outlets[g]), min(groups[g])))
+        pair_kind.setdefault((main, other), d.kind)
+    in_dispute = {g for pair in pair_kind for g in pair}
     drafts: list[tuple[tuple, Claim]] = []
+    for (main, other), kind in pair_kind.items():
+        base = _claim(items, groups[main], "disputed", sims)
+        against = tuple(items[i].span() for i in groups[other])
+        rank = (-len(outlets[main] | outlets[other]), min(groups[main]))
+        drafts.append((rank, Claim("", base.text, "disputed", base.support, against, kind)))
     for g, members in enumerate(groups):
-        if g in done:
+        if g in in_dispute:
             continue
-        component = _component(g, links)
-        done |= component
-        if len(component) == 1:
-            outlets = {items[i].outlet_key for i in members}
-            status = "agreed" if len(outlets) >= 2 else "single"
-            drafts.append(((-len(outlets), min(members)), _claim(items, members, status, sims)))
-            continue
-        # the side most outlets state is the claim; the others contradict it
-        ordered = sorted(component, key=lambda x: (-len({items[i].outlet_key for i in groups[x]}), min(groups[x])))
-        main = ordered[0]
-        kind = next(
-            (kinds[frozenset((main, other))] for other in ordered[1:] if frozenset((main, other)) in kinds),
-            next(iter(kinds[k] for k in kinds if k <= component)),
-        )
-        against = [items[i].span() for other in ordered[1:] for i in groups[other]]
-        claim = _claim(items, groups[main], "disputed", sims)
-        claim = Claim(claim.id, claim.text, "disputed", claim.support, tuple(against), kind)
-        outlets = {items[i].outlet_key for x in component for i in groups[x]}
-        drafts.append(((-len(outlets), min(groups[main])), claim))
+        status = "agreed" if len(outlets[g]) >= 2 else "single"
+        drafts.append(((-len(outlets[g]), min(members)), _claim(items, members, status, sims)))
     drafts.sort(key=lambda d: d[0])
     return tuple(
         Claim(f"{ctx.story_id}/c{n}", c.text, c.status, c.support, c.contradicted_by, c.dispute)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..model import FramingRow, Span, StoryContext, TermMention
 
-ACTOR_THRESHOLD = 0.5
+ACTOR_THRESHOLD = 0.55
 EVENT_THRESHOLD = 0.38
 ENTITY_BONUS = 0.15
 LEAD_BONUS = 0.12

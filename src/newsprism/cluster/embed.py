@@ -71,7 +71,9 @@ def dimension(backend: str | None = None) -> int:
     """Width of the vectors ``embed`` returns for this backend."""
     if backend_name(backend) == "static":
         return int(load_static().dim)
-    return int(load_minilm().get_sentence_embedding_dimension())
+    model = load_minilm()
+    width = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(width())
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:

@@ -111,3 +111,18 @@ def tuned_baseline(articles: Sequence[Article], gold: Mapping[str, str],
     """The baseline at its best distance threshold on these articles (tuned on dev)."""
     scored = [(t, bcubed(groups, gold)) for t, groups in tfidf_average_link(articles, thresholds).items()]
     return max(scored, key=lambda pair: pair[1].f1)
+
+
+def mean_scores(runs: Sequence[Scores]) -> Scores:
+    n = len(runs)
+    return Scores(sum(r.precision for r in runs) / n, sum(r.recall for r in runs) / n, sum(r.f1 for r in runs) / n)
+
+
+def score_online(articles: Sequence[Article], gold: Mapping[str, str], orders: Sequence[int] = (0, 1, 2),
+                 config=None) -> tuple[Scores, list[Scores]]:
+    """newsprism's clustering, averaged over shuffled input orders (undated articles are
+    processed in input order, so the order matters); also returns each run's scores."""
+    from .stories import cluster_stories
+
+    runs = [bcubed(cluster_stories(shuffled(articles, seed), None, config), gold) for seed in orders]
+    return mean_scores(runs), runs

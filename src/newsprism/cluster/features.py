@@ -118,6 +118,7 @@ class FeatureWeights:
     name_weight: float = 1.0
     number_weight: float = 3.0  # counts, scores, dates: what differs between look-alike events
     word_weight: float = 1.0
+    body_numbers: float = 1.0  # how much a number outside the title and lead counts
 
 
 def raw_features(article: Article, analysis: ArticleAnalysis | None = None,
@@ -125,7 +126,8 @@ def raw_features(article: Article, analysis: ArticleAnalysis | None = None,
     """Feature counts of one article (before IDF weighting)."""
     text = article.text
     lead = ((article.title or "") + "\n" + text[:LEAD_CHARS])
-    counts = Counter({k: n for k, n in word_features(text).items() if k[0] != "#"})
+    counts = Counter({k: (n * weights.body_numbers if k[0] == "#" else n) for k, n in word_features(text).items()
+                      if k[0] != "#" or weights.body_numbers > 0})
     # numbers count only where they identify the event: title and lead (body figures vary)
     for key, n in word_features(lead).items():
         counts[key] += (weights.title_boost + 1 if key[0] == "#" else weights.title_boost) * n
@@ -154,7 +156,7 @@ def weigh(counts: Mapping[str, float], idf: Mapping[str, float] | None, default_
         if n <= 0:
             continue
         kind = weights.name_weight if key[0] == "@" else weights.number_weight if key[0] == "#" else weights.word_weight
-        vector[key] = (1.0 + math.log(n)) * (idf.get(key, default_idf) if idf is not None else 1.0) * kind
+        vector[key] = (1.0 + math.log(n) if n >= 1 else n) * (idf.get(key, default_idf) if idf is not None else 1.0) * kind
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {k: v / norm for k, v in vector.items()}
 

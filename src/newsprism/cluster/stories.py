@@ -41,8 +41,9 @@ class ClusterConfig:
     max_open_stories: int = 20_000  # beyond this, the least recently updated close
     index_keys: int = 30  # features of a story's centroid kept in the index
     query_keys: int = 15  # salient features of an article used to find candidates
-    max_candidates: int = 50  # stories scored exactly per article
-    max_postings: int = 2_000  # a feature shared by more open stories than this is not a cue
+    max_candidates: int = 20  # stories scored exactly per article
+    refine_candidates: int = 50  # the same, in the batch refinement pass
+    max_postings: int = 200  # a feature shared by more open stories than this is not a cue
     centroid_keys: int = 400  # a centroid keeps its strongest features only (memory, speed)
     refine_passes: int = 2  # batch only: passes that move an article to a better story
     use_mentions: bool = False  # names from the parse's NER instead of capitalised runs
@@ -96,7 +97,8 @@ class StoryClusterer:
         self.assignments: dict[str, str] = {}
         self.clock: float | None = None  # latest article time seen
         self._open: OrderedDict[str, _Story] = OrderedDict()  # least recently updated first
-        self._index: dict[str, set[str]] = defaultdict(set)
+        # feature -> {story id: the feature's weight in the story's normalised centroid}
+        self._index: dict[str, dict[str, float]] = defaultdict(dict)
         self._next_id = 1
         self.last_vector: dict[str, float] = {}  # the vector of the article added last
 
@@ -184,8 +186,9 @@ class StoryClusterer:
         for key in top_keys(vector, self.config.query_keys):
             posting = self._index.get(key)
             if posting and len(posting) <= self.config.max_postings:
-                for story_id in posting:
-                    hits[story_id] += vector[key]
+                weight = vector[key]
+                for story_id, story_weight in posting.items():
+                    hits[story_id] += weight * story_weight  # a partial dot product
         return [story_id for story_id, _ in hits.most_common(self.config.max_candidates)]
 
     def _time_gap(self, story: _Story, when: float | None) -> float:
@@ -234,13 +237,13 @@ class StoryClusterer:
         for key in set(story.indexed) - set(new_keys):
             self._unindex_key(key, story.id)
         for key in new_keys:
-            self._index[key].add(story.id)
+            self._index[key][story.id] = story.centroid[key] / story.norm
         story.indexed = new_keys
 
     def _unindex_key(self, key: str, story_id: str) -> None:
         posting = self._index.get(key)
         if posting is not None:
-            posting.discard(story_id)
+            posting.pop(story_id, None)
             if not posting:
                 del self._index[key]
 
@@ -389,7 +392,7 @@ def _refine(assignments: Mapping[str, str], vectors: Mapping[str, Mapping[str, f
                     if story_id != home:
                         candidates[story_id] += 1
             best, best_score = home, stay
-            for story_id, _ in candidates.most_common(config.max_candidates):
+            for story_id, _ in candidates.most_common(config.refine_candidates):
                 value = score(article_id, story_id, leaving=False)
                 if value > best_score and value >= config.threshold:
                     best, best_score = story_id, value

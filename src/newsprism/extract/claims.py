@@ -80,8 +80,7 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     text = article.text
     speakers = _quote_speakers(found.get("quotes") or ())
     claims: list[ClaimCandidate] = []
-    for sent in doc.sents:
-        start, end = _trim(text, sent.start_char, sent.end_char)
+    for sent, start, end in _segments(doc):
         if end <= start or not _is_statement(sent, text[start:end]):
             continue
         attributed = _speaker_of(start, end, speakers) or _attribution(sent)
@@ -96,6 +95,24 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
             )
         )
     return tuple(claims)
+
+
+def _segments(doc):
+    """Sentences cut at line breaks (a parser glues a heading or a "WATCH:" line to the
+    sentence before it), trimmed; each with its span of the parse."""
+    text = doc.text
+    for sent in doc.sents:
+        cursor = sent.start_char
+        for piece in re.split(r"(\n+)", text[sent.start_char : sent.end_char]):
+            start, end = _trim(text, cursor, cursor + len(piece))
+            cursor += len(piece)
+            if end <= start:
+                continue
+            span = sent if (start, end) == _trim(text, sent.start_char, sent.end_char) else doc.char_span(
+                start, end, alignment_mode="expand"
+            )
+            if span is not None and len(span):
+                yield span, start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -116,10 +133,6 @@ def _is_statement(sent, text: str) -> bool:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
-    if "\n" in text.strip():  # a heading glued to the next line by the parser
-        first = text.strip().split("\n", 1)[0]
-        if not first.rstrip().endswith((".", "!", "?", "”", '"', ":")):
-            return False
     if CREDIT_RE.search(text) or CALL_TO_ACTION_RE.search(text):
         return False
     if text[0].islower():

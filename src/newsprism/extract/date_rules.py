@@ -4,7 +4,8 @@ Explicit dates ("December 12, 2016", "Nov. 15", "2016-12-12") need no anchor (a 
 year does); relative ones ("on Tuesday", "Monday morning", "yesterday", "last week",
 "three days ago") are resolved against the article's publication date, or left unresolved
 (``None``) when the article has none. Dates may be reduced precision ISO strings:
-"2016-12-12" (day), "2016-12" (month), "2016" (year); a week is given by its Monday.
+"2016-12-12" (day), "2016-12" (month), "2016" (year); a week is given by its Monday,
+a weekend by its Saturday.
 """
 
 from __future__ import annotations
@@ -20,17 +21,12 @@ MONTHS = {
     "dec": 12, "december": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SMALL_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-}
 RELATIONS = {"since", "until", "till", "before", "after", "by", "from", "through", "as of"}
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
-_NUM = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r"|a|an)"
 
 DATE_PATTERN = re.compile(
     r"(?:\b(?P<rel>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Tt]hrough|[Aa]s of|[Oo]n|[Ii]n|[Dd]uring)\s+)?"
@@ -42,9 +38,9 @@ DATE_PATTERN = re.compile(
     r"|(?:\b(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+)?(?P<wd>\b" + _WD + r")" + _TOD +
     r"|(?P<rword>\b(?:[Tt]he day before yesterday|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b)"
     r"(?:\s+(?P<rtod>morning|afternoon|evening|night))?"
-    r"|(?P<prel>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast))\s+(?P<period>week|weekend|month|year)\b"
-    r"|(?P<agon>\b" + _NUM + r")\s+(?P<agou>days?|weeks?|months?|years?)\s+ago\b"
-    r"|(?P<year4>(?<![\d,.])\b(?:1[89]|20)\d\d\b)(?![,.]?\d)"
+    r"|(?P<prel>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast))\s+(?P<period>[Ww]eekend|[Ww]eek|[Mm]onth|[Yy]ear)\b"
+    r"|(?P<agon>\b(?:\d+|[A-Za-z]+(?:-[a-z]+)?))\s+(?P<agou>days?|weeks?|months?|years?|decades?)\s+ago\b"
+    r"|(?P<year4>(?<![\d,.$£€])\b(?:1[89]|20)\d\d)(?P<decade>s)?\b(?![,.]?\d)"
     r")"
 )
 
@@ -98,14 +94,32 @@ def _acceptable(g: dict, rel_word: str, text: str, m: re.Match) -> bool:
         # a bare month name: only with a preposition ("in December"); "May"/"March" are words too
         return rel_word in RELATIONS | {"in", "during"} and g["mon3"] not in ("Mar", "Jun", "Jul", "Aug", "Sept", "Sep", "Jan", "Feb", "Apr", "Oct", "Nov", "Dec")
     if g["year4"] is not None:
-        # a bare year: only with a preposition, or standing before punctuation ("since 2011,")
-        after = text[m.end():m.end() + 2]
-        if rel_word or re.match(r"^(?:[,.;:)]|\s*$|\s+(?:and|to|when|after|before)\b)", after):
-            return not re.match(r"^\s+(?:people|civilians|[a-z]+s)\b", text[m.end():m.end() + 20])
-        return False
+        # a bare year, unless the number counts something ("2000 people", "a 2000 year old tradition")
+        before = text[max(0, m.start(_first_group(m)) - 2):m.start(_first_group(m))]
+        after = text[m.end():m.end() + 24]
+        if re.search(r"[$£€]\s?$", before):
+            return False
+        if re.match(r"^(?:\s*-?\s*(?:years?|yr|old|of|percent|per cent|%)\b)", after):
+            return False
+        if re.match(r"^\s+(?:[a-z]+s|people|children|men|women|police|staff|troops)\b", after) and g["decade"] is None:
+            follows_the = re.search(r"\b(?:[Tt]he|its|their|his|her)\s+$", text[max(0, m.start() - 8):m.start()])
+            return bool(follows_the)  # "the 2014 protests" is a year, "2000 people" a count
+        return True
     if g["mon1"] is not None and int(g["day1"]) > 31:
         return False
+    if g["agon"] is not None:
+        return _count(g["agon"]) is not None  # "three weeks ago", not "many years ago"
     return True
+
+
+def _count(word: str) -> int | None:
+    from .figure_numbers import parse_number_words
+
+    w = word.lower()
+    if w in ("a", "an"):
+        return 1
+    value = parse_number_words(w.replace("-", " ").split())
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _resolve(g: dict, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
@@ -151,10 +165,16 @@ def _resolve(g: dict, pub: dt.date | None, future: bool) -> tuple[str | None, st
         return (pub + dt.timedelta(days=shift)).isoformat(), "day"
     if g["period"]:
         if pub is None:
-            return None, g["period"].replace("weekend", "week")
+            return None, g["period"].lower()
         step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["prel"].lower()]
-        period = g["period"]
-        if period in ("week", "weekend"):
+        period = g["period"].lower()
+        if period == "weekend":  # given by its Saturday
+            if step == 0:  # "this weekend": the one just past, or the coming one when the clause looks ahead
+                saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7) if future else pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            else:
+                saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5, weeks=step)
+            return saturday.isoformat(), "weekend"
+        if period == "week":
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
             return monday.isoformat(), "week"
         if period == "month":
@@ -162,9 +182,10 @@ def _resolve(g: dict, pub: dt.date | None, future: bool) -> tuple[str | None, st
             return f"{y:04d}-{mth + 1:02d}", "month"
         return f"{pub.year + step:04d}", "year"
     if g["agon"]:
-        word = g["agon"].lower()
-        n = int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)
+        n = _count(g["agon"]) or 1
         unit = g["agou"].rstrip("s")
+        if unit == "decade":
+            unit, n = "year", n * 10
         if pub is None:
             return None, unit
         if unit == "day":
@@ -177,7 +198,7 @@ def _resolve(g: dict, pub: dt.date | None, future: bool) -> tuple[str | None, st
             return f"{y:04d}-{mth + 1:02d}", "month"
         return f"{pub.year - n:04d}", "year"
     if g["year4"]:
-        return g["year4"], "year"
+        return g["year4"], "decade" if g["decade"] else "year"
     return None, "day"
 
 

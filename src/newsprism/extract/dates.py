@@ -16,6 +16,8 @@ from .date_rules import find_dates, parse_published
 # Inside a URL, handle or e-mail address a "date" is part of an address, not a date.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co)/\S+|[@#]\w+|\S+@\S+\.\w+")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# "is to be held", "are due to travel", "is scheduled to launch"
+_FUTURE_FRAMES = {"due", "schedule", "set", "plan", "expect", "slate"}
 
 
 def extract_dates(doc, article: Article, found: dict) -> tuple[DateMention, ...]:
@@ -27,15 +29,7 @@ def extract_dates(doc, article: Article, found: dict) -> tuple[DateMention, ...]
 
     def about_future(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        verb = span.root.head
-        for _ in range(3):  # walk up to the clause's verb: "will meet on Tuesday"
-            if verb.pos_ in ("VERB", "AUX"):
-                break
-            verb = verb.head
-        tokens = list(verb.children) + [verb]
-        return any(t.lower_ in _FUTURE_AUX or (t.lower_ == "going" and t.nbor(1).lower_ == "to") for t in tokens if t.i + 1 < len(doc))
+        return span is not None and _future_clause(span.root)
 
     mentions = []
     for d in find_dates(text, parse_published(article.published), future_at=about_future):
@@ -56,3 +50,28 @@ def extract_dates(doc, article: Article, found: dict) -> tuple[DateMention, ...]
             )
         )
     return tuple(mentions)
+
+
+def _future_clause(token) -> bool:
+    """Does the clause a date sits in speak of the future ("will meet", "is to be held", "is due to")?"""
+    verb = token.head
+    for _ in range(3):  # from the date up to its clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for v in (verb, verb.head):
+        for child in list(v.children) + [v]:
+            if child.lower_ in _FUTURE_AUX:
+                return True
+            if child.lower_ == "going" and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "to":
+                return True
+        if v.lemma_ in _FUTURE_FRAMES | {"be"} and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in v.children
+        ):
+            return True  # "Mohamed and his father are to travel", "is scheduled to open"
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if has_to and v.head.lemma_ in {"be"} | _FUTURE_FRAMES:
+            return True  # "are to travel", "is due to open"
+        if v.head is v:
+            break
+    return False

@@ -49,7 +49,7 @@ _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|bit\.ly|t\.co)/\S+|\b\S+\.(?:com|org|net|co\.uk)/\S*|[@#]\w+|\S+@\S+\.\w+"
 )
 # phone numbers: three or more groups of digits ("555-123-4567", "020 7946 0958", "+44 20 7946 0958")
-_PHONE = re.compile(r"(?<![\d,.])\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?![\d,])")
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?![\d,])")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
@@ -69,6 +69,7 @@ class _Found:
     event: Any = None  # the verb (or event noun) the counted things take part in
     role: str = ""  # patient | agent | nominal | ""
     obj: Any = None  # the object of an agent's verb ("launched an offensive")
+    ratio: bool = False  # a score or a ratio ("split 4 to 1"), not a count
 
 
 def extract_figures(doc, article: Article, found: dict) -> tuple[FigureValue, ...]:
@@ -87,7 +88,7 @@ def extract_figures(doc, article: Article, found: dict) -> tuple[FigureValue, ..
             if _is_not_a_figure(doc, number, blocked):
                 continue
             _find_counted(doc, number)
-            if _counts_time(number):
+            if _counts_time(number) or _refers_back(doc, number):
                 continue
             _find_event(doc, number, earlier, sent)
             earlier.append(number)
@@ -118,10 +119,12 @@ def _read_number(doc, i: int, end: int) -> _Found | None:
     if j == i:
         return None
     low = [t.lower_ for t in doc[i:j]]
-    vague = vague_range(low)
-    if vague is None and low[0] in VAGUE_MULTIPLIERS and j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
+    vague = None
+    if low[0] in VAGUE_MULTIPLIERS and j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
         vague = vague_range([low[0], doc[j + 1].lower_])  # "tens of thousands"
         j += 2
+    if vague is None:
+        vague = vague_range(low)
     if vague is not None:
         return _Found(i, j, vague[0], vague[1], None, doc[j - 1])
     value = parse_number_words(words)
@@ -133,6 +136,8 @@ def _read_number(doc, i: int, end: int) -> _Found | None:
         if doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between"):
             k, more = _number_tokens(doc, j + 1, end)
             second = parse_number_words(more) if k > j + 1 else None
+            if second is not None and second <= value and doc[j].lower_ in ("to", "-", "–"):
+                return _Found(i, k, value, second, None, doc[k - 1], ratio=True)  # a score: "4 to 1", "5-5"
             if second is not None and second > value:
                 scale = _trailing_scale(more)
                 if scale and value < scale and not _trailing_scale(words):
@@ -186,6 +191,8 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_not_a_figure(doc, n: _Found, blocked) -> bool:
+    if n.ratio:
+        return True
     first, last = doc[n.start_i], doc[n.end_i - 1]
     start, end = first.idx, last.idx + len(last)
     if any(s < end and start < e for s, e in blocked):
@@ -231,12 +238,18 @@ def _is_not_a_figure(doc, n: _Found, blocked) -> bool:
         return True
     if prev is not None and prev.text in ("-", "–") and not prev.whitespace_ and n.start_i > 1 and doc[n.start_i - 2].is_alpha and not doc[n.start_i - 2].whitespace_:
         return True
-    if nxt is not None and nxt.lower_ in ("-fold", "fold"):
-        return True
+    if nxt is not None and nxt.lower_ in ("-fold", "fold", "times"):
+        return True  # a multiplier: "10 times the national average"
     # a bare "one" is an article-like word ("one general", "one of the buttons")
     if text.lower() in ("one", "a", "an", "zero") and qualifier_before(doc.text, first.idx) is None:
         return True
     return False
+
+
+def _refers_back(doc, n: _Found) -> bool:
+    """"those two", "the three of them": a number standing for people already counted."""
+    prev = doc[n.start_i - 1] if n.start_i > 0 else None
+    return n.noun is None and n.unit is None and prev is not None and prev.lower_ in ("the", "those", "these", "both", "all")
 
 
 def _is_day_of_month(tok) -> bool:
@@ -294,6 +307,8 @@ def _find_counted(doc, n: _Found) -> None:
          and t.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")),
         None,
     )
+    while modified is not None and modified.dep_ == "compound" and modified.head.i > modified.i and modified.head.pos_ in ("NOUN", "PROPN"):
+        modified = modified.head  # "92,000 asylum claims": the count is of claims
     if modified is not None:
         n.noun, n.arg = modified, modified
     elif anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i >= n.end_i and anchor.dep_ != "pobj" and anchor.head.i - n.end_i <= 3:
@@ -355,6 +370,10 @@ def _find_event(doc, n: _Found, earlier: list[_Found], sent) -> None:
     head = arg.head
     if head.dep_ in ("aux", "auxpass") and head.head.pos_ == "VERB":
         head = head.head  # "thousands ... are now trapped": the parse hangs the subject on "are"
+    if arg.dep_ == "pobj" and head.lower_ in PART_OF and earlier:
+        whole = earlier[-1]  # "82 civilians ..., including 13 children": executed like the whole
+        n.event, n.role, n.obj = whole.event, whole.role, whole.obj
+        return
     if head.lemma_.lower() in LIGHT_VERBS:
         return  # "IE6 has 277 vulnerabilities": possession, not an event
     if arg.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
@@ -364,10 +383,6 @@ def _find_event(doc, n: _Found, earlier: list[_Found], sent) -> None:
     elif arg.dep_ == "nsubj" and head.pos_ == "VERB":
         n.event, n.role = head, "agent"
         n.obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-    elif arg.dep_ == "pobj" and head.lower_ in PART_OF and earlier:
-        whole = earlier[-1]  # "82 civilians ..., including 13 children": executed like the whole
-        n.event, n.role, n.obj = whole.event, whole.role, whole.obj
-        return
     if n.event is None:
         acl = next((c for c in arg.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         if acl is not None:

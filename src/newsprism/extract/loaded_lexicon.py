@@ -41,6 +41,8 @@ class LoadedSettings:
     skip_quoted: bool = False  # words inside quotation marks are the speaker's, not the outlet's
     min_score: float | None = None  # keep candidates the learned scorer rates at least this; None: the shipped threshold
     use_scorer: bool = True  # False: every lexicon candidate counts
+    use_exclusions: bool = True  # leave out the words set aside by training (``loaded_excluded.txt``)
+    exclusions: frozenset[str] | None = None  # explicit set instead of the shipped one
 
 
 DEFAULT_SETTINGS = LoadedSettings()
@@ -99,6 +101,25 @@ def _keys(token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
+EXCLUDED_FILE = "loaded_excluded.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def excluded_words() -> frozenset[str]:
+    """Own/VADER words set aside because, in news text, they mark no bias (chosen by
+    ``benchmarks/loaded_basil.py --train``: frequent candidates that never were biased)."""
+    try:
+        text = resources.files("newsprism.resources").joinpath(EXCLUDED_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def match_key(doc, m: "LoadedMatch") -> str:
+    """The lemma(s) of a match: what word selection is keyed on."""
+    return " ".join(t.lemma_.lower() for t in doc[m.start_token : m.end_token])
+
+
 def iter_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, skip: Iterable[tuple[int, int]] = ()) -> Iterator[LoadedMatch]:
     """Every loaded word or phrase in the doc, left to right, never overlapping.
 
@@ -116,6 +137,10 @@ def iter_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, skip: Iterable
         match = _own_match(doc, i, entries, settings)
         if match is None:
             match = _vader_match(tok, settings)
+        if match is not None and settings.use_exclusions:
+            excluded = settings.exclusions if settings.exclusions is not None else excluded_words()
+            if match_key(doc, match) in excluded:
+                match = None
         if match is None:
             i += 1
             continue
@@ -163,11 +188,20 @@ COARSE_DEPS = {"amod": "amod", "advmod": "advmod", "ROOT": "root", "dobj": "obj"
                "relcl": "clause", "advcl": "clause", "pcomp": "comp"}
 
 
-def candidate_features(doc, m: LoadedMatch, quotes: list[tuple[int, int]], lemma_counts: dict[str, int], sentence_counts: dict[int, int]) -> dict[str, float]:
+def sentence_starts(doc) -> list[int]:
+    """Token index -> index of the first token of its sentence (``token.sent`` is slow)."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            starts[i] = sent.start
+    return starts
+
+
+def candidate_features(doc, m: LoadedMatch, quotes: list[tuple[int, int]], lemma_counts: dict[str, int], sentence_counts: dict[int, int], starts: list[int] | None = None) -> dict[str, float]:
     """General features of one candidate (no word identities)."""
     tok = doc[m.start_token]
     head = doc[m.start_token : m.end_token].root
-    sent_start = tok.sent.start
+    sent_start = starts[tok.i] if starts is not None else tok.sent.start
     f: dict[str, float] = {
         f"cat={m.category}": 1.0,
         f"pos={head.pos_}": 1.0,
@@ -217,13 +251,16 @@ def scored_candidates(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: 
     """Every lexicon candidate with its features."""
     quotes = list(quotes)
     matches = list(iter_loaded(doc, settings, skip=quotes))
+    if not matches:
+        return []
+    starts = sentence_starts(doc)
     lemma_counts: dict[str, int] = {}
     sentence_counts: dict[int, int] = {}
     for m in matches:
         head = doc[m.start_token : m.end_token].root
         lemma_counts[head.lemma_.lower()] = lemma_counts.get(head.lemma_.lower(), 0) + 1
-        sentence_counts[doc[m.start_token].sent.start] = sentence_counts.get(doc[m.start_token].sent.start, 0) + 1
-    return [(m, candidate_features(doc, m, quotes, lemma_counts, sentence_counts)) for m in matches]
+        sentence_counts[starts[m.start_token]] = sentence_counts.get(starts[m.start_token], 0) + 1
+    return [(m, candidate_features(doc, m, quotes, lemma_counts, sentence_counts, starts)) for m in matches]
 
 
 def find_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = ()) -> list[LoadedMatch]:

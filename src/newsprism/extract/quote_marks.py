@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 # opening mark -> closing marks it accepts
-PAIRS: dict[str, str] = {"“": "”\"", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’'", "'": "'’", "‚": "‘’"}
+PAIRS: dict[str, str] = {"”": "”\"", "“": "”\"", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’'", "'": "'’", "‚": "‘’"}
 SINGLE = frozenset("‘'‚")
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 
@@ -42,6 +42,8 @@ def _opens(text: str, i: int) -> bool:
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "”":  # a typo'd opening mark at a paragraph's start: '”Mr. Trump embodies ...'
+        return (i == 0 or text[i - 1] == "\n") and after.isalnum()
     if ch in SINGLE or ch == "\"":
         # opening needs a boundary before and a word after: not "Ra'ad", not "rebels' "
         return (before.isspace() or before in "([{—–-/“\"\x00") and not after.isspace()

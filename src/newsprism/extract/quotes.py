@@ -12,6 +12,7 @@ or a sentence with ``according to X``. Speakers are resolved by ``quote_speakers
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -52,6 +53,7 @@ def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quo
     paras = paragraphs(text)
     direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted]
     direct = _merge_split_quotes(text, direct, paras)
+    direct = _transcript_turns(doc, text, paras, resolver, direct)
     _inherit_speakers(text, direct, paras)
     direct = [d for d in direct if not _is_title(_draft_text(text, d))]
     direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
@@ -83,15 +85,20 @@ def _token_at(doc, offset: int):
 
 
 def _is_cue_verb(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | THOUGHT_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "put":  # "as a Homeland Security memo put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    return lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS
 
 
-def _speaker_phrase(verb) -> tuple[int, int] | None:
+def _speaker_phrase(verb, quoted=lambda offset: False) -> tuple[int, int] | None:
     """The subject of a verb of saying (or the agent of its passive), climbing coordinated verbs.
 
     A subject found across a line break is refused: the parse joined two paragraphs.
     """
-    phrase = _find_speaker_phrase(verb)
+    phrase = _find_speaker_phrase(verb, quoted)
     if phrase is None:
         return None
     lo, hi = min(phrase[0], verb.i), max(phrase[1], verb.i + 1)
@@ -100,7 +107,7 @@ def _speaker_phrase(verb) -> tuple[int, int] | None:
     return phrase
 
 
-def _find_speaker_phrase(verb) -> tuple[int, int] | None:
+def _find_speaker_phrase(verb, quoted) -> tuple[int, int] | None:
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -109,6 +116,8 @@ def _find_speaker_phrase(verb) -> tuple[int, int] | None:
                     if pobj.dep_ == "pobj":
                         return noun_phrase(pobj)
         for child in tok.children:
+            if quoted(child.idx):
+                continue  # '"One of the brightest," Cummings said': the parse took a quoted word
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "that", "which", "who"):
                 if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
                     continue
@@ -196,18 +205,21 @@ def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
     if last is not None:
         own_end = max(own_end, last.sent.end)
     candidates = []
-    para = _paragraph_of(paragraphs(text), q.open)
-    opens_para = text[paragraphs(text)[para][0] : q.open].strip() == "" if para >= 0 else False
+    paras = paragraphs(text)
+    para = _paragraph_of(paras, q.open)
+    opens_para = para >= 0 and text[paras[para][0] : q.open].strip() == ""
+    intro_para = para - 1 if opens_para and para > 0 and text[: paras[para - 1][1]].rstrip().endswith(":") else None
     for t in outside:
+        t_para = _paragraph_of(paras, t.idx)
+        if t_para != para and t_para != intro_para:
+            continue  # the parse may join paragraphs; an attribution stays in its own (or a "...:" one)
         if _is_cue_verb(t):
-            phrase = _speaker_phrase(t)
-            if phrase is None:
-                continue
+            phrase = _speaker_phrase(t, resolver.inside_quote)
+            if phrase is None or resolver.inside_quote(doc[phrase[0]].idx) or resolver.inside_quote(doc[phrase[1] - 1].idx):
+                continue  # the subject is inside a quotation: a parse error, not the speaker
             governs = q_first is not None and any(a.i == t.i for a in q_first.ancestors)
             distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
-            elsewhere = not (own_start <= t.i < own_end) or (
-                not opens_para and _paragraph_of(paragraphs(text), t.idx) != para
-            )
+            elsewhere = not (own_start <= t.i < own_end)
             candidates.append((elsewhere, not governs, distance, t, phrase, t.text))
         source = _according_to(t)
         if source is not None:
@@ -215,10 +227,33 @@ def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
             elsewhere = not (own_start <= t.i < own_end)
             candidates.append((elsewhere, False, distance, t, noun_phrase(source), "according to"))
     if not candidates:
-        return None
+        return _subject_of_governing_verb(q_first, resolver)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, verb, (s, e), cue = candidates[0]
     return Attribution(cue, verb.idx, resolver.speaker(s, e), verb.i)
+
+
+def _subject_of_governing_verb(q_first, resolver: SpeakerResolver) -> Attribution | None:
+    """'Reid has been pounding Trump as a "con artist"': the named subject used the words.
+
+    With no verb of saying in reach, the quoted words belong to the subject of the verb that
+    governs them, but only when that subject is a name or he/she (never "the report").
+    """
+    if q_first is None:
+        return None
+    verb = next((a for a in q_first.ancestors if a.pos_ in ("VERB", "AUX") and not resolver.inside_quote(a.idx)), None)
+    if verb is None:
+        return None
+    phrase = _speaker_phrase(verb, resolver.inside_quote)
+    if phrase is None:
+        return None
+    speaker = resolver.speaker(*phrase)
+    if speaker is None or speaker.start is None:
+        return None
+    named = any(m.label in ("PERSON", "ORG") and m.start == speaker.start for m in resolver.mentions_in(speaker.start, speaker.end))
+    if not named and speaker.text.lower() not in ("he", "she"):
+        return None
+    return Attribution(verb.text, verb.idx, speaker, verb.i)
 
 
 def _dash_attribution(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
@@ -280,12 +315,43 @@ def _merge_split_quotes(text: str, drafts: list[Draft], paras) -> list[Draft]:
 def _inherit_speakers(text: str, drafts: list[Draft], paras) -> None:
     """A quote standing alone right after an attributed one, with nothing else between, goes on it."""
     for prev, d in zip(drafts, drafts[1:]):
+        if not prev.quoted or not d.quoted:
+            continue
         if d.attribution is None and prev.attribution is not None and prev.attribution.speaker is not None:
             gap = text[prev.quoted[-1].close + 1 : d.quoted[0].open]
             if len(gap) < 200 and _paragraph_of(paras, d.quoted[0].open) - _paragraph_of(paras, prev.quoted[-1].open) <= 1:
                 prev_sp = prev.attribution.speaker
                 inherited = Speaker(name=prev_sp.name, start=prev_sp.start, end=prev_sp.end, text=prev_sp.text)
                 d.attribution = Attribution(prev.attribution.cue, prev.attribution.cue_start, inherited, None)
+
+
+TRANSCRIPT_TURN = re.compile(r"[“\"]?[ \t]*([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)")
+
+
+def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: list[Draft]) -> list[Draft]:
+    """'WALLACE: Do you really see those two as equivalent?': a transcript turn, its speaker in caps."""
+    turns: list[Draft] = []
+    for p_start, p_end in paras:
+        m = TRANSCRIPT_TURN.match(text, p_start)
+        if not m or len(m.group(1)) < 3:
+            continue
+        s, e = m.end(), p_end
+        while e > s and text[e - 1] in " \t\n”\"":
+            e -= 1
+        if e - s < 2:
+            continue
+        label_s, label_e = m.span(1)
+        person = next((x for x in resolver.mentions if x.label == "PERSON" and x.text.split()[-1].lower() == m.group(1).lower()), None)
+        name = resolver.full_name(person) if person else m.group(1).title()
+        speaker = Speaker(name=name, start=label_s, end=label_e, text=m.group(1))
+        turns.append(Draft([(s, e)], True, Attribution(":", label_e, speaker, None)))
+    labels = Counter(d.attribution.speaker.text for d in turns)
+    known = {x.text.split()[-1].lower() for x in resolver.mentions if x.label == "PERSON"}
+    turns = [d for d in turns if labels[d.attribution.speaker.text] >= 2 or d.attribution.speaker.text.lower() in known]
+    if not turns:
+        return drafts
+    kept = [d for d in drafts if not any(t.parts[0][0] - 40 <= d.start < t.parts[0][1] for t in turns)]
+    return sorted(kept + turns, key=lambda d: d.start)
 
 
 # -- reported speech ------------------------------------------------------------------------------
@@ -334,7 +400,7 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
             continue  # words inside a quotation are the quoted speaker's, not the article's
         parts: list[tuple[int, int]] | None = None
         if _is_cue_verb(tok) and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            phrase = _speaker_phrase(tok)  # "The museum, Mr. Bush said, celebrated ..."
+            phrase = _speaker_phrase(tok, resolver.inside_quote)  # "The museum, Mr. Bush said, celebrated ..."
             if phrase is None:
                 continue
             parts, cue = _around(doc, tok, tok.head), tok.text
@@ -342,7 +408,7 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
                 continue
         elif _is_cue_verb(tok):
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            phrase = _speaker_phrase(tok)
+            phrase = _speaker_phrase(tok, resolver.inside_quote)
             if clause is None or phrase is None:
                 continue
             if tok.lemma_.lower() in THOUGHT_VERBS and tok.lemma_.lower() in ("see", "view", "consider", "know"):

@@ -20,7 +20,7 @@ from .clean import shingles, text_fingerprint, words
 class DedupConfig:
     shingle_size: int = 5
     num_perm: int = 128
-    lsh_threshold: float = 0.5  # recall-oriented candidate search; confirmed below
+    lsh_threshold: float = 0.3  # recall-oriented (a half-length copy has Jaccard 0.5); confirmed below
     min_jaccard: float = 0.7  # same story, small edits
     min_containment: float = 0.9  # a trimmed copy: shorter text mostly inside the longer
     min_shingles: int = 20  # texts shorter than this only match exactly

@@ -116,17 +116,15 @@ class ReportSource:
 
     def _report_from_store(self) -> dict[str, Any]:
         try:
-            from ..adapters.store.sqlite import SqliteStore
+            from ..adapters.store import open_store
             from ..incremental import report_from_store
-        except ImportError as exc:  # the store arrives with the scale issue
-            raise SourceError(f"{self.path} is a SQLite store, but this newsprism cannot read stores yet ({exc})") from exc
-        store = SqliteStore(str(self.path))
+        except ImportError as exc:  # a build without the store
+            raise SourceError(f"{self.path} is a SQLite store, but this newsprism cannot read stores ({exc})") from exc
+        store = open_store(self.path)
         try:
             return report_from_store(store).to_dict()
         finally:
-            close = getattr(store, "close", None)
-            if callable(close):
-                close()
+            store.close()
 
     @staticmethod
     def _index(reports: list[tuple[str, dict[str, Any]]]) -> Catalog:

@@ -21,7 +21,7 @@ from ...model import Article, ArticleAnalysis
 
 class DaskRunner:
     def __init__(self, scheduler: str | None = None, n_workers: int = 2, batch_size: int = 16,
-                 *, max_in_flight: int | None = None):
+                 *, max_in_flight: int | None = None, connect_timeout: float = 20.0):
         if batch_size < 1 or n_workers < 1:
             raise ValueError("batch_size and n_workers must be at least 1")
         try:
@@ -34,7 +34,7 @@ class DaskRunner:
         self._cluster = None
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout=f"{connect_timeout}s")
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"could not reach the Dask scheduler at {scheduler}",
                                   hint="check --scheduler (tcp://HOST:PORT) and that the scheduler is running") from exc

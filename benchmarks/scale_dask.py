@@ -1,0 +1,223 @@
+"""Parse + extract throughput on Dask (1 and 2 workers) beside the local runner, and peak memory.
+
+The corpus is built at run time from ../shared/data (BASIL, PolNeAR, GUM news, ECB+,
+SemEval-2019 hyperpartisan, NeuS/AllSides: about 9,000 distinct texts); past that, texts
+are repeated with perturbations (sentences rotated and dropped, numbers changed) so that
+``--size 10000`` and more are real-looking, distinct articles.
+
+Each runner first warms up (spaCy and the extractors loaded in every worker), then the
+same ``--size`` articles are timed through ``runner.map_articles``: articles/s is steady
+state, and the start-up cost is reported apart. Peak memory is the peak resident set size
+(``ru_maxrss``) of the driver and of each worker process. The 2-vs-1 worker speed-up is the
+number to watch (aim >= 1.8x on 2 free cores); absolute rates depend on machine load.
+
+    .venv/bin/python benchmarks/scale_dask.py --size 400            # development
+    .venv/bin/python benchmarks/scale_dask.py --size 10000 --only dask2   # the memory run
+
+Writes benchmarks/results/scale_dask.json (``--out`` to change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import random
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+from xml.etree import ElementTree
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import DATA, basil_articles, ecb_articles, gum_articles, polnear_articles  # noqa: E402
+
+from newsprism.model import Article  # noqa: E402
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+NUMBER = re.compile(r"\b\d+\b")
+TAG = re.compile(r"<[^>]+>")
+RUNNERS = ("local", "dask1", "dask2")
+
+
+# -- corpus ----------------------------------------------------------------------------------
+
+
+def semeval_articles(data: Path = DATA):
+    path = data / "semeval2019_hyperpartisan_byarticle" / "articles-training-byarticle-20181122.xml"
+    for _, node in ElementTree.iterparse(path, events=("end",)):
+        if node.tag != "article":
+            continue
+        paragraphs = [html.unescape(TAG.sub("", "".join(p.itertext()))).strip() for p in node.iter("p")]
+        text = "\n\n".join(p for p in paragraphs if p)
+        if len(text) > 200:
+            yield {"id": f"semeval-{node.get('id')}", "outlet": "semeval", "title": node.get("title"),
+                   "published": node.get("published-at"), "text": text}
+        node.clear()
+
+
+def neus_articles(data: Path = DATA):
+    for split in ("train", "val"):
+        with open(data / "neus_allsides" / f"{split}.source", encoding="utf-8") as fh:
+            for n, line in enumerate(fh):
+                for k, doc in enumerate(line.split(" [SEP] ")):
+                    title, _, body = doc.partition("ARTICLE=>")
+                    body = body.strip()
+                    if len(body) > 200:
+                        yield {"id": f"neus-{split}-{n}-{k}", "outlet": f"allsides{k}",
+                               "title": title.replace("TITLE=>", "").strip() or None, "text": body}
+
+
+def distinct_texts(data: Path = DATA) -> list[dict]:
+    docs: list[dict] = []
+    seen: set[str] = set()
+    for source in (basil_articles(data), polnear_articles(data), gum_articles(data), ecb_articles(data),
+                   semeval_articles(data), neus_articles(data)):
+        for doc in source:
+            if doc["text"] not in seen:
+                seen.add(doc["text"])
+                docs.append(doc)
+    return docs
+
+
+def perturb(text: str, rng: random.Random, other: str) -> str:
+    """Another outlet's take on the same report: sentences rotated, one dropped, numbers moved;
+    a short text gets a sentence of another report appended (a round-up)."""
+    sentences = SENTENCE_END.split(text.strip())
+    if len(sentences) > 3:
+        cut = rng.randrange(1, len(sentences))
+        sentences = sentences[cut:] + sentences[:cut]
+        del sentences[rng.randrange(len(sentences))]
+    else:
+        sentences.append(SENTENCE_END.split(other.strip())[0])
+    out = " ".join(sentences)
+    return NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)) if len(m.group()) < 6 else m.group(), out)
+
+
+def build_corpus(size: int, data: Path = DATA, seed: int = 13) -> list[Article]:
+    """``size`` articles: the distinct texts in a fixed shuffled order, then perturbed copies."""
+    rng = random.Random(seed)
+    base = distinct_texts(data)
+    rng.shuffle(base)
+    articles: list[Article] = []
+    round_ = 0
+    while len(articles) < size:
+        for doc in base:
+            if len(articles) >= size:
+                break
+            text = doc["text"] if round_ == 0 else perturb(doc["text"], rng, rng.choice(base)["text"])
+            articles.append(Article(id=f"{doc['id']}~{round_}", outlet=doc.get("outlet") or "corpus", text=text,
+                                    title=doc.get("title"), published=doc.get("published")))
+        round_ += 1
+    return articles
+
+
+# -- measurement -----------------------------------------------------------------------------
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+
+
+def _warm() -> float:
+    """Run in each worker: load spaCy and every extractor once, report the peak RSS so far."""
+    from newsprism.extract import process_batch
+
+    process_batch([Article(id="warm", outlet="w", text="The mayor of Aleppo said on Tuesday that 40 people died.")])
+    return _peak_rss_mb()
+
+
+def time_runner(runner, articles: list[Article]) -> dict:
+    start = time.perf_counter()
+    count = chars = 0
+    for analysis in runner.map_articles(articles):
+        count += 1
+    seconds = time.perf_counter() - start
+    chars = sum(len(a.text) for a in articles)
+    assert count == len(articles), (count, len(articles))
+    return {"articles": count, "seconds": round(seconds, 2), "articles_per_s": round(count / seconds, 2),
+            "chars_per_s": round(chars / seconds)}
+
+
+def run_local(articles: list[Article], batch_size: int) -> dict:
+    from newsprism.adapters.runner.local import LocalRunner
+
+    start = time.perf_counter()
+    _warm()
+    startup = time.perf_counter() - start
+    result = time_runner(LocalRunner(batch_size=batch_size), articles)
+    result.update(startup_s=round(startup, 2), peak_rss_mb={"driver": round(_peak_rss_mb())})
+    return result
+
+
+def run_dask(articles: list[Article], batch_size: int, workers: int) -> dict:
+    from newsprism.adapters.runner.dask import DaskRunner
+
+    start = time.perf_counter()
+    with DaskRunner(n_workers=workers, batch_size=batch_size) as runner:
+        runner.client.run(_warm)
+        startup = time.perf_counter() - start
+        result = time_runner(runner, articles)
+        worker_peaks = runner.client.run(_peak_rss_mb)
+    result.update(startup_s=round(startup, 2), workers=workers,
+                  peak_rss_mb={"driver": round(_peak_rss_mb()),
+                               "workers": sorted(round(v) for v in worker_peaks.values()),
+                               "total": round(_peak_rss_mb() + sum(worker_peaks.values()))})
+    return result
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=400, help="articles per runner (default 400)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--only", choices=RUNNERS, action="append", help="run only these runners (repeatable)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale_dask.json")
+    args = parser.parse_args(argv)
+
+    t0 = time.perf_counter()
+    articles = build_corpus(args.size)
+    corpus_s = time.perf_counter() - t0
+    distinct = len({a.text for a in articles})
+    print(f"corpus: {len(articles)} articles ({distinct} distinct texts, "
+          f"{sum(len(a.text) for a in articles) / len(articles):.0f} chars on average), built in {corpus_s:.1f} s")
+
+    results: dict = {}
+    for name in args.only or RUNNERS:
+        if name == "local":
+            results[name] = run_local(articles, args.batch_size)
+        else:
+            results[name] = run_dask(articles, args.batch_size, workers=int(name[-1]))
+        r = results[name]
+        print(f"{name:6s} {r['articles_per_s']:7.2f} articles/s  ({r['seconds']} s, start-up {r['startup_s']} s)  "
+              f"peak RSS MB {r['peak_rss_mb']}")
+    if "dask1" in results and "dask2" in results:
+        speedup = results["dask2"]["articles_per_s"] / results["dask1"]["articles_per_s"]
+        results["speedup_2_vs_1_workers"] = round(speedup, 2)
+        print(f"2 workers vs 1: {speedup:.2f}x (aim >= 1.8x on two free cores)")
+    if "local" in results and "dask1" in results:
+        results["dask1_vs_local"] = round(results["dask1"]["articles_per_s"] / results["local"]["articles_per_s"], 2)
+
+    load = os.getloadavg()
+    out = {
+        "benchmark": "scale_dask",
+        "size": len(articles),
+        "distinct_texts": distinct,
+        "mean_chars": round(sum(len(a.text) for a in articles) / len(articles)),
+        "batch_size": args.batch_size,
+        "cpu_count": os.cpu_count(),
+        "load_average_at_end": [round(x, 2) for x in load],
+        "note": "the machine was shared while measuring: absolute rates are contended; compare runners within one run",
+        "results": results,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"wrote {args.out}")
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,412 @@
+"""A story of the report contract arranged for the HTML templates: article texts cut into runs,
+claims matrix, figures, quotes by speaker, framing, outlet profiles, timeline and entities.
+
+Works on plain dicts (``Report.to_dict()`` or a report.json), so every source renders alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+Dict = Mapping[str, Any]
+
+
+# ---------------------------------------------------------------- article text with highlights
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of article text between two annotation boundaries (offsets in code points)."""
+
+    start: int
+    end: int
+    text: str
+    classes: str
+
+
+def segment(text: str, anchors: Iterable[tuple[int, int]], marks: Iterable[tuple[int, int, str]]) -> list[Run]:
+    """Cut ``text`` at every anchor and mark boundary, so any cited span is a run of whole runs.
+
+    ``anchors`` are spans a citation may point at; ``marks`` are spans shown highlighted
+    (css class per mark). Out-of-range spans are ignored.
+    """
+    n = len(text)
+    valid = lambda s, e: isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n  # noqa: E731
+    cuts = {0, n}
+    for s, e in anchors:
+        if valid(s, e):
+            cuts.update((s, e))
+    opening: dict[int, list[str]] = defaultdict(list)
+    closing: dict[int, list[str]] = defaultdict(list)
+    for s, e, cls in marks:
+        if valid(s, e):
+            cuts.update((s, e))
+            opening[s].append(cls)
+            closing[e].append(cls)
+    active: dict[str, int] = defaultdict(int)  # one sweep: marks open and close at cuts
+    bounds = sorted(cuts)
+    runs = []
+    for s, e in zip(bounds, bounds[1:]):
+        for cls in closing.get(s, ()):
+            active[cls] -= 1
+        for cls in opening.get(s, ()):
+            active[cls] += 1
+        classes = " ".join(sorted(cls for cls, n in active.items() if n > 0))
+        runs.append(Run(s, e, text[s:e], classes))
+    return runs
+
+
+# ---------------------------------------------------------------- one story, ready for templates
+
+
+@dataclass
+class Column:
+    article: Dict
+    label: str
+    runs: list[Run]
+    quotes: int
+    loaded: int
+
+
+class StoryPage:
+    """A story of a report dict, arranged for the templates (sections it lacks stay absent)."""
+
+    def __init__(self, data: Dict, story: Dict, *, key: str):
+        self.key = key
+        self.story = story
+        self.title = story.get("title") or "(untitled story)"
+        by_id = {a.get("id"): a for a in data.get("articles", [])}
+        self.articles = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
+        self.labels = _column_labels(self.articles)
+        self.columns = self._columns()
+
+    # -- list entry
+
+    def row(self) -> dict[str, Any]:
+        dates = sorted(str(a["published"]) for a in self.articles if a.get("published"))
+        outlets = list(dict.fromkeys(a.get("outlet") or "" for a in self.articles))
+        return {
+            "key": self.key,
+            "title": self.title,
+            "outlets": outlets,
+            "n_articles": len(self.articles),
+            "last_update": dates[-1] if dates else None,
+            "first_published": dates[0] if dates else None,
+        }
+
+    # -- sections present
+
+    def has(self, name: str) -> bool:
+        return self.story.get(name) is not None
+
+    def label(self, article_id: str) -> str:
+        return self.labels.get(article_id, article_id)
+
+    def cite(self, span: Dict, article_id: str | None = None) -> dict[str, Any]:
+        """Data for a citation button."""
+        aid = article_id if article_id is not None else span.get("article_id")
+        return {"article_id": aid, "start": span.get("start"), "end": span.get("end"), "label": self.label(aid)}
+
+    def _columns(self) -> list[Column]:
+        anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for aid, s, e in self._all_spans():
+            anchors[aid].append((s, e))
+        quote_count: dict[str, int] = defaultdict(int)
+        for q in self.story.get("quotes") or []:
+            quote_count[q.get("article_id")] += 1
+            parts = q.get("parts") or [{"start": q.get("start"), "end": q.get("end")}]
+            for p in parts:
+                marks[q.get("article_id")].append((p.get("start"), p.get("end"), "q"))
+        loaded_count: dict[str, int] = defaultdict(int)
+        for profile in self.story.get("outlets") or []:
+            aid = profile.get("article_id")
+            for t in profile.get("loaded_terms") or []:
+                loaded_count[aid] += 1
+                marks[aid].append((t.get("start"), t.get("end"), "ld"))
+            for t in profile.get("calls_to_action") or []:
+                marks[aid].append((t.get("start"), t.get("end"), "cta"))
+        for fig in self.story.get("figures") or []:
+            for v in fig.get("values") or []:
+                marks[v.get("article_id")].append((v.get("start"), v.get("end"), "fg"))
+        return [
+            Column(a, self.labels[a["id"]], segment(a.get("text") or "", anchors[a["id"]], marks[a["id"]]), quote_count[a["id"]], loaded_count[a["id"]])
+            for a in self.articles
+        ]
+
+    def _all_spans(self) -> Iterable[tuple[str, int, int]]:
+        """Every span a citation button on this page may point at."""
+        s = self.story
+        for sent in s.get("summary") or []:
+            for ev in sent.get("evidence") or []:
+                yield ev.get("article_id"), ev.get("start"), ev.get("end")
+        for claim in s.get("claims") or []:
+            for ev in list(claim.get("support") or []) + list(claim.get("contradicted_by") or []):
+                yield ev.get("article_id"), ev.get("start"), ev.get("end")
+        for q in s.get("quotes") or []:
+            yield q.get("article_id"), q.get("start"), q.get("end")
+            for p in q.get("parts") or []:
+                yield q.get("article_id"), p.get("start"), p.get("end")
+        for fig in s.get("figures") or []:
+            for v in fig.get("values") or []:
+                yield v.get("article_id"), v.get("start"), v.get("end")
+        for ent in s.get("entities") or []:
+            for m in ent.get("mentions") or []:
+                yield m.get("article_id"), m.get("start"), m.get("end")
+        for row in s.get("framing") or []:
+            for ev in row.get("evidence") or []:
+                yield ev.get("article_id"), ev.get("start"), ev.get("end")
+        for entry in s.get("timeline") or []:
+            for ev in entry.get("evidence") or []:
+                yield ev.get("article_id"), ev.get("start"), ev.get("end")
+        for profile in s.get("outlets") or []:
+            for t in list(profile.get("loaded_terms") or []) + list(profile.get("calls_to_action") or []):
+                yield profile.get("article_id"), t.get("start"), t.get("end")
+
+    # -- sections
+
+    def claims_matrix(self) -> list[dict[str, Any]]:
+        rows = []
+        order = {"disputed": 0, "agreed": 1, "single": 2}  # disputes first: what a fact-checker looks for
+        claims = sorted(self.story.get("claims") or [], key=lambda c: order.get(c.get("status"), 3))
+        for claim in claims:
+            cells = []
+            for column in self.columns:
+                aid = column.article["id"]
+                support = [self.cite(ev) for ev in claim.get("support") or [] if ev.get("article_id") == aid]
+                against = [self.cite(ev) for ev in claim.get("contradicted_by") or [] if ev.get("article_id") == aid]
+                verdict = "contradicts" if against and not support else "reports" if support and not against else "both" if support else "omits"
+                cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
+            rows.append({"claim": claim, "cells": cells})
+        return rows
+
+    def figures(self) -> list[dict[str, Any]]:
+        out = []
+        for fig in self.story.get("figures") or []:
+            values = list(fig.get("values") or [])
+            counts: dict[tuple, int] = defaultdict(int)
+            for v in values:
+                counts[(v.get("value"), v.get("value_max"))] += 1
+            common = max(counts.values()) if counts else 0
+            majority = [k for k, c in counts.items() if c == common]
+            disputed = fig.get("status") == "disputed"
+            rows = []
+            for v in values:
+                k = (v.get("value"), v.get("value_max"))
+                # in a dispute every value is contested; the odd ones out most of all
+                rows.append({"v": v, "cite": self.cite(v), "odd": disputed and (len(majority) != 1 or k not in majority)})
+            out.append({"figure": fig, "disputed": disputed, "values": rows, "distinct": len(counts)})
+        return out
+
+    def quote_groups(self) -> list[dict[str, Any]]:
+        """Quotes by speaker; the same words in several outlets are one entry with every carrier."""
+        quotes = list(self.story.get("quotes") or [])
+        by_id = {q.get("id"): q for q in quotes}
+        parent = {q.get("id"): q.get("id") for q in quotes}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for q in quotes:
+            for other in q.get("also_in") or []:
+                if other in parent:
+                    parent[find(other)] = find(q.get("id"))
+        clusters: dict[str, list[Dict]] = defaultdict(list)
+        for q in quotes:
+            clusters[find(q.get("id"))].append(q)
+        speakers: dict[str, dict[str, Any]] = {}
+        for members in clusters.values():
+            first = members[0]
+            speaker = next((m.get("speaker") for m in members if m.get("speaker")), None)
+            name = (speaker or {}).get("name") or "Unattributed"
+            group_key = (speaker or {}).get("entity_id") or name.casefold()
+            group = speakers.setdefault(group_key, {"name": name, "entries": [], "outlets": set()})
+            conflicts = [by_id[c] for m in members for c in m.get("attribution_conflicts") or [] if c in by_id]
+            carriers = [
+                {"cite": self.cite(m), "direct": m.get("direct"), "cue": m.get("cue")}
+                for m in members
+            ]
+            group["outlets"].update(self.label(m.get("article_id")) for m in members)
+            group["entries"].append({
+                "text": max((m.get("text") or "" for m in members), key=len),
+                "direct": any(m.get("direct") for m in members),
+                "carriers": carriers,
+                "conflicts": [{"name": ((c.get("speaker") or {}).get("name") or "nobody"), "cite": self.cite(c)} for c in conflicts],
+            })
+        groups = sorted(speakers.values(), key=lambda g: (g["name"] == "Unattributed", -len(g["entries"]), g["name"].casefold()))
+        for g in groups:
+            g["outlets"] = sorted(g["outlets"])
+            g["entries"].sort(key=lambda e: -len(e["carriers"]))
+        return groups
+
+    def framing_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for row in self.story.get("framing") or []:
+            terms = row.get("terms") or {}
+            evidence = defaultdict(list)
+            for ev in row.get("evidence") or []:
+                evidence[ev.get("article_id")].append(ev)
+            cells = []
+            for column in self.columns:
+                aid = column.article["id"]
+                words = list(terms.get(aid) or [])
+                cites = []
+                for word in words:
+                    ev = next((e for e in evidence[aid] if (e.get("text") or "").casefold() == str(word).casefold()), None)
+                    cites.append({"word": word, "cite": self.cite(ev) if ev else None})
+                cells.append(cites)
+            distinct = {str(w).casefold() for ws in terms.values() for w in ws}
+            rows.append({"referent": row.get("referent", ""), "cells": cells, "varied": len(distinct) > 1})
+        return rows
+
+    def outlet_profiles(self) -> list[dict[str, Any]]:
+        by_article = {p.get("article_id"): p for p in self.story.get("outlets") or []}
+        quote_count: dict[str, int] = defaultdict(int)
+        for q in self.story.get("quotes") or []:
+            quote_count[q.get("article_id")] += 1
+        out = []
+        for column in self.columns:
+            aid = column.article["id"]
+            p = by_article.get(aid)
+            if p is None:
+                continue
+            words = max(int(column.article.get("word_count") or len((column.article.get("text") or "").split())), 1)
+            loaded = list(p.get("loaded_terms") or [])
+            out.append({
+                "label": column.label,
+                "article_id": aid,
+                "density": 100.0 * len(loaded) / words,
+                "loaded": [self.cite(t, aid) | {"text": t.get("text", "")} for t in loaded],
+                "cta": [self.cite(t, aid) | {"text": t.get("text", "")} for t in p.get("calls_to_action") or []],
+                "tone": float(p.get("tone") or 0.0),
+                "speakers": list(p.get("quoted_speakers") or []),
+                "quotes": quote_count[aid],
+                "words": words,
+            })
+        return out
+
+    def profile_charts(self) -> list[dict[str, Any]]:
+        """Three small bar charts (inline SVG): loaded-term density, tone, sources quoted."""
+        profiles = self.outlet_profiles()
+        if not profiles:
+            return []
+        specs = [
+            ("Loaded terms per 100 words", "density", False),
+            ("Tone (-1 negative … +1 positive)", "tone", True),
+            ("Sources quoted", None, False),
+        ]
+        charts = []
+        for title, field_name, diverging in specs:
+            values = [p[field_name] if field_name else float(len(p["speakers"])) for p in profiles]
+            charts.append(bar_chart(title, [p["label"] for p in profiles], values, diverging=diverging))
+        return charts
+
+    def timeline(self) -> dict[str, Any]:
+        entries = []
+        for entry in self.story.get("timeline") or []:
+            entries.append({
+                "date": str(entry.get("date") or ""),
+                "text": entry.get("text") or "",
+                "labels": [self.label(a) for a in entry.get("article_ids") or []],
+                "cites": [self.cite(ev) for ev in entry.get("evidence") or []],
+                "when": _parse_date(entry.get("date")),
+            })
+        entries.sort(key=lambda e: (e["when"] or date.max, e["date"]))
+        return {"entries": entries, "chart": timeline_chart(entries)}
+
+    def entities(self) -> list[dict[str, Any]]:
+        out = []
+        for ent in self.story.get("entities") or []:
+            per_article: dict[str, list[Dict]] = defaultdict(list)
+            for m in ent.get("mentions") or []:
+                per_article[m.get("article_id")].append(m)
+            cells = [{"label": c.label, "mentions": [self.cite(m) for m in per_article.get(c.article["id"], [])]} for c in self.columns]
+            out.append({"entity": ent, "cells": cells, "total": sum(len(v) for v in per_article.values())})
+        out.sort(key=lambda e: -e["total"])
+        return out
+
+
+def _column_labels(articles: Sequence[Dict]) -> dict[str, str]:
+    """Outlet names, numbered when one outlet has several articles in the story."""
+    seen: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    for a in articles:
+        totals[a.get("outlet") or a.get("id")] += 1
+    labels = {}
+    for a in articles:
+        outlet = a.get("outlet") or a.get("id")
+        seen[outlet] += 1
+        labels[a["id"]] = f"{outlet} ({seen[outlet]})" if totals[outlet] > 1 else outlet
+    return labels
+
+
+def _parse_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- inline SVG charts
+
+
+def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, diverging: bool = False) -> dict[str, Any]:
+    """Geometry for a horizontal bar chart; the template draws it with SVG attributes only."""
+    width, label_w, value_w, row_h = 340, 150, 40, 22
+    plot_w = width - label_w - value_w
+    top = max((abs(v) for v in values), default=0.0) or 1.0
+    zero = label_w + (plot_w / 2 if diverging else 0)
+    scale = (plot_w / 2 if diverging else plot_w) / top
+    bars = []
+    for i, (label, v) in enumerate(zip(labels, values)):
+        length = abs(v) * scale
+        x = zero - length if v < 0 else zero
+        bars.append({
+            "label": label if len(label) <= 22 else label[:21] + "…",
+            "full_label": label,
+            "value": v,
+            "x": round(x, 1),
+            "y": 6 + i * row_h,
+            "w": round(max(length, 1.0), 1),
+            "negative": v < 0,
+            # a negative bar grows left, towards the labels: its number goes right of the axis
+            "text_x": round((x + length + 4) if v >= 0 else zero + 4, 1),
+        })
+    return {"title": title, "bars": bars, "width": width, "height": 12 + len(bars) * row_h, "zero": zero, "label_w": label_w}
+
+
+def timeline_chart(entries: Sequence[Dict]) -> dict[str, Any] | None:
+    """Dots on a date axis; dots that would overlap are stacked upwards."""
+    dated = [e for e in entries if e["when"] is not None]
+    if not dated:
+        return None
+    width, left, right, axis_y, lane_h = 900, 40, 40, 0, 22
+    first, last = dated[0]["when"], dated[-1]["when"]
+    span = max((last - first).days, 1)
+    points: list[dict[str, Any]] = []
+    for n, e in enumerate(dated, 1):
+        x = left + (width - left - right) * ((e["when"] - first).days / span if len(dated) > 1 else 0.5)
+        lane = 0
+        while any(p["lane"] == lane and abs(p["x"] - x) < 26 for p in points):
+            lane += 1
+        points.append({"n": n, "x": round(x, 1), "lane": lane, "r": 8 + min(len(e["labels"]), 4), "entry": e})
+    lanes = max(p["lane"] for p in points) + 1
+    axis_y = 16 + lanes * lane_h
+    for p in points:
+        p["y"] = axis_y - 14 - p["lane"] * lane_h
+    ticks = [{"x": left, "label": dated[0]["date"], "anchor": "start"}]  # as the report words it ("2011")
+    if last != first:
+        ticks.append({"x": width - right, "label": dated[-1]["date"], "anchor": "end"})
+    return {"width": width, "height": axis_y + 24, "offset": 0, "axis_y": axis_y, "left": left, "right": width - right, "points": points, "ticks": ticks}

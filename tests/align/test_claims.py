@@ -1,0 +1,127 @@
+"""Claim alignment on the five Aleppo seeds and on short hand-written articles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsprism.align.claims import agent_side, align_claims, exclusives, omissions
+from newsprism.extract.claims import extract_claims
+from newsprism.model import Article, ArticleAnalysis, Part, StoryContext
+
+
+def _context(articles, nlp, story_id="s1") -> StoryContext:
+    analyses = {}
+    for article in articles:
+        doc = nlp(article.text)
+        analyses[article.id] = ArticleAnalysis(
+            article.id, tuple(Part(s.start_char, s.end_char) for s in doc.sents),
+            claims=extract_claims(doc, article, {}),
+        )
+    return StoryContext(story_id, tuple(articles), analyses)
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir, nlp):
+    articles = [
+        Article(id=p.stem, outlet=p.stem[:3], text=p.read_text(encoding="utf-8").replace("\r\n", "\n"))
+        for p in sorted(seeds_dir.glob("*.txt"))
+    ]
+    ctx = _context(articles, nlp)
+    return ctx, align_claims(ctx)
+
+
+def _find(claims, words: str):
+    return [c for c in claims if any(words in s.text for s in (*c.support, *c.contradicted_by))]
+
+
+def test_every_span_points_at_its_words_and_ids_are_numbered(seeds):
+    ctx, claims = seeds
+    texts = {a.id: a.text for a in ctx.articles}
+    assert [c.id for c in claims] == [f"s1/c{n}" for n in range(1, len(claims) + 1)]
+    for claim in claims:
+        assert claim.status in ("agreed", "single", "disputed")
+        assert claim.text == claim.support[0].text
+        for span in (*claim.support, *claim.contradicted_by):
+            assert texts[span.article_id][span.start : span.end] == span.text
+        assert (claim.status == "disputed") == bool(claim.contradicted_by) == (claim.dispute is not None)
+
+
+def test_82_versus_79_civilians_is_a_figure_dispute(seeds):
+    _, claims = seeds
+    (claim,) = [c for c in _find(claims, "executing 79 people") if c.status == "disputed"]
+    assert claim.dispute == "figure"
+    sides = {s.article_id[:3]: s.text for s in claim.support} | {s.article_id[:3]: s.text for s in claim.contradicted_by}
+    assert "79 people" in " ".join(s.text for s in claim.contradicted_by) or "79 people" in claim.text
+    assert any("82" in t or "eighty-two" in t for t in sides.values())
+    assert {"000", "001", "003", "002"} <= set(sides)
+
+
+def test_ceasefire_times_are_a_time_dispute(seeds):
+    _, claims = seeds
+    (claim,) = [c for c in _find(claims, "the fighting ended Thursday at 4 am") if c.status == "disputed"]
+    assert claim.dispute == "time"
+    spans = " ".join(s.text for s in (*claim.support, *claim.contradicted_by))
+    assert "fighting would cease Tuesday evening" in spans
+
+
+def test_who_kept_civilians_from_leaving_is_an_agent_dispute(seeds):
+    _, claims = seeds
+    (claim,) = [c for c in _find(claims, "terrorist groups fighting in Aleppo forcibly prevented") if c.status == "disputed"]
+    assert claim.dispute == "agent"
+    spans = " ".join(s.text for s in (*claim.support, *claim.contradicted_by))
+    assert "the Assad regime and Iran" in spans
+
+
+def test_fighters_leaving_under_an_arrangement_is_agreed(seeds):
+    _, claims = seeds
+    (claim,) = _find(claims, "arrangement achieved on the ground")
+    assert claim.status == "agreed"
+    assert {s.article_id[:3] for s in claim.support} >= {"000", "001"}
+    assert any("allow the rebel fighters to leave the city" in s.text for s in claim.support)
+
+
+def test_per_outlet_omissions_and_exclusives(seeds):
+    ctx, claims = seeds
+    missing = omissions(ctx, claims)
+    alone = exclusives(ctx, claims)
+    by_id = {c.id: c for c in claims}
+    assert set(missing) == set(alone) == {a.id for a in ctx.articles}
+    for article_id, ids in missing.items():
+        for claim_id in ids:
+            claim = by_id[claim_id]
+            assert claim.status != "single"
+            assert article_id not in {s.article_id for s in (*claim.support, *claim.contradicted_by)}
+    arrangement = _find(claims, "arrangement achieved on the ground")[0].id
+    assert arrangement in missing["004_9903f25920507770"]
+    for article_id, ids in alone.items():
+        assert ids and all(by_id[i].status == "single" and by_id[i].support[0].article_id == article_id for i in ids)
+
+
+def test_a_wire_copy_counts_once(nlp):
+    text = ("Heavy rain flooded the main highway north of the capital on Sunday, police said. "
+            "Two bridges were closed and hundreds of drivers were stranded overnight.")
+    original = Article(id="wire", outlet="Wire Service", text=text)
+    copy = Article(id="copy", outlet="Daily Paper", text=text, duplicate_of="wire")
+    claims = align_claims(_context([original, copy], nlp))
+    assert claims and all(c.status == "single" for c in claims)
+    assert all({s.article_id for s in c.support} == {"wire", "copy"} for c in claims)
+    independent = replace(copy, duplicate_of=None)
+    claims = align_claims(_context([original, independent], nlp))
+    assert all(c.status == "agreed" for c in claims)
+
+
+def test_negated_statement_is_a_polarity_dispute(nlp):
+    a = Article(id="a", outlet="A", text="The bridge over the Tigris river was reopened to traffic on Monday, officials said.")
+    b = Article(id="b", outlet="B", text="The bridge over the Tigris river was not reopened to traffic on Monday, officials said.")
+    (claim,) = align_claims(_context([a, b], nlp))
+    assert claim.status == "disputed" and claim.dispute == "polarity"
+
+
+def test_agent_sides():
+    assert agent_side("the Assad regime and Iran") == "state"
+    assert agent_side("terrorist groups fighting in Aleppo") == "nonstate"
+    assert agent_side("pro-government forces") == "state"
+    assert agent_side("residents") is None

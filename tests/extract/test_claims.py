@@ -1,0 +1,92 @@
+"""Claim extraction on real seed text and short hand-written sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.claims import extract_claims
+from newsprism.model import Article, Part, Quote, Speaker
+
+
+def _article(path: Path) -> Article:
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return Article(id=path.stem, outlet=path.stem, text=text)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seeds_dir, nlp):
+    out = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        article = _article(path)
+        out[article.id] = (article, extract_claims(nlp(article.text), article, {}))
+    return out
+
+
+def test_offsets_are_exact_and_in_reading_order(seed_claims):
+    for article, claims in seed_claims.values():
+        assert claims, article.id
+        for claim in claims:
+            assert article.text[claim.start : claim.end] == claim.text
+            assert claim.text == claim.text.strip()
+        assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_captions_credits_boilerplate_and_calls_to_action_are_not_claims(seed_claims):
+    texts = [c.text for _, claims in seed_claims.values() for c in claims]
+    for junk in ("Stringer/AFP/Getty Images", "The Slatest", "Please share the story", "pic.twitter.com",
+                 "(Source: Reuters)", "WATCH:", "provided by Fox News", "date 2016-12-12"):
+        assert not any(junk in t for t in texts), junk
+    assert not any(t.rstrip("”\"").endswith("?") for t in texts)
+
+
+def test_dateline_is_trimmed_from_the_first_statement(seed_claims):
+    article, claims = seed_claims["004_9903f25920507770"]
+    assert claims[0].text.startswith("Aleppo has been officially liberated")
+
+
+def test_attributed_statements_name_the_speaker(seed_claims):
+    _, claims = seed_claims["000_f1b6a418e25c13d0"]
+    churkin = next(c for c in claims if "arrangement achieved" in c.text)
+    assert churkin.attributed_to and "Churkin" in churkin.attributed_to
+    _, claims = seed_claims["002_3f25034ae387d3ff"]
+    observatory = next(c for c in claims if "fighting ended Thursday" in c.text)
+    assert observatory.attributed_to == "the Syrian Observatory for Human Rights"
+
+
+def test_quote_speaker_from_the_quotes_extractor_wins(nlp):
+    text = "The evacuation of the eastern districts will begin at dawn, the governor told reporters on Sunday."
+    article = Article(id="a", outlet="x", text=text)
+    end = text.index(", the governor")
+    quote = Quote(id="a/q1", article_id="a", text=text[:end], start=0, end=end, direct=False,
+                  parts=(Part(0, end),), speaker=Speaker(name="Hussein Diab"))
+    (claim,) = extract_claims(nlp(text), article, {"quotes": (quote,)})
+    assert claim.attributed_to == "Hussein Diab"
+
+
+def test_figures_times_and_events_are_read_off_the_parse(seed_claims):
+    _, claims = seed_claims["000_f1b6a418e25c13d0"]
+    un = next(c for c in claims if "eighty-two" in c.text)
+    first = un.features["figures"][0]
+    assert (first["value"], first["noun"], first["qualifier"]) == (82.0, "civilian", "at least")
+    _, claims = seed_claims["002_3f25034ae387d3ff"]
+    ended = next(c for c in claims if "fighting ended Thursday" in c.text)
+    event = next(e for e in ended.features["events"] if e["lemma"] == "end")
+    assert event["cls"] == "end" and event["subject"] == "fighting"
+    assert set(event["times"]) == {"thursday", "04:00"}
+    _, claims = seed_claims["001_cb9f1f31c9d981d9"]
+    shamy = next(c for c in claims if "no one has been allowed" in c.text)
+    kept = next(e for e in shamy.features["events"] if e["lemma"] == "allow")
+    # "no one has been allowed leave" = kept from leaving, by the subject of the first clause
+    assert kept["cls"] == "prevent" and kept["theme"] == "leave"
+    assert kept["agent"] == "the Assad regime and Iran"
+    assert shamy.attributed_to == "Shamy"
+
+
+def test_negation_is_marked(nlp):
+    text = "The bridge over the river was not reopened to traffic on Monday."
+    article = Article(id="b", outlet="x", text=text)
+    (claim,) = extract_claims(nlp(text), article, {})
+    event = next(e for e in claim.features["events"] if e["lemma"] == "reopen")
+    assert event["negated"] is True
