@@ -4,7 +4,7 @@
 
 Gold: one annotator per article (the first file in name order), every attribution with its
 Content and Source spans. "Direct" gold attributions are those whose content holds a quotation
-mark; "all" is every attribution. Scoring, for each of content and source:
+mark (“ ” " « », or the doubled apostrophes '' of the NYT's style); "all" is every attribution. Scoring, for each of content and source:
 - overlap: a prediction is correct when it overlaps a gold span of the same attribution kind
   (precision over predictions), a gold span is found when a prediction overlaps it (recall);
   a source counts only on a content match, and is correct when the predicted speaker's words
@@ -74,7 +74,12 @@ def documents(limit: int | None = None) -> list[tuple[str, str, list[Attribution
 
 
 def is_direct(text: str, a: Attribution) -> bool:
-    return any(ch in QUOTE_CHARS for s, e in a.content for ch in text[max(0, s - 1) : e + 1])
+    """The content holds a quotation: a double mark, or the doubled apostrophes some outlets use."""
+    for s, e in a.content:
+        window = text[max(0, s - 2) : e + 2]
+        if any(ch in QUOTE_CHARS for ch in window) or "''" in window or "``" in window:
+            return True
+    return False
 
 
 def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

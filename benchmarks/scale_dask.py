@@ -8,7 +8,7 @@ are repeated with perturbations (sentences rotated and dropped, numbers changed)
 Each runner first warms up (spaCy and the extractors loaded in every worker), then the
 same ``--size`` articles are timed through ``runner.map_articles``: articles/s is steady
 state, and the start-up cost is reported apart. Peak memory is the peak resident set size
-(``ru_maxrss``) of the driver and of each worker process. The 2-vs-1 worker speed-up is the
+(VmHWM) of the driver and of each worker process. The 2-vs-1 worker speed-up is the
 number to watch (aim >= 1.8x on 2 free cores); absolute rates depend on machine load.
 
     .venv/bin/python benchmarks/scale_dask.py --size 400            # development
@@ -120,6 +120,15 @@ def build_corpus(size: int, data: Path = DATA, seed: int = 13) -> list[Article]:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident set size. VmHWM, not ru_maxrss: a worker started by
+    fork + exec inherits its parent's ru_maxrss, while VmHWM starts afresh with the new image."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
 
 

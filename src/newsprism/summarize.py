@@ -28,6 +28,9 @@ from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySe
 FRAME_WORDS = frozenset("outlets differ on the count timing who was responsible what happened reports report".split())
 DISPUTE_TOPIC = {"figure": "the count", "time": "the timing", "agent": "who was responsible",
                  "polarity": "what happened", "nli": "what happened"}
+LEAD_BONUS = 0.08  # news puts the event first: the first statements of an article weigh more
+LEXICAL_WEIGHT = 0.0  # share of word overlap (vs sentence embeddings) in centrality
+DISPUTE_SHARE = 3  # at most one sentence in this many goes to disputes
 REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
 VADER_LOADED = 1.5  # abs(valence) from which a VADER word counts as emotive
 # strongly valenced words that are the plain vocabulary of news, not a writer's colouring
@@ -61,7 +64,7 @@ def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     centrality = writer.centrality(claims)
     by_weight = lambda c: (-_outlet_count(ctx, c), -centrality[c.id])  # noqa: E731
 
-    dispute_slots = min(len(disputed), max(1, budget // 3)) if budget > 1 or not agreed else 0
+    dispute_slots = min(len(disputed), max(1, budget // DISPUTE_SHARE)) if budget > 1 or not agreed else 0
     chosen_agreed = writer.pick(sorted(agreed, key=by_weight), budget - dispute_slots, [])
     chosen_disputes = sorted(disputed, key=by_weight)[: budget - len(chosen_agreed)]
     chosen_single = writer.pick(
@@ -108,16 +111,18 @@ class _Writer:
         articles' claims, plus a little for leading sentences (news puts the event first)."""
         from .cluster.embed import embed
 
+        from .align.claims import lexical_similarity
+
         vectors = embed([c.text for c in claims])
         self.vectors = {c.id: v for c, v in zip(claims, vectors)}
         articles = [c.support[0].article_id for c in claims]
-        sims = vectors @ vectors.T
+        sims = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical_similarity([c.text for c in claims])
         out = {}
         for i, claim in enumerate(claims):
             others = [j for j in range(len(claims)) if articles[j] != articles[i]]
             mean = float(np.mean(sims[i, others])) if others else 0.0
             rank = self._sentence_rank(claim.support[0])
-            out[claim.id] = mean + 0.08 / (1 + rank)
+            out[claim.id] = mean + LEAD_BONUS / (1 + rank)
         return out
 
     def _sentence_rank(self, span: Span) -> int:

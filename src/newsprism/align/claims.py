@@ -196,8 +196,12 @@ def content_words(text: str) -> set[str]:
 
 
 def _lexical_similarity(items: Sequence[_Item]) -> np.ndarray:
-    """Cosine of idf-weighted word sets; idf is computed over the story's own claims."""
-    bags = [content_words(it.cand.text) for it in items]
+    return lexical_similarity([it.cand.text for it in items])
+
+
+def lexical_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Cosine of idf-weighted word sets; idf is computed over the given (story's) texts."""
+    bags = [content_words(t) for t in texts]
     df: dict[str, int] = {}
     for bag in bags:
         for w in bag:

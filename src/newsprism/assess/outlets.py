@@ -127,8 +127,10 @@ def profile_article(ctx: StoryContext, article: Article, actors, framing) -> Out
     features = dict(analysis.features)
     words = max(article.word_count, 1)
     tone = features.get("tone")
-    if tone is None:
-        tone = round(_tone(article.text[:20000]), 4)
+    if tone is None:  # no extracted features: the mean tone of the article's sentences
+        from ..extract.framing_style import mean_tone
+
+        tone = mean_tone([_tone(article.text[p.start : p.end]) for p in analysis.sentences])
     loaded_counts = Counter(s.text.lower() for s in analysis.loaded_terms)
     metrics: dict[str, Any] = {
         "outlet": article.outlet,

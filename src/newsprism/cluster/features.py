@@ -11,11 +11,12 @@ The title and the lead (the first ``LEAD_CHARS``) carry the event, so they count
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -128,7 +129,7 @@ def raw_features(article: Article, analysis: ArticleAnalysis | None = None,
     lead = ((article.title or "") + "\n" + text[:LEAD_CHARS])
     counts = Counter({k: (n * weights.body_numbers if k[0] == "#" else n) for k, n in word_features(text).items()
                       if k[0] != "#" or weights.body_numbers > 0})
-    # numbers count only where they identify the event: title and lead (body figures vary)
+    # numbers in the title and lead identify the event ("23 pirates", "magnitude 7.3"): they count most
     for key, n in word_features(lead).items():
         counts[key] += (weights.title_boost + 1 if key[0] == "#" else weights.title_boost) * n
     if analysis is not None and analysis.mentions:
@@ -142,10 +143,6 @@ def raw_features(article: Article, analysis: ArticleAnalysis | None = None,
     for key, n in name_features(lead_names).items():
         counts[key] += weights.title_boost * n
     return counts
-
-
-def feature_keys(counts: Mapping[str, float]) -> set[str]:
-    return set(counts)
 
 
 def weigh(counts: Mapping[str, float], idf: Mapping[str, float] | None, default_idf: float,
@@ -162,17 +159,11 @@ def weigh(counts: Mapping[str, float], idf: Mapping[str, float] | None, default_
 
 
 def top_keys(vector: Mapping[str, float], k: int) -> list[str]:
-    return [key for key, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:k]]
+    """The k strongest features, strongest first (ties: the key, for a stable order)."""
+    return [key for key, _ in heapq.nsmallest(k, vector.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(k, 0.0) for k, v in a.items())
-
-
-def document_frequencies(feature_sets: Sequence[Iterable[str]]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for keys in feature_sets:
-        df.update(set(keys))
-    return df

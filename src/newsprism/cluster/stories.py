@@ -43,6 +43,7 @@ class ClusterConfig:
     query_keys: int = 15  # salient features of an article used to find candidates
     max_candidates: int = 20  # stories scored exactly per article
     refine_candidates: int = 50  # the same, in the batch refinement pass
+    score_keys: int = 80  # an article is scored on its strongest features only (bounded cost)
     max_postings: int = 200  # a feature shared by more open stories than this is not a cue
     centroid_keys: int = 400  # a centroid keeps its strongest features only (memory, speed)
     refine_passes: int = 2  # batch only: passes that move an article to a better story
@@ -181,9 +182,9 @@ class StoryClusterer:
     def _idf_view(self) -> "_Idf":
         return _Idf(self.doc_freq, self.doc_count)
 
-    def _candidates(self, vector: Mapping[str, float]) -> list[str]:
+    def _candidates(self, vector: Mapping[str, float], strongest: Sequence[str]) -> list[str]:
         hits: Counter[str] = Counter()
-        for key in top_keys(vector, self.config.query_keys):
+        for key in strongest[:self.config.query_keys]:
             posting = self._index.get(key)
             if posting and len(posting) <= self.config.max_postings:
                 weight = vector[key]
@@ -200,12 +201,14 @@ class StoryClusterer:
 
     def _best_story(self, vector: Mapping[str, float], when: float | None) -> _Story | None:
         best, best_score = None, self.config.threshold
-        for story_id in self._candidates(vector):
+        strongest = top_keys(vector, self.config.score_keys)
+        query = {key: vector[key] for key in strongest}
+        for story_id in self._candidates(query, strongest):
             story = self._open[story_id]
             gap = self._time_gap(story, when)
             if gap > self.config.window_days:
                 continue
-            score = dot(vector, story.centroid) / (story.norm if self.config.link == "centroid" else story.size)
+            score = dot(query, story.centroid) / (story.norm if self.config.link == "centroid" else story.size)
             score -= self.config.time_penalty * gap / self.config.window_days
             if score >= best_score:
                 best, best_score = story, score

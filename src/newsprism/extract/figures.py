@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Article, FigureValue
 from .figure_numbers import (
+    SCALES,
     VAGUE,
     VAGUE_MULTIPLIERS,
     is_number_word,
@@ -178,8 +179,6 @@ def _number_tokens(doc, i: int, end: int) -> tuple[int, list[str]]:
 
 
 def _trailing_scale(words: list[str]) -> float | None:
-    from .figure_numbers import SCALES
-
     return SCALES.get(words[-1].lower()) if words else None
 
 
@@ -282,9 +281,7 @@ def _find_counted(doc, n: _Found) -> None:
         n.unit = "%"
         pct = nxt if nxt.lower_ != "per" else nxt.nbor(1)
         n.end_i = pct.i + 1
-        n.arg = pct if pct.head.i != anchor.i else anchor
-        if pct.head.i == anchor.i:  # "%" attached to the number
-            n.arg = anchor
+        n.arg = anchor if pct.head.i == anchor.i else pct  # "%" may hang on the number or the other way
         n.noun = _of_object(pct) or _of_object(anchor)
         holder = n.arg.head if n.arg.dep_ == "pobj" else None
         if n.noun is None and holder is not None and holder.lower_ == "of" and holder.head.pos_ == "NOUN":
@@ -316,6 +313,8 @@ def _find_counted(doc, n: _Found) -> None:
     else:
         n.arg = _number_head(doc, n)
         of_obj = _of_object(n.arg)
+        while of_obj is not None and of_obj.i < n.end_i:
+            of_obj = _of_object(of_obj)  # "hundreds of billions of dollars"
         if of_obj is not None and of_obj.pos_ in ("NOUN", "PROPN"):
             n.noun = of_obj  # "hundreds of rebels", "1,500 of the fighters"
         elif n.arg.dep_ in ("nsubj", "nsubjpass") and n.arg.head.lemma_ == "be":

@@ -89,4 +89,25 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     features["loaded_density"] = round(100.0 * len(loaded) / words, 3)
     features["own_loaded_density"] = round(100.0 * len(own_loaded) / words, 3)
     features["calls_to_action"] = len(found.get("calls_to_action") or ())
+    features.update(lexicon_profile(doc, quotes, words))
     return features
+
+
+def lexicon_profile(doc, quotes, words: int) -> dict[str, float]:
+    """Per-category rates of every lexicon candidate in the writer's own words (before the
+    scorer's cut): which kinds of loaded language an outlet leans on."""
+    from .loaded_lexicon import own_entries, scored_candidates
+
+    categories = sorted({c for entries in own_entries().values() for _, c in entries} | {"vader_negative", "vader_positive"})
+    counts = dict.fromkeys(categories, 0)
+    for m, _ in scored_candidates(doc, LoadedSettings(use_scorer=False, skip_quoted=True), quotes):
+        key = m.category if m.category != "vader" else ("vader_negative" if m.valence < 0 else "vader_positive")
+        counts[key] = counts.get(key, 0) + 1
+    out = {f"lexicon_{c}_rate": round(100.0 * n / words, 3) for c, n in counts.items()}
+    first_line = doc.text.strip().split("\n", 1)[0][:300]
+    out["headline_marks"] = int(any(ch in first_line for ch in "!?")) + int(sum(w.isupper() and len(w) > 2 for w in first_line.split()) >= 2)
+    ents = [e.label_ for e in doc.ents]
+    out["date_rate"] = round(100.0 * sum(1 for e in ents if e in ("DATE", "TIME")) / words, 3)
+    out["person_rate"] = round(100.0 * sum(1 for e in ents if e == "PERSON") / words, 3)
+    out["paragraph_words"] = round(words / max(doc.text.count("\n\n") + 1, 1), 2)
+    return out

@@ -64,8 +64,14 @@ def tone(text: str) -> float:
     return float(vader_analyzer().polarity_scores(text)["compound"]) if text.strip() else 0.0
 
 
-def sentence_tones(doc) -> list[float]:
-    return [tone(s.text) for s in doc.sents if s.text.strip()]
+def sentence_tones(sents) -> list[float]:
+    return [tone(s.text) for s in sents if s.text.strip()]
+
+
+def mean_tone(sentence_scores: list[float]) -> float:
+    """An article's tone: the mean VADER compound of its sentences (VADER over a whole
+    article saturates near -1 or 1 and is slow on long texts)."""
+    return round(sum(sentence_scores) / len(sentence_scores), 4) if sentence_scores else 0.0
 
 
 def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
@@ -74,10 +80,10 @@ def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
     own = [t for t in words if not inside(t.idx, quotes)]
     n_own = max(len(own), 1)
     sents = [s for s in doc.sents if s.text.strip()]
+    tones = sentence_tones(sents)
     own_sents = [s for s in sents if not inside(s.end_char - 1, quotes) and not inside(s.start_char, quotes)]
     n_sents = max(len(sents), 1)
     quoted_chars = sum(e - s for s, e in quotes)
-    tones = sentence_tones(doc)
 
     def per100(count: int) -> float:
         return round(100.0 * count / n_own, 3)
@@ -103,8 +109,7 @@ def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
         "number_rate": per100(sum(1 for t in doc if t.like_num)),
         "named_entity_rate": per100(len(doc.ents)),
         "mean_sentence_words": round(len(words) / n_sents, 2),
-        "tone": round(tone(doc.text[:20000]), 4),
-        "tone_mean": round(sum(tones) / len(tones), 4) if tones else 0.0,
+        "tone": mean_tone(tones),
         "negative_sentence_share": round(sum(1 for x in tones if x <= -0.5) / n_sents, 3),
         "positive_sentence_share": round(sum(1 for x in tones if x >= 0.5) / n_sents, 3),
     }

@@ -220,12 +220,13 @@ def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
             governs = q_first is not None and any(a.i == t.i for a in q_first.ancestors)
             distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
             elsewhere = not (own_start <= t.i < own_end)
-            candidates.append((elsewhere, not governs, distance, t, phrase, t.text))
+            thought = t.lemma_.lower() not in SPEECH_VERBS  # "told ... he would consider it": told speaks
+            candidates.append((elsewhere, not governs, (thought, distance), t, phrase, t.text))
         source = _according_to(t)
         if source is not None:
             distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
             elsewhere = not (own_start <= t.i < own_end)
-            candidates.append((elsewhere, False, distance, t, noun_phrase(source), "according to"))
+            candidates.append((elsewhere, False, (False, distance), t, noun_phrase(source), "according to"))
     if not candidates:
         return _subject_of_governing_verb(q_first, resolver)
     candidates.sort(key=lambda c: c[:3])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -82,7 +83,11 @@ class StoryPage:
         by_id = {a.get("id"): a for a in data.get("articles", [])}
         self.articles = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
         self.labels = _column_labels(self.articles)
-        self.columns = self._columns()
+
+    @cached_property
+    def columns(self) -> list["Column"]:
+        """The story's articles with their texts cut into runs (built only when a page needs them)."""
+        return self._columns()
 
     # -- list entry
 
