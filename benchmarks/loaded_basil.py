@@ -23,7 +23,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 CACHE = Path(os.environ.get("NEWSPRISM_CACHE", Path.home() / ".cache" / "newsprism")) / "bench"
 BASELINE_THRESHOLD = 1.5
+PROTECTED_CATEGORIES = ("label", "glorify")
 
 
 @dataclass
@@ -223,9 +224,14 @@ def candidate_table(docs: Sequence[BasilDoc], parsed: Sequence):
 
 
 def choose_exclusions(rows, min_count: int = 3, max_precision: float = 0.0) -> set[str]:
-    """Lexicon words (own or VADER) that are frequent candidates yet (almost) never biased."""
+    """Lexicon words (own or VADER) that are frequent candidates yet (almost) never biased.
+
+    Naming labels and one-sided praise ("terrorist", "regime", "liberated") are never set
+    aside: BASIL's US politics seldom uses them, but they are what framing is about."""
     seen: dict[str, list[int]] = {}
     for row in rows:
+        if any(row[2].get(f"cat={c}") for c in PROTECTED_CATEGORIES):
+            continue
         seen.setdefault(row[4], []).append(row[3])
     return {w for w, ys in seen.items() if len(ys) >= min_count and sum(ys) / len(ys) <= max_precision}
 
@@ -294,12 +300,12 @@ def run(data_dir: Path = DEFAULT_DATA, *, limit: int | None = None, babe_limit: 
     ours = newsprism_predictor(settings)
     from newsprism.extract.loaded_lexicon import LoadedSettings
 
-    lexicon_only = newsprism_predictor(LoadedSettings(use_scorer=False, vader_threshold=2.0))
+    lexicon_only = newsprism_predictor(LoadedSettings(use_scorer=False))
     result = {
         "basil": {
             "newsprism": score_basil(basil, basil_docs, ours),
             "newsprism_cross_validated": cross_validate_scorer(basil, basil_docs),
-            "lexicon_without_scorer": score_basil(basil, basil_docs, lexicon_only),
+            "lexicon_and_exclusions_without_scorer": score_basil(basil, basil_docs, lexicon_only),
             "vader_baseline": score_basil(basil, basil_docs, vader_baseline),
             "articles": len(basil),
         },

@@ -168,7 +168,11 @@ def run_dask(articles: list[Article], batch_size: int, workers: int) -> dict:
 
     start = time.perf_counter()
     with DaskRunner(n_workers=workers, batch_size=batch_size) as runner:
-        runner.client.run(_warm)
+        # warm each worker in its task thread (client.run would use the event-loop thread,
+        # and the first parse in a new thread still pays a one-off set-up)
+        workers_now = list(runner.client.scheduler_info()["workers"])
+        runner.client.gather([runner.client.submit(_warm, workers=[w], pure=False, allow_other_workers=False)
+                              for w in workers_now])
         startup = time.perf_counter() - start
         result = time_runner(runner, articles)
         worker_peaks = runner.client.run(_peak_rss_mb)

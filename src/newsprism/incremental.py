@@ -130,7 +130,10 @@ def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progr
         analyses = {a.id: store.get_analysis(a.id) for a in members}
         story = pipeline.build_story(story_id, members, analyses, options)
         with store.transaction():
-            store.put_story(story)
+            # another process (a watcher) may have added a member meanwhile: then the story
+            # stays dirty, to be rebuilt with it, rather than stored stale as clean
+            if store.story_members(story_id) == [a.id for a in members]:
+                store.put_story(story)
         progress("stories", n, len(dirty))
     return dirty
 

@@ -33,7 +33,7 @@ def _entity_of(entities, text):
         (("Assad", "Bashar al-Assad", "Bashar Al-Assad"), "Bashar al-Assad"),
         (("UN", "U.N.", "United Nations"), "United Nations"),
         (("Churkin", "Vitaly Churkin"), "Vitaly Churkin"),
-        (("ISIS", "Daesh"), None),
+        (("ISIS", "Daesh"), "Islamic State"),  # the neutral name, not one side's label
         (("Al-Qaeda", "al-Qaida"), None),
         (("US", "U.S.", "United States"), "United States"),
     ],

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-import pytest
-
 from newsprism.assess.outlets import omissions, profile_outlets
-from newsprism.model import Claim, ClaimCandidate, Options, Quote, Span, Speaker, plain
+from newsprism.model import Claim, ClaimCandidate, Options, Quote, Span, Speaker
 
 
 
@@ -84,3 +82,24 @@ def test_tone_toward_main_actors(seed_ctx):
     profile = profile_outlets(ctx)[0]
     toward = profile.metrics["tone_toward"]["Aleppo"]
     assert toward["sentences"] >= 1 and -1 <= toward["tone"] <= 1
+
+
+def test_speaker_side_from_their_description(seed_ctx):
+    from newsprism.assess.framing import compare_framing
+
+    aid = next(a.id for a in seed_ctx.articles if a.id.startswith("002"))
+    text = next(a.text for a in seed_ctx.articles if a.id == aid)
+    words = "Rebel sources"
+    start = text.index(words)
+    said = "a ceasefire had been brokered"
+    q_start = text.index(said)
+    quote = Quote("q1", aid, said, q_start, q_start + len(said), False, (),
+                  speaker=Speaker(words, start, start + len(words), words))
+    framing = compare_framing(seed_ctx)
+    ctx = replace(seed_ctx, sections={"quotes": (quote,), "framing": framing})
+    profile = next(p for p in profile_outlets(ctx) if p.article_id == aid)
+    side = profile.metrics["quoted_sides"][0]
+    rebels_row = next(r for r in framing if any("rebel groups" in t for ts in r.terms.values() for t in ts))
+    assert side["side"] == rebels_row.referent.split(":", 1)[1].strip()
+    for ev in side["evidence"]:
+        assert text[ev["start"] : ev["end"]] == ev["text"]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newsprism.extract.framing import extract_calls_to_action, extract_features, extract_loaded_terms, extract_terms
 from newsprism.extract.framing_style import quote_regions
 from newsprism.extract.loaded_lexicon import LoadedSettings, own_entries, vader_lexicon

@@ -125,3 +125,25 @@ def test_description_resolved_only_when_the_article_supports_it(nlp):
     assert speakers["the convoy had left"].name == "Rupert Colville"
     assert speakers["the convoy had left"].text == "a UN spokesman"
     assert speakers["the city would fall"].name == "One general"
+
+
+def test_transcript_turns_are_quotes_of_the_named_speaker(nlp):
+    text = "WALLACE: Will she be there?\n\nPENCE: She will not be attending the debate.\n\nWALLACE: Thank you, governor."
+    quotes = [(q.text, q.speaker.text) for q in _quotes(nlp, text) if q.direct]
+    assert quotes == [
+        ("Will she be there?", "WALLACE"),
+        ("She will not be attending the debate.", "PENCE"),
+        ("Thank you, governor.", "WALLACE"),
+    ]
+
+
+def test_titles_and_unattributed_scare_quotes_are_not_quotes(nlp):
+    text = "He appeared on “Fox and Friends” on Monday. The so-called “peace plan” failed within a week."
+    assert [q.text for q in _quotes(nlp, text) if q.direct] == []
+
+
+def test_parenthetical_said_and_stance(nlp):
+    text = "The museum, Barack Obama said, would make visitors face uncomfortable truths. Hillary Clinton wants to raise taxes on the rich."
+    indirect = {q.text: q.speaker.name for q in _quotes(nlp, text) if not q.direct}
+    assert indirect["The museum would make visitors face uncomfortable truths"] == "Barack Obama"
+    assert indirect["to raise taxes on the rich"] == "Hillary Clinton"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 def _benchmark():
     spec = importlib.util.spec_from_file_location("entities_gum", REPO / "benchmarks" / "entities_gum.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
 

@@ -21,6 +21,7 @@ def _bench():
     sys.path.insert(0, str(REPO / "benchmarks"))
     spec = importlib.util.spec_from_file_location("hyperpartisan_bench", REPO / "benchmarks" / "hyperpartisan_semeval.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ FLOORS = json.loads((REPO / "benchmarks" / "floors" / "loaded_basil.json").read_
 def _bench():
     spec = importlib.util.spec_from_file_location("loaded_basil_bench", REPO / "benchmarks" / "loaded_basil.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 

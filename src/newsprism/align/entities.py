@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..model import Entity, Mention, StoryContext
-from .entity_names import acronym, alias_groups, fold, initials, name_words, same_word, same_words
+from .entity_names import acronym, alias_groups, fold, initials, name_words, neutral_name, same_word, same_words
 
 COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
@@ -118,6 +118,7 @@ def _entity(ms: list[Mention]) -> tuple[str, str, tuple[str, ...], tuple[Mention
     counts = Counter(m.text for m in ms)
     # the canonical name: the longest full form, the most used among equals
     name = max(counts, key=lambda t: (len(name_words(t)), len(t), counts[t], -ms.index(next(m for m in ms if m.text == t))))
+    name = next((n for n in map(neutral_name, counts) if n), name)
     type_ = Counter(m.label for m in ms).most_common(1)[0][0]
     aliases = tuple(sorted(t for t in counts if t != name))
     return name, type_, aliases, tuple(ms)

@@ -75,12 +75,24 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _alias_table() -> list[list[str]]:
+    path = Path(__file__).resolve().parents[1] / "resources" / "aliases.json"
+    return json.loads(path.read_text(encoding="utf-8"))["groups"]
+
+
+@functools.lru_cache(maxsize=1)
 def alias_groups() -> dict[str, int]:
     """Folded alias -> group number, from resources/aliases.json."""
-    path = Path(__file__).resolve().parents[1] / "resources" / "aliases.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
     table: dict[str, int] = {}
-    for n, group in enumerate(data["groups"]):
+    for n, group in enumerate(_alias_table()):
         for name in group:
             table[fold(name)] = n
     return table
+
+
+def neutral_name(form: str) -> str | None:
+    """The table's first (neutral) name for a form in an alias group: "Daesh" -> "Islamic State".
+
+    Some aliases are what one side calls a group; the entity's own name should not take a side."""
+    group = alias_groups().get(fold(form))
+    return None if group is None else _alias_table()[group][0]

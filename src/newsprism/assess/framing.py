@@ -57,15 +57,6 @@ def _sentence_index(analysis, pos: int) -> int:
     return -1
 
 
-def _entity_of(ctx: StoryContext) -> dict[tuple[str, int], str]:
-    """(article id, character) -> entity id, for every entity mention character start."""
-    out: dict[tuple[str, int], str] = {}
-    for ent in ctx.sections.get("entities") or ():
-        for m in ent.mentions:
-            out[(m.article_id, m.start)] = ent.id
-    return out
-
-
 def _entities_in(term: TermMention, ctx: StoryContext, names: dict[str, str]) -> set[str]:
     found = set()
     for ent in ctx.sections.get("entities") or ():
@@ -111,7 +102,6 @@ def _embed(texts: list[str]):
 
 def _label(members: list[_Item], ctx: StoryContext) -> str:
     """The phrase most outlets share, preferring ones with no loaded word in them."""
-    loaded = {(s.article_id, s.start) for a in ctx.analyses.values() for s in a.loaded_terms}
     loaded_ranges = defaultdict(list)
     for a in ctx.analyses.values():
         for s in a.loaded_terms:
@@ -121,8 +111,6 @@ def _label(members: list[_Item], ctx: StoryContext) -> str:
         return any(
             s < m.end and m.start < e for m in item.mentions for s, e in loaded_ranges.get(m.article_id, ())
         )
-
-    del loaded
 
     def rank(item: _Item):
         outlets = len({m.article_id for m in item.mentions})

@@ -6,6 +6,7 @@ a third-party rating appears only when the user supplied one (``--outlet-ratings
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -58,14 +59,43 @@ def speaker_sides(article: Article, analysis: ArticleAnalysis, quotes: list[Quot
             if m.label in AFFILIATION_TYPES and lo <= m.start and m.end <= hi and m.text not in entry["affiliations"]:
                 entry["affiliations"].append(m.text)
                 entry["evidence"].append({"text": m.text, "start": m.start, "end": m.end})
-        for row in framing or ():
-            if not row.referent.startswith("actor:"):
-                continue
-            for ev in row.evidence:
-                if ev.article_id == article.id and sp.start - 2 <= ev.end and ev.start <= sp.end + 2 and entry["side"] is None:
-                    entry["side"] = row.referent.split(":", 1)[1].strip()
-                    entry["evidence"].append({"text": ev.text, "start": ev.start, "end": ev.end})
+        if entry["side"] is None:
+            # names (people, organisations, nations) say who, not which side: only the
+            # common words of the speaker's description count ("Rebel sources")
+            named = set().union(set(), *(_words(m.text) for m in analysis.mentions if sp.start <= m.start and m.end <= sp.end))
+            side = _side_of(sp.text or "", framing, ignore=named)
+            if side is not None and sp.text:
+                entry["side"] = side
+                entry["evidence"].append({"text": sp.text, "start": sp.start, "end": sp.end})
     return list(out.values())
+
+
+GENERIC_WORDS = frozenset({"the", "a", "an", "of", "and", "forces", "force", "groups", "group", "people", "sources", "officials"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in GENERIC_WORDS}
+
+
+def _side_of(speaker_text: str, framing, ignore: set[str] = frozenset()) -> str | None:
+    """The actor referent whose naming words the speaker's own description uses ("Rebel
+    sources" -> the rebels' row), or None when the text does not show a side."""
+    words = _words(speaker_text) - set(ignore)
+    best = None
+    for row in framing or ():
+        if not row.referent.startswith("actor:"):
+            continue
+        term_words = [{w.rstrip("s") for w in _words(t)} for terms in row.terms.values() for t in terms]
+        shared = {w for w in words if any(w.rstrip("s") in tw for tw in term_words)}
+        if not shared:
+            continue
+        # how typical the shared words are of the row: "civilians" names the civilians' row,
+        # not a row where one phrase happens to be "Syrian civilians"
+        typical = sum(1 for tw in term_words if any(w.rstrip("s") in tw for w in shared)) / len(term_words)
+        rank = (len(shared), typical)
+        if best is None or rank > best[0]:
+            best = (rank, row.referent.split(":", 1)[1].strip())
+    return best[1] if best else None
 
 
 def main_actors(ctx: StoryContext) -> list:

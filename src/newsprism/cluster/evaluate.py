@@ -73,7 +73,7 @@ def load_basil(data_dir: Path) -> tuple[list[Article], dict[str, str]]:
         paragraphs = ["".join(sentences) if isinstance(sentences, list) else str(sentences)
                       for sentences in doc["body-paragraphs"]]
         article_id = f"basil{n:03d}"
-        articles.append(Article(id=article_id, outlet=str(doc["source"]).lower(), title=doc.get("title"),
+        articles.append(Article(id=article_id, outlet=str(doc["source"]).lower(), title=doc.get("title") or None,
                                 text="\n\n".join(p.strip() for p in paragraphs), published=doc.get("date")))
         gold[article_id] = str(doc["triplet-uuid"])
     return articles, gold

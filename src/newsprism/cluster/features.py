@@ -59,12 +59,23 @@ def token_feature(token: str) -> str | None:
     """The feature a token counts for, or None for stop words and small numbers."""
     if token[0].isdigit():
         number = token.replace(",", "")
-        return None if number in _SMALL_NUMBERS else "#" + number
+        if number in _SMALL_NUMBERS:
+            return None
+        # round figures ("100 days", "1,000 troops") recur across unrelated stories: plain words
+        return "n" + number if _is_round(number) else "#" + number
     lower = token.lower()
     if len(lower) < 3 or lower in STOPWORDS:
         return None
     word = stem(lower)
     return None if word in STOPWORDS else word
+
+
+def _is_round(number: str) -> bool:
+    if not number.isdigit() or len(number) < 2:
+        return False
+    if len(number) == 4 and number[:2] in ("19", "20"):  # a year identifies an event
+        return False
+    return number.endswith("0")
 
 
 def word_features(text: str) -> Counter[str]:

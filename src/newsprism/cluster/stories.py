@@ -33,8 +33,10 @@ from .features import FeatureWeights, dot, raw_features, top_keys, weigh
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    threshold: float = 0.20  # minimum similarity to join a story (tuned on ECB+ and BASIL dev)
-    link: str = "centroid"  # "centroid": cosine to the mean; "average": mean cosine to members
+    threshold: float = 0.15  # minimum similarity to join a story (tuned on ECB+ and BASIL dev)
+    # "average": mean cosine to the members, so a story that grows diffuse stops attracting
+    # (no snowballing in a long stream); "centroid": cosine to the mean direction
+    link: str = "average"
     window_days: float = 7.0  # an article this far from a story's dates cannot join it
     time_penalty: float = 0.10  # similarity lost over a full window of time gap
     expire_days: float = 14.0  # a story idle this long (in article time) is closed

@@ -7,7 +7,6 @@ matters (first person or questions inside a quotation are the speaker's, not the
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -113,14 +112,3 @@ def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
         "negative_sentence_share": round(sum(1 for x in tones if x <= -0.5) / n_sents, 3),
         "positive_sentence_share": round(sum(1 for x in tones if x >= 0.5) / n_sents, 3),
     }
-
-
-def sentence_of(doc, char: int):
-    """The sentence span holding a character offset."""
-    for s in doc.sents:
-        if s.start_char <= char < s.end_char:
-            return s
-    return None
-
-
-WS_RE = re.compile(r"\s+")

@@ -106,9 +106,6 @@ def event_verb_terms(doc, article_id: str) -> list[TermMention]:
         while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg") and doc[start - 1].head in (tok, tok.head):
             start -= 1
         end = event_object[0].i + 1 if event_object else tok.i + 1
-        if not event_object:
-            # the adverb that qualifies the outcome, if it follows: "fell quickly"
-            pass
         term = _term(article_id, doc, start, end, tok, "event:verb")
         if term is not None:
             out.append(term)

@@ -18,10 +18,23 @@ SPEECH_VERBS = frozenset(
 )
 
 # verbs of thinking: a reported clause after them is an attributed belief (indirect only)
-THOUGHT_VERBS = frozenset("believe think feel fear hope expect know suspect doubt worry consider view see".split())
+THOUGHT_VERBS = frozenset(
+    """
+    believe think feel fear hope expect know suspect doubt worry consider view see realize realise
+    understand learn hear discover recognize recognise assume guess reckon bet wish decide plan
+    want intend prefer trust imagine remember forget sense figure prove
+    """.split()
+)
 
 # cue words that introduce an attribution without a verb of their own
 ACCORDING = ("according", "to")
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "them", "us", "me", "who", "which", "that"})
+
+# verbs of stance whose infinitive or "for" object is the attributed content ("X wants to ...",
+# "X called for ...", "X vowed to ...")
+STANCE_VERBS = frozenset(
+    "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
+    "call push demand offer".split()
+)

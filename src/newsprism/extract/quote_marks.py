@@ -8,6 +8,7 @@ within its paragraph ends at the paragraph's end (the style of multi-paragraph q
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,13 +30,15 @@ class Quoted:
     closed: bool = True
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each non-blank paragraph (a line break or a blank line ends one)."""
     spans, pos = [], 0
     for m in PARAGRAPH.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 def _opens(text: str, i: int) -> bool:

@@ -4,9 +4,14 @@ Direct quotes are found by their quotation marks (``quote_marks``), then attribu
 the parse: the nearest verb of saying outside the marks in the same sentence (``"...," he
 said``, ``X said: "..."``, ``... to "surrender or die," X told reporters``), ``according to
 X``, or a dash line after the quote (``"..." – Turkish President Erdogan``). A quote cut in two
-by its attribution (``"...," he said. "..."``) is one item with two ``parts``. Reported speech
-is a clause governed by a verb of saying or thinking (``X said (that) ...``, ``X warned ...``)
-or a sentence with ``according to X``. Speakers are resolved by ``quote_speakers``.
+by its attribution (``"...," he said. "..."``) is one item with two ``parts``; a transcript
+turn (``WALLACE: ...``) is a direct quote of the name in capitals. With no verb of saying in
+reach, a quoted phrase goes to the named subject of the verb governing it (``Reid pounded
+Trump as a "con artist"``); a short Title Case passage is a title, not a quote.
+
+Reported speech is a clause governed by a verb of saying or thinking (``X said (that) ...``,
+``X warned ...``), a parenthetical ``..., X said, ...``, a stance (``X wants to ...``, ``X
+called for ...``) or a sentence with ``according to X``. Speakers: ``quote_speakers``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..model import Article, Part, Quote, Speaker
-from .quote_cues import SPEECH_VERBS, THOUGHT_VERBS
+from .quote_cues import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .quote_marks import Quoted, find_quoted, paragraphs
 from .quote_speakers import SpeakerResolver, noun_phrase
 
@@ -51,11 +56,11 @@ def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quo
     quoted = find_quoted(text)
     resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted])
     paras = paragraphs(text)
-    direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted]
+    titles = [q for q in quoted if _is_title(text[q.start : q.end])]
+    direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted if q not in titles]
     direct = _merge_split_quotes(text, direct, paras)
     direct = _transcript_turns(doc, text, paras, resolver, direct)
     _inherit_speakers(text, direct, paras)
-    direct = [d for d in direct if not _is_title(_draft_text(text, d))]
     direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
     reported = _reported_speech(doc, text, quoted, resolver, direct)
     drafts = sorted(direct + reported, key=lambda d: (d.start, not d.direct))
@@ -93,6 +98,10 @@ def _is_cue_verb(tok) -> bool:
     return lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS
 
 
+# subjects that are no source: expletives, relatives, the author's own voice, bare demonstratives
+NO_SPEAKER = frozenset("it there that which who i we you those this these".split())
+
+
 def _speaker_phrase(verb, quoted=lambda offset: False) -> tuple[int, int] | None:
     """The subject of a verb of saying (or the agent of its passive), climbing coordinated verbs.
 
@@ -118,16 +127,16 @@ def _find_speaker_phrase(verb, quoted) -> tuple[int, int] | None:
         for child in tok.children:
             if quoted(child.idx):
                 continue  # '"One of the brightest," Cummings said': the parse took a quoted word
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "that", "which", "who"):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in NO_SPEAKER:
                 if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
                     continue
                 return noun_phrase(child)
-            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and tok.dep_ == "relcl":
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.lower_ not in NO_SPEAKER:
                 return noun_phrase(tok.head)
         absolute = _with_subject(tok)
         if absolute is not None:
             return noun_phrase(absolute)
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in NO_SPEAKER:
             return noun_phrase(tok.head)
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
             tok = tok.head
@@ -251,6 +260,9 @@ def _subject_of_governing_verb(q_first, resolver: SpeakerResolver) -> Attributio
     speaker = resolver.speaker(*phrase)
     if speaker is None or speaker.start is None:
         return None
+    between = verb.doc.text[min(speaker.end, q_first.idx) : max(speaker.start, q_first.idx)]
+    if re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
+        return None  # the parse ran two sentences together
     named = any(m.label in ("PERSON", "ORG") and m.start == speaker.start for m in resolver.mentions_in(speaker.start, speaker.end))
     if not named and speaker.text.lower() not in ("he", "she"):
         return None
@@ -348,7 +360,8 @@ def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: 
         turns.append(Draft([(s, e)], True, Attribution(":", label_e, speaker, None)))
     labels = Counter(d.attribution.speaker.text for d in turns)
     known = {x.text.split()[-1].lower() for x in resolver.mentions if x.label == "PERSON"}
-    turns = [d for d in turns if labels[d.attribution.speaker.text] >= 2 or d.attribution.speaker.text.lower() in known]
+    if len(turns) < 3 or max(labels.values()) < 2:  # one "WATCH: ..." line is no transcript
+        turns = [d for d in turns if d.attribution.speaker.text.lower() in known]
     if not turns:
         return drafts
     kept = [d for d in drafts if not any(t.parts[0][0] - 40 <= d.start < t.parts[0][1] for t in turns)]
@@ -407,6 +420,14 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
             parts, cue = _around(doc, tok, tok.head), tok.text
             if not parts:
                 continue
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_VERBS and _stance_object(tok) is not None:
+            phrase = _speaker_phrase(tok, resolver.inside_quote)  # "Clinton wants to raise taxes"
+            if phrase is None:
+                continue
+            r = _clause_range(doc, _stance_object(tok), quote_spans)
+            if r is None:
+                continue
+            parts, cue = [r], tok.text
         elif _is_cue_verb(tok):
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             phrase = _speaker_phrase(tok, resolver.inside_quote)
@@ -434,6 +455,16 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
         speaker = resolver.speaker(*phrase)
         drafts.append(Draft([p for p in parts], False, Attribution(cue, tok.idx, speaker, tok.i)))
     return drafts
+
+
+def _stance_object(verb):
+    """The infinitive of "wants to ...", or the object of "called for ..."."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_.lower() in ("call", "push"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _around(doc, phrase_token, clause_head) -> list[tuple[int, int]]:
