@@ -163,7 +163,18 @@ def run_local(articles: list[Article], batch_size: int) -> dict:
     return result
 
 
-def run_dask(articles: list[Article], batch_size: int, workers: int) -> dict:
+def _own_session() -> bool:
+    """Put this worker in a session of its own. Linux's autogroup scheduler shares CPU
+    between sessions, not processes: on a busy shared machine, workers left in the
+    benchmark's session split one share between them, as no workers on separate hosts would."""
+    try:
+        os.setsid()
+        return True
+    except OSError:
+        return False
+
+
+def run_dask(articles: list[Article], batch_size: int, workers: int, own_sessions: bool = True) -> dict:
     from newsprism.adapters.runner.dask import DaskRunner
 
     start = time.perf_counter()
@@ -171,12 +182,14 @@ def run_dask(articles: list[Article], batch_size: int, workers: int) -> dict:
         # warm each worker in its task thread (client.run would use the event-loop thread,
         # and the first parse in a new thread still pays a one-off set-up)
         workers_now = list(runner.client.scheduler_info()["workers"])
+        if own_sessions:
+            runner.client.run(_own_session)
         runner.client.gather([runner.client.submit(_warm, workers=[w], pure=False, allow_other_workers=False)
                               for w in workers_now])
         startup = time.perf_counter() - start
         result = time_runner(runner, articles)
         worker_peaks = runner.client.run(_peak_rss_mb)
-    result.update(startup_s=round(startup, 2), workers=workers,
+    result.update(startup_s=round(startup, 2), workers=workers, own_sessions=own_sessions,
                   peak_rss_mb={"driver": round(_peak_rss_mb()),
                                "workers": sorted(round(v) for v in worker_peaks.values()),
                                "total": round(_peak_rss_mb() + sum(worker_peaks.values()))})
@@ -188,6 +201,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--size", type=int, default=400, help="articles per runner (default 400)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--only", choices=RUNNERS, action="append", help="run only these runners (repeatable)")
+    parser.add_argument("--shared-session", action="store_true",
+                        help="leave the workers in this session (autogroup: they then share one CPU share)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale_dask.json")
     args = parser.parse_args(argv)
 
@@ -203,7 +218,8 @@ def main(argv: list[str] | None = None) -> dict:
         if name == "local":
             results[name] = run_local(articles, args.batch_size)
         else:
-            results[name] = run_dask(articles, args.batch_size, workers=int(name[-1]))
+            results[name] = run_dask(articles, args.batch_size, workers=int(name[-1]),
+                                     own_sessions=not args.shared_session)
         r = results[name]
         print(f"{name:6s} {r['articles_per_s']:7.2f} articles/s  ({r['seconds']} s, start-up {r['startup_s']} s)  "
               f"peak RSS MB {r['peak_rss_mb']}")
