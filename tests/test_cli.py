@@ -57,3 +57,20 @@ def test_console_script_is_installed():
     done = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
     assert "analyze" in done.stdout and "serve" in done.stdout and "watch" in done.stdout
+
+
+def test_store_run_twice_keeps_one_copy_of_each_article(seeds_dir, tmp_path):
+    store = tmp_path / "news.db"
+    for _ in range(2):
+        result = runner.invoke(app, ["analyze", str(seeds_dir), "--store", str(store), "-o", str(tmp_path / "out"),
+                                     "--format", "json", "--quiet"])
+        assert result.exit_code == EXIT_OK, result.output
+    data = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert sorted(a["id"] for a in data["articles"]) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert len(data["stories"]) == 1
+
+
+def test_unknown_runner_is_a_clear_error(seeds_dir, tmp_path):
+    result = runner.invoke(app, ["analyze", str(seeds_dir), "--runner", "spark", "-o", str(tmp_path)])
+    assert result.exit_code == EXIT_ERROR
+    assert "spark" in result.output

@@ -45,14 +45,26 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
-def _runner(name: str, scheduler: Optional[str], workers: int):
-    if name == "local":
-        return None
-    if name == "dask":
-        from .adapters.runner.dask import DaskRunner
+def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
+    """A plain run, or, with --store, an incremental update of the store and its whole report."""
+    from .pipeline import analyze as run_analysis
 
-        return DaskRunner(scheduler=scheduler, n_workers=workers)
-    raise typer.BadParameter(f"unknown runner {name!r}; choose local or dask")
+    if store is None:
+        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options)
+    from dataclasses import replace
+
+    from .adapters.store import open_store
+    from .incremental import report_from_store, update_store
+
+    the_store = open_store(str(store))
+    try:
+        result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
+        report = report_from_store(the_store, options=options)
+    finally:
+        close = getattr(the_store, "close", None)
+        if close is not None:
+            close()
+    return replace(report, skipped=tuple(result.skipped))
 
 
 @app.command()
@@ -65,14 +77,15 @@ def analyze(
     summary_sentences: int = typer.Option(6, "--summary-sentences", min=1, max=40, help="Length of the neutral summary."),
     runner: str = typer.Option("local", "--runner", help="local, or dask to parse on a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
-    workers: int = typer.Option(2, "--workers", min=1, help="Dask workers to start when no --scheduler is given."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (local, default 1) or Dask workers to start (default 2)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Add to a SQLite store (re-analyses only the stories that change) and report all of it."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip inputs larger than this."),
     timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait for a URL."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or terminal summary."),
 ) -> None:
     """Read the coverage, group it into stories, and write the reports."""
+    from .adapters.runner import make_runner
     from .model import Options
-    from .pipeline import analyze as run_analysis
     from .report import write_reports
     from .report.terminal import print_summary
 
@@ -85,20 +98,24 @@ def analyze(
 
             ratings = load_outlet_ratings(str(outlet_ratings))
         options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings)
-        the_runner = _runner(runner, scheduler, workers)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, disable=quiet, transient=True) as progress:
-            report = run_analysis(
-                inputs,
-                outlet_map=str(outlet_map) if outlet_map else None,
-                options=options,
-                runner=the_runner,
-                progress=_ProgressBars(progress),
-                max_bytes=max_bytes,
-                timeout=timeout,
-            )
-        if the_runner is not None and hasattr(the_runner, "close"):
-            the_runner.close()
+        the_runner = make_runner(runner, scheduler=scheduler, workers=workers)
+        try:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err, disable=quiet, transient=True) as progress:
+                report = _run_analysis(
+                    inputs,
+                    store=store,
+                    runner=the_runner,
+                    options=options,
+                    progress=_ProgressBars(progress),
+                    outlet_map=str(outlet_map) if outlet_map else None,
+                    max_bytes=max_bytes,
+                    timeout=timeout,
+                )
+        finally:
+            close = getattr(the_runner, "close", None)
+            if close is not None:
+                close()
     except NewsprismError as exc:
         err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
         raise typer.Exit(EXIT_ERROR)

@@ -29,7 +29,7 @@ def test_seeds_load_as_five_articles_with_titles_and_date(seeds_dir):
         assert article.text == raw.replace("\r\n", "\n")  # offsets point into the file's own text
         assert article.outlet == article.id  # no metadata, no map: the stem
         assert article.source.endswith(f"{article.id}.txt")
-        assert len(article.fingerprint) == 40
+        assert len(article.fingerprint) == 32
 
 
 def test_text_keeps_everything_but_crlf(tmp_path):

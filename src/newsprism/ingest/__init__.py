@@ -9,13 +9,12 @@ text), ``urls`` (fetching), ``outlets`` (who published it).
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..errors import EmptyInput, InputError
 from ..model import Article, Skipped
+from ..normalize.clean import text_fingerprint  # one definition, shared with dedup and the store
 from .outlets import OutletMap
 from .readers import ReadContext, read_item
 from .records import Draft, FileRef
@@ -26,7 +25,6 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PROGRESS_STAGE = "read"
 FETCH_AHEAD = 8  # URL inputs fetched in the background ahead of the one being read
 
-_PLAIN_PUNCTUATION = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 
 
 @dataclass(frozen=True)
@@ -111,16 +109,6 @@ def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
         fingerprint=text_fingerprint(draft.text),
         note=draft.note,
     )
-
-
-def text_fingerprint(text: str) -> str:
-    """sha1 of the normalised text (NFKC, plain quotes and dashes, one space, lower case):
-    equal for copies that differ only in white space, quote style or letter case."""
-    canonical = " ".join(unicodedata.normalize("NFKC", text).lower().split())
-    for fancy, plain in _PLAIN_PUNCTUATION:  # str.replace is far faster than translate() on long texts
-        if fancy in canonical:
-            canonical = canonical.replace(fancy, plain)
-    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()
 
 
 __all__ = ["LoadResult", "load_articles", "text_fingerprint"]
