@@ -80,15 +80,20 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
         sections[name] = tuple(_resolve(target)(ctx))
     return Story(
         id=story_id,
-        title=story_title(articles),
+        title=story_title(articles, analyses),
         article_ids=tuple(a.id for a in articles),
         **sections,
     )
 
 
-def story_title(articles: Sequence[Article]) -> str:
-    """The earliest titled article's title, else the first sentence of the first article."""
-    titled = sorted((a for a in articles if a.title), key=lambda a: (a.published or "9999", a.id))
+def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis] | None = None) -> str:
+    """The headline of the calmest titled article (fewest loaded words per word), earliest first;
+    else the first line of the first article. A partisan headline should not name the story."""
+    def loaded_rate(a: Article) -> float:
+        analysis = (analyses or {}).get(a.id)
+        return len(analysis.loaded_terms) / max(a.word_count, 1) if analysis else 0.0
+
+    titled = sorted((a for a in articles if a.title), key=lambda a: (loaded_rate(a), a.published or "9999", a.id))
     if titled:
         return titled[0].title or ""
     first = articles[0].text.strip().split("\n", 1)[0]

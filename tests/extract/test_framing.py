@@ -111,3 +111,77 @@ def test_skip_quoted_setting_leaves_quotations_out(nlp):
     own_words = loaded_spans(doc, "a", LoadedSettings(use_scorer=False, skip_quoted=True))
     assert {s.text for s in everything} >= {"disgraceful"}
     assert "disgraceful" not in {s.text for s in own_words}
+
+
+def test_sourcing_tells_named_from_anonymous_sources_and_scare_quotes(nlp):
+    text = (
+        "John Kerry said the ceasefire would hold. Officials said the convoy was delayed. "
+        'Critics call the deal a "victory" for Moscow, according to the report.'
+    )
+    _, found = _run(nlp, text)
+    f = found["features"]
+    assert f["named_source_rate"] > 0
+    assert f["anonymous_source_rate"] > 0
+    assert f["scare_quote_rate"] > 0  # "victory": one word held at arm's length
+    assert f["according_to_rate"] > 0
+    assert f["attributed_sentence_share"] == 1.0
+    plain = _run(nlp, "The convoy left at noon. It reached the city by night.")[1]["features"]
+    assert plain["attributed_sentence_share"] == 0.0
+    assert plain["named_source_rate"] == plain["anonymous_source_rate"] == 0.0
+
+
+def test_voice_separates_we_from_i_and_finds_imperatives_and_labels(nlp):
+    text = (
+        "We can't let the liberal media decide this. Share this story with everyone. "
+        "And our leaders won't tell you the truth. "
+        '"I am confident we will win," the senator said.'
+    )
+    _, found = _run(nlp, text)
+    f = found["features"]
+    assert f["we_rate"] > 0
+    assert f["i_rate"] == 0  # the only "I" is the senator's, inside the quotation
+    assert f["contraction_rate"] > 0
+    assert f["imperative_share"] > 0  # "Share this story ..."
+    assert f["ideology_label_rate"] > 0 and f["media_reference_rate"] > 0
+    assert f["and_but_opening_share"] > 0
+    wire = _run(nlp, "The ministry said on Monday that exports rose 4% in March.")[1]["features"]
+    assert wire["we_rate"] == wire["contraction_rate"] == wire["imperative_share"] == 0
+
+
+def test_readability_and_furniture_on_a_wire_style_article(nlp):
+    text = (
+        "Exports rise in March\n\n"
+        "LONDON (Reuters) - British exports rose 4 percent in March, official figures showed on Monday.\n\n"
+        "The increase was driven by machinery and pharmaceutical shipments to European markets.\n\n"
+        "Follow @ReutersBiz for more."
+    )
+    _, found = _run(nlp, text)
+    f = found["features"]
+    assert f["dateline"] == 1
+    assert f["percent_rate"] > 0 and f["handle_rate"] > 0
+    assert f["paragraphs"] == 4
+    assert f["one_sentence_paragraph_share"] == 1.0
+    assert 0 < f["type_token_ratio"] <= 1
+    simple = _run(nlp, "The cat sat on the mat. The dog ran to the park. It was a good day.")[1]["features"]
+    assert simple["flesch_reading_ease"] > f["flesch_reading_ease"]  # short words read more easily
+    assert simple["dateline"] == 0
+
+
+def test_title_features_read_the_headline(nlp):
+    text = "SHOCKING: Regime Butchers Flee Aleppo!\n\nThe fighters left the city on Thursday."
+    _, found = _run(nlp, text)
+    f = found["features"]
+    assert f["title_all_caps"] == 1 and f["title_exclamation"] == 1 and f["title_colon"] == 1
+    assert f["title_case_share"] == 1.0
+    assert f["title_words"] == 5
+    article = Article("a2", "test", "Fighters leave the city.", title="Is this the end of the war?")
+    own_title = extract_features(nlp(article.text), article, {})
+    assert own_title["title_question"] == 1 and own_title["title_all_caps"] == 0
+
+
+def test_tone_spread_sees_the_swing_between_sentences(nlp):
+    text = "The rescue was a wonderful, joyful success. Then the horrific massacre killed dozens of children."
+    f = _run(nlp, text)[1]["features"]
+    assert f["tone_min"] < 0 < f["tone_max"]
+    assert f["tone_std"] > 0.3
+    assert f["strong_valence_share"] == 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article, Span, TermMention
-from .framing_style import inside, quote_regions, style_features
+from .framing_style import inside, quote_regions, style_features, title_features
 from .framing_terms import extract_term_mentions
 from .loaded_lexicon import DEFAULT_SETTINGS, LoadedSettings, find_loaded
 
@@ -90,6 +90,8 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     features["own_loaded_density"] = round(100.0 * len(own_loaded) / words, 3)
     features["calls_to_action"] = len(found.get("calls_to_action") or ())
     features.update(lexicon_profile(doc, quotes, words))
+    # the headline: the article's own title when known, else the text's first line
+    features.update(title_features(article.title or doc.text.strip().split("\n", 1)[0][:300]))
     return features
 
 

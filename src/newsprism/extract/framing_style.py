@@ -7,6 +7,8 @@ matters (first person or questions inside a quotation are the speaker's, not the
 from __future__ import annotations
 
 import functools
+import re
+import statistics
 from typing import Any
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -90,7 +92,7 @@ def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
     def own_count(pred) -> int:
         return sum(1 for t in own if pred(t))
 
-    return {
+    features: dict[str, Any] = {
         "words": len(words),
         "sentences": len(sents),
         "first_person_rate": per100(own_count(lambda t: t.lower_ in FIRST_PERSON)),
@@ -111,4 +113,198 @@ def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
         "tone": mean_tone(tones),
         "negative_sentence_share": round(sum(1 for x in tones if x <= -0.5) / n_sents, 3),
         "positive_sentence_share": round(sum(1 for x in tones if x >= 0.5) / n_sents, 3),
+    }
+    features.update(tone_spread(tones))
+    features.update(sourcing_features(doc, quotes, sents))
+    features.update(voice_features(doc, quotes, sents))
+    features.update(readability_features(doc, sents))
+    features.update(furniture_features(doc))
+    return features
+
+
+# --- further profile measures: sourcing, voice, readability, title, page furniture.
+# Each is a rate or share a journalist would read in an outlet profile, never a word identity.
+
+CERTAINTY = frozenset(
+    "clearly obviously undoubtedly certainly definitely surely indeed truly absolutely undeniably evidently plainly".split()
+)
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
+CONTRACTION_TAILS = frozenset({"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m"})
+ANONYMOUS_SOURCES = frozenset("source sources official officials insider insiders aide aides spokesman spokeswoman spokesperson".split())
+SOURCING_VERBS = ATTRIBUTION_VERBS - {"according"}
+# words about the press itself: partisan outlets often write about "the media"
+MEDIA_WORDS = frozenset("media press journalist journalists reporter reporters newspaper newspapers pundit pundits outlets headlines".split())
+# ideological and partisan labels for people and groups
+IDEOLOGY_LABELS = frozenset(
+    """liberal liberals conservative conservatives leftist leftists left-wing right-wing progressive
+    progressives socialist socialists democrat democrats republican republicans gop libertarian
+    globalist globalists establishment elites elite""".split()
+)
+# neutral speech verbs vs characterising ones ("claimed", "admitted", "boasted")
+NEUTRAL_SPEECH = frozenset({"say", "tell"})
+SPEECH_VERBS = NEUTRAL_SPEECH | frozenset("claim admit insist boast brag rant whine state declare complain argue suggest".split())
+# wire-style dateline opening the body: "WASHINGTON (Reuters) - ", "LONDON — "
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,40}?\s*(\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
+SCARE_QUOTE_MAX_WORDS = 3  # a quotation this short is a term held at arm's length, not speech
+
+
+def _syllables(word: str) -> int:
+    groups = len(re.findall(r"[aeiouy]+", word.lower()))
+    if word.lower().endswith("e") and groups > 1:
+        groups -= 1
+    return max(groups, 1)
+
+
+def tone_spread(tones: list[float]) -> dict[str, float]:
+    """How far the sentence tones swing: spread, the darkest and brightest sentence, and the
+    share of sentences with a strong valence either way."""
+    n = max(len(tones), 1)
+    return {
+        "tone_std": round(statistics.pstdev(tones), 4) if len(tones) > 1 else 0.0,
+        "tone_min": round(min(tones), 4) if tones else 0.0,
+        "tone_max": round(max(tones), 4) if tones else 0.0,
+        "strong_valence_share": round(sum(1 for x in tones if abs(x) >= 0.5) / n, 3),
+    }
+
+
+def sourcing_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float]:
+    """Who speaks: share of attributed sentences, named vs anonymous sources, quotation
+    counts (and scare quotes), plain "said" vs characterising speech verbs."""
+    text = doc.text
+    n_words = max(sum(1 for t in doc if t.is_alpha), 1)
+    n_sents = max(len(sents), 1)
+    attributed = named = anonymous = 0
+    for sent in sents:
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in SOURCING_VERBS]
+        if verbs or "according to" in sent.text.lower():
+            attributed += 1
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if child.ent_type_ == "PERSON" or child.pos_ == "PROPN":
+                    named += 1
+                elif child.lower_ in ANONYMOUS_SOURCES:
+                    anonymous += 1
+    speech = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+    return {
+        "attributed_sentence_share": round(attributed / n_sents, 3),
+        "named_source_rate": round(100.0 * named / n_words, 3),
+        "anonymous_source_rate": round(100.0 * anonymous / n_words, 3),
+        "according_to_rate": round(100.0 * text.lower().count("according to") / n_words, 3),
+        "quote_rate": round(100.0 * len(quotes) / n_words, 3),
+        "scare_quote_rate": round(
+            100.0 * sum(1 for s, e in quotes if len(text[s:e].split()) <= SCARE_QUOTE_MAX_WORDS) / n_words, 3
+        ),
+        "plain_said_share": round(sum(1 for t in speech if t.lemma_.lower() in NEUTRAL_SPEECH) / max(len(speech), 1), 3),
+    }
+
+
+def voice_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float]:
+    """The writer's voice outside quotations: we/I/they, certainty, negation, contractions,
+    imperatives, questions and exclamations per sentence, references to the press and
+    ideological labels, pronoun/verb/tense mix."""
+    own = [t for t in doc if t.is_alpha and not inside(t.idx, quotes)]
+    own_all = [t for t in doc if not inside(t.idx, quotes)]
+    n = max(len(own), 1)
+    n_sents = max(len(sents), 1)
+    own_sents = [s for s in sents if not inside(s.start_char, quotes)]
+
+    def per100(count: int) -> float:
+        return round(100.0 * count / n, 3)
+
+    return {
+        "we_rate": per100(sum(1 for t in own if t.lower_ in FIRST_PLURAL)),
+        "i_rate": per100(sum(1 for t in own if t.lower_ in FIRST_SINGULAR)),
+        "they_rate": per100(sum(1 for t in own if t.lower_ in THIRD_PLURAL)),
+        "certainty_rate": per100(sum(1 for t in own if t.lower_ in CERTAINTY)),
+        "negation_rate": per100(sum(1 for t in own_all if t.dep_ == "neg")),
+        "contraction_rate": per100(
+            sum(1 for t in own_all if t.lower_ in CONTRACTION_TAILS and t.i > 0 and not doc[t.i - 1].whitespace_)
+        ),
+        "media_reference_rate": per100(sum(1 for t in own if t.lower_ in MEDIA_WORDS)),
+        "ideology_label_rate": per100(sum(1 for t in own if t.lower_ in IDEOLOGY_LABELS)),
+        "pronoun_rate": per100(sum(1 for t in own if t.pos_ == "PRON")),
+        "verb_rate": per100(sum(1 for t in own if t.pos_ == "VERB")),
+        "past_tense_rate": per100(sum(1 for t in own if t.tag_ == "VBD")),
+        "present_tense_rate": per100(sum(1 for t in own if t.tag_ in ("VBP", "VBZ"))),
+        "question_share": round(sum(1 for s in own_sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")) / n_sents, 3),
+        "exclamation_share": round(sum(1 for s in own_sents if "!" in s.text) / n_sents, 3),
+        "imperative_share": round(sum(1 for s in own_sents if s[0].tag_ == "VB") / n_sents, 3),
+        "and_but_opening_share": round(sum(1 for s in sents if s[0].lower_ in ("and", "but", "so")) / n_sents, 3),
+    }
+
+
+def readability_features(doc, sents) -> dict[str, float]:
+    """Vocabulary and sentence shape: moving type/token ratio, word length, Flesch reading
+    ease, spread of sentence lengths, share of short sentences and one-sentence paragraphs."""
+    words = [t for t in doc if t.is_alpha]
+    n_words = max(len(words), 1)
+    n_sents = max(len(sents), 1)
+    lowered = [t.lower_ for t in words[:400]]
+    if len(lowered) >= 100:  # windows of 100 words: a plain type/token ratio falls with length
+        ttr = statistics.mean(len(set(lowered[i : i + 100])) / 100 for i in range(0, len(lowered) - 99, 25))
+    else:
+        ttr = len(set(lowered)) / max(len(lowered), 1)
+    syllables = sum(_syllables(t.text) for t in words) / n_words
+    lengths = [sum(1 for t in s if t.is_alpha) for s in sents]
+    text = doc.text
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text) if m.group().strip()]
+    starts = [s.start_char for s in sents]
+    single = sum(1 for ps, pe in paragraphs if sum(1 for st in starts if ps <= st < pe) <= 1)
+    return {
+        "type_token_ratio": round(ttr, 4),
+        "mean_word_length": round(sum(len(t.text) for t in words) / n_words, 3),
+        "long_word_share": round(sum(1 for t in words if len(t.text) >= 9) / n_words, 3),
+        "flesch_reading_ease": round(206.835 - 1.015 * (n_words / n_sents) - 84.6 * syllables, 2),
+        "sentence_length_std": round(statistics.pstdev(lengths), 2) if len(lengths) > 1 else 0.0,
+        "short_sentence_share": round(sum(1 for x in lengths if x <= 8) / n_sents, 3),
+        "paragraphs": len(paragraphs),
+        "one_sentence_paragraph_share": round(single / max(len(paragraphs), 1), 3),
+    }
+
+
+def furniture_features(doc) -> dict[str, float]:
+    """Page furniture and figures: dateline, links, @handles/#hashtags, dashes, parentheses,
+    ellipses, percentages, money, and the kinds of named entity (groups, organisations, places)."""
+    text = doc.text
+    n_words = max(sum(1 for t in doc if t.is_alpha), 1)
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else text
+    labels = [e.label_ for e in doc.ents]
+
+    def per100(count: int) -> float:
+        return round(100.0 * count / n_words, 3)
+
+    return {
+        "dateline": int(bool(DATELINE.match(body[:120]))),
+        "link_rate": per100(len(re.findall(r"https?://|www\.", text))),
+        "handle_rate": per100(len(re.findall(r"(?<!\w)[@#]\w+", text))),
+        "dash_rate": per100(len(re.findall(r"—|–| - |--", text))),
+        "parenthesis_rate": per100(text.count("(")),
+        "ellipsis_rate": per100(len(re.findall(r"\.\.\.|…", text))),
+        "percent_rate": per100(text.count("%") + len(re.findall(r"\bper ?cent\b", text, re.I))),
+        "money_rate": per100(labels.count("MONEY")),
+        "group_entity_rate": per100(labels.count("NORP")),
+        "organisation_rate": per100(labels.count("ORG")),
+        "place_rate": per100(labels.count("GPE") + labels.count("LOC")),
+    }
+
+
+def title_features(title: str) -> dict[str, float]:
+    """The headline: length, Title Case, shouting, questions, exclamations, colons, quotes, tone."""
+    words = title.split()
+    alpha = [w for w in words if w[:1].isalpha()]
+    title_tone = tone(title)
+    return {
+        "title_words": len(words),
+        "title_case_share": round(sum(1 for w in alpha if w[0].isupper()) / max(len(alpha), 1), 3),
+        "title_all_caps": sum(1 for w in words if w.isupper() and len(w) > 2),
+        "title_question": int("?" in title),
+        "title_exclamation": int("!" in title),
+        "title_colon": int(":" in title or "|" in title),
+        "title_quote": int(any(c in title for c in "\"“‘'")),
+        "title_tone": round(title_tone, 4),
+        "title_tone_strength": round(abs(title_tone), 4),
     }

@@ -1,0 +1,39 @@
+"""The pipeline's own decisions: stage order, story titles, errors when nothing can be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism import pipeline
+from newsprism.errors import NoArticles
+from newsprism.model import SECTION_NAMES, Article, ArticleAnalysis, Span
+
+
+def test_every_report_section_has_exactly_one_stage():
+    assert sorted(name for name, _ in pipeline.STORY_STAGES) == sorted(SECTION_NAMES)
+    for _, target in pipeline.STORY_STAGES:
+        assert callable(pipeline._resolve(target))
+
+
+def test_story_title_prefers_the_calmest_headline():
+    calm = Article(id="a", outlet="Wire", text="Government forces took the city.", title="Government retakes city")
+    loud = Article(id="b", outlet="Blog", text="Butchers crushed the heroic city.", title="Butchers crush heroic city",
+                   published="2016-01-01")
+    analyses = {
+        "a": ArticleAnalysis("a", ()),
+        "b": ArticleAnalysis("b", (), loaded_terms=(Span("b", 0, 8, "Butchers"), Span("b", 24, 31, "heroic"))),
+    }
+    assert pipeline.story_title([loud, calm], analyses) == "Government retakes city"
+    untitled = Article(id="c", outlet="X", text="First line here.\nSecond line.")
+    assert pipeline.story_title([untitled]) == "First line here."
+
+
+def test_seeds_story_is_not_named_by_a_partisan_headline(seeds_report):
+    assert seeds_report.stories[0].title == "The Battle for Aleppo Has Entered Its Bloody End Stage"
+
+
+def test_nothing_readable_raises_with_the_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(NoArticles) as info:
+        pipeline.analyze([str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
+    assert "empty.txt" in str(info.value) and info.value.code == "E400"
