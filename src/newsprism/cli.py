@@ -75,6 +75,7 @@ def analyze(
     outlet_map: Optional[Path] = typer.Option(None, "--outlet-map", help="CSV of file-or-host,outlet name."),
     outlet_ratings: Optional[Path] = typer.Option(None, "--outlet-ratings", help="CSV of outlet,rating,rating source (shown beside the measured profile)."),
     summary_sentences: int = typer.Option(6, "--summary-sentences", min=1, max=40, help="Length of the neutral summary."),
+    nli_model: Optional[Path] = typer.Option(None, "--nli-model", help="Folder of a local NLI cross-encoder to check contradictions (optional; never downloaded)."),
     runner: str = typer.Option("local", "--runner", help="local, or dask to parse on a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (local, default 1) or Dask workers to start (default 2)."),
@@ -97,7 +98,8 @@ def analyze(
             from .assess.ratings import load_outlet_ratings
 
             ratings = load_outlet_ratings(str(outlet_ratings))
-        options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings)
+        options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings,
+                          nli_model=str(nli_model) if nli_model else None)
         the_runner = make_runner(runner, scheduler=scheduler, workers=workers)
         try:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
