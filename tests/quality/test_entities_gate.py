@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-from pathlib import Path
 
 import pytest
+from gates import benchmark, floors
 
-REPO = Path(__file__).resolve().parents[2]
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("entities_gum", REPO / "benchmarks" / "entities_gum.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.quality
 @pytest.mark.slow
 def test_gum_mention_f1_holds_its_floors(data_dir):
-    floors = json.loads((REPO / "benchmarks" / "floors" / "entities_gum.json").read_text(encoding="utf-8"))
-    result = _benchmark().run(floors["documents"])
-    for key, floor in floors.items():
+    stored = floors("entities_gum")
+    result = benchmark("entities_gum").run(stored["documents"])
+    for key, floor in stored.items():
         if key.startswith("_") or key == "documents":
             continue
         value = result

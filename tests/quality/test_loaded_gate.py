@@ -6,29 +6,19 @@ the full benchmark is ``benchmarks/loaded_basil.py``.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-from pathlib import Path
 
 import pytest
+from gates import benchmark, floors
 
-REPO = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((REPO / "benchmarks" / "floors" / "loaded_basil.json").read_text(encoding="utf-8"))
+FLOORS = floors("loaded_basil")
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("loaded_basil_bench", REPO / "benchmarks" / "loaded_basil.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.quality
 @pytest.mark.slow
 def test_loaded_terms_hold_their_floors(data_dir):
-    bench = _bench()
+    bench = benchmark("loaded_basil")
     gate = FLOORS["gate"]
     basil = bench.load_basil(data_dir, gate["basil_articles"])
     basil_docs = bench.parse_cached("basil-gate", [d.text for d in basil])
