@@ -74,9 +74,11 @@ def group_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAna
 
 
 def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options) -> Story:
+    # a stage sees its own story's analyses only: work per story stays independent of corpus size
+    own = {a.id: analyses[a.id] for a in articles if a.id in analyses}
     sections: dict[str, Any] = {}
     for name, target in STORY_STAGES:
-        ctx = StoryContext(story_id, tuple(articles), analyses, dict(sections), options)
+        ctx = StoryContext(story_id, tuple(articles), own, dict(sections), options)
         sections[name] = tuple(_resolve(target)(ctx))
     return Story(
         id=story_id,

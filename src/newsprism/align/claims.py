@@ -97,7 +97,11 @@ def align_claims(ctx: StoryContext) -> tuple[Claim, ...]:
     items = _collect(ctx)
     if not items:
         return ()
-    sims = _similarities(items)
+    if len({it.cand.article_id for it in items}) < 2:
+        # one article: nothing to agree with or dispute, so no embeddings to pay for
+        sims = np.zeros((len(items), len(items)), dtype=np.float32)
+    else:
+        sims = _similarities(items)
     disputes = find_disputes(items, sims, ctx)
     groups = _group(items, sims, disputes)
     return _build_claims(ctx, items, groups, disputes, sims)
