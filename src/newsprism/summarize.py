@@ -28,7 +28,6 @@ from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySe
 FRAME_WORDS = frozenset("outlets differ on the count timing who was responsible what happened reports report".split())
 DISPUTE_TOPIC = {"figure": "the count", "time": "the timing", "agent": "who was responsible",
                  "polarity": "what happened", "nli": "what happened"}
-AGREED_BONUS = 1.0  # per outlet beyond the first
 LEAD_BONUS = 0.08  # news puts the event first: the first statements of an article weigh more
 LEXICAL_WEIGHT = 0.0  # share of word overlap (vs sentence embeddings) in centrality
 DISPUTE_SHARE = 3  # at most one sentence in this many goes to disputes
@@ -66,13 +65,11 @@ def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     by_weight = lambda c: (-_outlet_count(ctx, c), -centrality[c.id])  # noqa: E731
 
     dispute_slots = min(len(disputed), max(1, budget // DISPUTE_SHARE)) if budget > 1 or not agreed else 0
-    # agreed statements outrank single ones by AGREED_BONUS per extra outlet, so a central,
-    # leading single statement can still beat a marginal agreed one
-    weight = {c.id: centrality[c.id] + AGREED_BONUS * (_outlet_count(ctx, c) - 1) for c in claims}
-    statements = writer.pick(sorted(agreed + single, key=lambda c: -weight[c.id]), budget - dispute_slots, [])
-    chosen_disputes = sorted(disputed, key=by_weight)[: budget - len(statements)]
-    chosen_agreed = [c for c in statements if c.status == "agreed"]
-    chosen_single = [c for c in statements if c.status != "agreed"]
+    chosen_agreed = writer.pick(sorted(agreed, key=by_weight), budget - dispute_slots, [])
+    chosen_disputes = sorted(disputed, key=by_weight)[: budget - len(chosen_agreed)]
+    chosen_single = writer.pick(
+        sorted(single, key=lambda c: -centrality[c.id]), budget - len(chosen_agreed) - len(chosen_disputes), chosen_agreed
+    )
     out = [writer.statement(c) for c in chosen_agreed]
     out += [writer.dispute(c) for c in chosen_disputes]
     out += [writer.statement(c) for c in sorted(chosen_single, key=lambda c: _position(ctx, c))]
