@@ -26,3 +26,16 @@ def benchmark(name: str) -> ModuleType:
 def floors(name: str) -> dict[str, Any]:
     """benchmarks/floors/<name>.json: the minimum scores a gate holds."""
     return json.loads((BENCHMARKS / "floors" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def assert_floors(result: dict[str, Any], stored: dict[str, Any], *, settings: tuple[str, ...] = ("documents",)) -> None:
+    """Every dotted key of ``stored`` ("newsprism.direct.content_overlap.f1") must reach its floor.
+
+    Keys starting with ``_`` are notes; ``settings`` name run settings, not scores."""
+    for key, floor in stored.items():
+        if key.startswith("_") or key in settings:
+            continue
+        value: Any = result
+        for part in key.split("."):
+            value = value[part]
+        assert value >= floor, f"{key} = {value:.4f} fell below its floor {floor}"

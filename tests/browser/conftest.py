@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+import html_fixture_report
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 
 
-def _fixture_module():
-    name = "newsprism_tests_html_fixture_report"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "report" / "html_fixture_report.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +26,12 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_report(seeds_dir):
-    return _fixture_module().build_seed_report(seeds_dir)
+    return html_fixture_report.build_seed_report(seeds_dir)
 
 
 @pytest.fixture(scope="session")
 def hostile_report():
-    return _fixture_module().build_hostile_report()
+    return html_fixture_report.build_hostile_report()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from gates import benchmark, floors
+from gates import assert_floors, benchmark, floors
 
 
 
@@ -15,7 +15,4 @@ from gates import benchmark, floors
 def test_dates_hold_their_floors(data_dir):
     stored = floors("dates_eval")
     result = benchmark("dates_eval").run()
-    for key, floor in stored.items():
-        if key.startswith("_"):
-            continue
-        assert result[key] >= floor, f"{key} = {result[key]:.4f} fell below its floor {floor}"
+    assert_floors(result, stored)

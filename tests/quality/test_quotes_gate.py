@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from gates import benchmark, floors
+from gates import assert_floors, benchmark, floors
 
 
 
@@ -15,13 +15,7 @@ from gates import benchmark, floors
 def test_polnear_quote_f1_holds_its_floors(data_dir):
     stored = floors("quotes_polnear")
     result = benchmark("quotes_polnear").run(stored["documents"])
-    for key, floor in stored.items():
-        if key.startswith("_") or key == "documents":
-            continue
-        value = result
-        for part in key.split("."):
-            value = value[part]
-        assert value >= floor, f"{key} = {value:.4f} fell below its floor {floor}"
+    assert_floors(result, stored)
     # attribution must beat "regex quotes + nearest name" on speakers, in the same run
     for scope in ("direct", "all"):
         ours = result["newsprism"][scope]["source_overlap"]["f1"]

@@ -4,34 +4,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+import html_fixture_report
+
 from newsprism.model import Report, Story
 from newsprism.report.html import json_for_script, render_html, safe_url, segment
 
 
-def _fixture_module():
-    name = "newsprism_tests_html_fixture_report"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "html_fixture_report.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def seed_report(seeds_dir) -> Report:
-    return _fixture_module().build_seed_report(seeds_dir)
+    return html_fixture_report.build_seed_report(seeds_dir)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +153,7 @@ def test_absent_sections_are_absent_and_empty_ones_say_so(seed_report):
 
 
 def test_embedded_json_is_escaped_and_round_trips(seed_report):
-    hostile = _fixture_module().build_hostile_report()
+    hostile = html_fixture_report.build_hostile_report()
     html = render_html(hostile)
     page = Page(html)
     blob = next(body for attrs, body in page.scripts if attrs.get("type") == "application/json")
@@ -174,7 +165,7 @@ def test_embedded_json_is_escaped_and_round_trips(seed_report):
 
 
 def test_hostile_article_renders_as_text(seed_report):
-    hostile = _fixture_module().build_hostile_report()
+    hostile = html_fixture_report.build_hostile_report()
     html = render_html(hostile)
     page = Page(html)
     assert [t for t, _ in page.tags].count("script") == 2  # the data block and our own script

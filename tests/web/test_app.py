@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+import html_fixture_report
 from fastapi.testclient import TestClient
 
 from newsprism.web.app import create_app
 from newsprism.web.sources import ReportSource, SourceError
 
 
-def _fixture_module():
-    name = "newsprism_tests_html_fixture_report"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "report" / "html_fixture_report.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def reports_dir(seeds_dir, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("reports")
-    fx = _fixture_module()
+    fx = html_fixture_report
     for name, report in (("aleppo", fx.build_seed_report(seeds_dir)), ("hostile", fx.build_hostile_report())):
         (root / name).mkdir()
         (root / name / "report.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
@@ -93,7 +84,7 @@ def test_security_headers(client):
 
 
 def test_single_report_file_and_reload_on_change(seeds_dir, tmp_path):
-    fx = _fixture_module()
+    fx = html_fixture_report
     path = tmp_path / "report.json"
     path.write_text(json.dumps(fx.build_seed_report(seeds_dir).to_dict()), encoding="utf-8")
     client = TestClient(create_app(str(path)))
@@ -105,7 +96,7 @@ def test_single_report_file_and_reload_on_change(seeds_dir, tmp_path):
 def test_unreadable_report_is_listed_not_fatal(tmp_path, seeds_dir):
     (tmp_path / "good").mkdir()
     (tmp_path / "bad").mkdir()
-    (tmp_path / "good" / "report.json").write_text(json.dumps(_fixture_module().build_seed_report(seeds_dir).to_dict()))
+    (tmp_path / "good" / "report.json").write_text(json.dumps(html_fixture_report.build_seed_report(seeds_dir).to_dict()))
     (tmp_path / "bad" / "report.json").write_text("{ not json")
     html = TestClient(create_app(str(tmp_path))).get("/").text
     assert "not a readable report.json" in html and "good--s1" in html
@@ -123,7 +114,7 @@ def test_bad_sources_fail_with_a_clear_error(tmp_path):
 def test_sqlite_store_is_detected_and_served(seeds_dir, tmp_path):
     from newsprism.adapters.store import open_store
 
-    report = _fixture_module().build_seed_report(seeds_dir)
+    report = html_fixture_report.build_seed_report(seeds_dir)
     db = tmp_path / "news.db"
     store = open_store(db)
     with store.transaction():
