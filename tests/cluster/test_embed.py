@@ -46,3 +46,14 @@ def test_unknown_backend_is_a_config_error(monkeypatch):
         backend_name()
     monkeypatch.delenv("NEWSPRISM_EMBED")
     assert backend_name() == "minilm"
+
+
+def test_repeated_texts_come_from_the_cache_unchanged():
+    from newsprism.cluster import embed as module
+
+    texts = ["Rebels agreed to leave eastern Aleppo.", "The ceasefire collapsed on Wednesday."]
+    first = module.embed(texts)
+    cached = module._CACHE[module.backend_name()]
+    assert all(t in cached for t in texts)
+    again = module.embed(list(reversed(texts)))
+    assert (again[0] == first[1]).all() and (again[1] == first[0]).all()

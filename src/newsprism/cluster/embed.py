@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
@@ -30,6 +31,8 @@ ENV_BACKEND = "NEWSPRISM_EMBED"
 CACHE_DIR = Path(os.environ.get("NEWSPRISM_CACHE", Path.home() / ".cache" / "newsprism"))
 STATIC_MODEL_DIR = CACHE_DIR / "minilm-static"
 MAX_CHARS = 2000  # MiniLM reads 256 word pieces; longer text only costs tokenising time
+CACHE_SIZE = 50_000  # recent texts' vectors kept per backend (about 75 MB at 384 dims)
+_CACHE: dict[str, "OrderedDict[str, np.ndarray]"] = {}
 
 
 def backend_name(backend: str | None = None) -> str:
@@ -91,14 +94,24 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
     filled = [i for i, t in enumerate(texts) if t and t.strip()]
     if not filled:
         return out
-    batch = [texts[i][:MAX_CHARS] for i in filled]
-    if name == "static":
-        vectors = load_static().encode(batch, batch_size=batch_size)
-    else:
-        vectors = load_minilm().encode(
-            batch, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
-        )
-    out[filled] = _normalise(vectors)
+    # claim alignment and the summary embed the same sentences: encode each text once
+    cache = _CACHE.setdefault(name, OrderedDict())
+    missing = list(dict.fromkeys(texts[i][:MAX_CHARS] for i in filled if texts[i][:MAX_CHARS] not in cache))
+    if missing:
+        if name == "static":
+            vectors = load_static().encode(missing, batch_size=batch_size)
+        else:
+            vectors = load_minilm().encode(
+                missing, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
+            )
+        for text, vector in zip(missing, _normalise(vectors)):
+            cache[text] = vector
+    for i in filled:
+        key = texts[i][:MAX_CHARS]
+        out[i] = cache[key]
+        cache.move_to_end(key)
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
     return out
 
 
