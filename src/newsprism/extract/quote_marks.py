@@ -98,3 +98,17 @@ def find_quoted(text: str, *, min_chars: int = 1) -> list[Quoted]:
             else:
                 i += 1
     return found
+
+
+def within_line(doc, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Token range [start, end) cut to the line of token ``anchor``: speakers, clauses and
+    quoted phrases never reach across a line break."""
+    for i in range(anchor - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(anchor + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    return start, end

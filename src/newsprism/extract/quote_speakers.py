@@ -16,6 +16,7 @@ from typing import Sequence
 from ..model import Mention, Speaker
 from .entity_lexicon import PERSON_TITLES
 from .quote_cues import PERSONAL_PRONOUNS
+from .quote_marks import within_line
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
@@ -38,14 +39,7 @@ def noun_phrase(head) -> tuple[int, int]:
         keep.extend(t.i for t in child.subtree)
     start, end = min(keep), max(keep) + 1
     doc = head.doc
-    for i in range(head.i - 1, start - 1, -1):  # a speaker never reaches across a line break
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(head.i + 1, end):
-        if "\n" in doc[i].text:
-            end = i
-            break
+    start, end = within_line(doc, head.i, start, end)
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 
 from ..model import Article, Part, Quote, Speaker
 from .quote_cues import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
-from .quote_marks import Quoted, find_quoted, paragraphs
+from .quote_marks import Quoted, find_quoted, paragraphs, within_line
 from .quote_speakers import SpeakerResolver, noun_phrase
 
 DASH_LINE = re.compile(r"[ \t]*[,.]?[ \t]*[–—―]|[ \t]+-{1,2}[ \t]+")
@@ -372,15 +372,7 @@ def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: 
 def _clause_range(doc, clause, quote_spans) -> tuple[int, int] | None:
     """Characters of a reported clause, kept inside its paragraph and never cutting a quotation."""
     tokens = sorted(clause.subtree, key=lambda t: t.i)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    for i in range(clause.i - 1, start - 1, -1):
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(clause.i + 1, end):
-        if "\n" in doc[i].text:
-            end = i
-            break
+    start, end = within_line(doc, clause.i, tokens[0].i, tokens[-1].i + 1)
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
         start += 1  # "that", "whether": the clause, not its conjunction
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".?!" or doc[end - 1].is_space):
@@ -474,14 +466,7 @@ def _around(doc, phrase_token, clause_head) -> list[tuple[int, int]]:
     if clause_head is not None:
         sub = sorted(clause_head.subtree, key=lambda t: t.i)
         lo, hi = max(lo, sub[0].i), min(hi, sub[-1].i + 1)
-    for i in range(phrase_token.i - 1, lo - 1, -1):  # stay in the phrase's paragraph
-        if "\n" in doc[i].text:
-            lo = i + 1
-            break
-    for i in range(phrase_token.i + 1, hi):
-        if "\n" in doc[i].text:
-            hi = i
-            break
+    lo, hi = within_line(doc, phrase_token.i, lo, hi)  # stay in the phrase's paragraph
     phrase = sorted(phrase_token.subtree, key=lambda t: t.i)
     p_start, p_end = phrase[0].i, phrase[-1].i + 1
     parts, words = [], 0
