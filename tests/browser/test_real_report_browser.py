@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from newsprism.report.html import render_html
 
@@ -43,6 +44,6 @@ def test_real_seed_report_fits_a_phone(open_page, real_report, tmp_path, artifac
     page.goto(path.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.locator(".summary button.cite").first.click()
-    assert page.locator("mark.cited").is_visible()
+    expect(page.locator("mark.cited")).to_be_visible()
     page.screenshot(path=str(artifacts / "real-seeds-phone.png"))
     assert watch.errors == []

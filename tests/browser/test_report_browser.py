@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +13,7 @@ CITE_MARK = "mark.cited"
 def cited_span(page) -> tuple[str, str, int, int]:
     """The highlighted span in the page: its text, article id and offsets."""
     mark = page.locator(CITE_MARK)
-    assert mark.count() == 1
+    expect(mark).to_have_count(1)  # waits for the page's handlers, never races them
     return (mark.text_content(), mark.get_attribute("data-article"),
             int(mark.get_attribute("data-start")), int(mark.get_attribute("data-end")))
 
@@ -39,7 +40,7 @@ def test_static_report_citations_highlight_the_exact_words(open_page, report_fil
         click_and_check(page, seed_report, summary_cites.nth(i))
     # the last summary citation points past the flag emoji of the pro-government article (code points)
     assert page.locator(CITE_MARK).get_attribute("data-article") == "004_9903f25920507770"
-    assert page.locator(CITE_MARK).is_visible()
+    expect(page.locator(CITE_MARK)).to_be_visible()
     page.screenshot(path=str(artifacts / "report-citation.png"))
     # citations in other sections too: claims matrix, figures, quotes, framing, entities
     for section in ("claims", "figures", "quotes", "framing", "profiles", "timeline", "entities"):
@@ -57,9 +58,9 @@ def test_hover_previews_the_cited_words(open_page, report_files, seed_report):
     button.hover()
     text, aid, s, e = cited_span(page)
     assert text == seed_report.article(aid).text[s:e]
-    assert page.locator("#cite-tip").is_visible()
+    expect(page.locator("#cite-tip")).to_be_visible()
     page.mouse.move(0, 0)
-    assert page.locator("#cite-tip").is_hidden()
+    expect(page.locator("#cite-tip")).to_be_hidden()
     assert watch.errors == []
 
 
@@ -82,7 +83,7 @@ def test_keyboard_reaches_a_citation_and_enter_highlights_it(open_page, report_f
     assert page.locator("#live").text_content().endswith(text)  # announced to screen readers
     assert page.evaluate("document.activeElement.matches('button.cite')")  # focus stays put
     page.keyboard.press("Escape")
-    assert page.locator("#cite-tip").is_hidden()
+    expect(page.locator("#cite-tip")).to_be_hidden()
     page.screenshot(path=str(artifacts / "report-keyboard.png"))
     assert watch.errors == []
 
@@ -109,7 +110,7 @@ def test_phone_width_has_no_sideways_scrolling(open_page, report_files, seed_rep
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     button = page.locator(".summary button.cite").nth(1)
     click_and_check(page, seed_report, button)
-    assert page.locator(CITE_MARK).is_visible()
+    expect(page.locator(CITE_MARK)).to_be_visible()
     page.screenshot(path=str(artifacts / "report-phone-citation.png"))
     page.screenshot(path=str(artifacts / "report-phone.png"), full_page=True)
     assert watch.errors == []
@@ -121,7 +122,7 @@ def test_print_layout_shows_whole_texts(open_page, report_files, artifacts):
     page.emulate_media(media="print")
     body = page.locator(".atext").first
     assert body.evaluate("el => getComputedStyle(el).overflowY") == "visible"
-    assert page.locator(".search").is_hidden()
+    expect(page.locator(".search")).to_be_hidden()
     page.screenshot(path=str(artifacts / "report-print.png"))
     assert watch.errors == []
 

@@ -105,13 +105,14 @@
     if (button) { preview(button); }
   });
   document.addEventListener("mouseout", function (ev) {
-    if (ev.target.closest && ev.target.closest("button.cite")) { hideTip(); }
+    var button = ev.target.closest ? ev.target.closest("button.cite") : null;
+    // moving between the button's own children is not leaving it
+    if (button && !(ev.relatedTarget && button.contains(ev.relatedTarget))) { hideTip(); }
   });
   document.addEventListener("focusin", function (ev) {
     if (ev.target.matches && ev.target.matches("button.cite")) { preview(ev.target); } else { hideTip(); }
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hideTip(); } });
-  window.addEventListener("scroll", hideTip, { passive: true });
 
   // live search over the story list
   document.querySelectorAll("input[data-filter]").forEach(function (input) {
