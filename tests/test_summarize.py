@@ -6,8 +6,9 @@ import pytest
 
 from newsprism.align.claims import align_claims
 from newsprism.extract.claims import extract_claims
+from newsprism.extract.framing import extract_loaded_terms
 from newsprism.model import Article, ArticleAnalysis, Options, Part, Span, StoryContext, SummarySentence
-from newsprism.summarize import emotive_rate, neutral_text, summarize, ungrounded_words
+from newsprism.summarize import emotive_rate, loaded_rate, neutral_text, summarize, ungrounded_words
 
 
 def _context(articles, nlp, sentences=6, loaded=None) -> StoryContext:
@@ -16,7 +17,8 @@ def _context(articles, nlp, sentences=6, loaded=None) -> StoryContext:
         doc = nlp(article.text)
         analyses[article.id] = ArticleAnalysis(
             article.id, tuple(Part(s.start_char, s.end_char) for s in doc.sents),
-            claims=extract_claims(doc, article, {}), loaded_terms=tuple((loaded or {}).get(article.id, ())),
+            claims=extract_claims(doc, article, {}),
+            loaded_terms=tuple(loaded[article.id]) if loaded else extract_loaded_terms(doc, article, {}),
         )
     ctx = StoryContext("s1", tuple(articles), analyses, {}, Options(summary_sentences=sentences))
     return StoryContext("s1", ctx.articles, analyses, {"claims": align_claims(ctx)}, ctx.options)
@@ -63,6 +65,45 @@ def test_agreed_first_then_disputes_stated_as_disputes(seeds):
     assert first is None or first.status == "agreed"
 
 
+def test_a_side_of_a_dispute_is_never_said_as_fact(seeds):
+    ctx, summary = seeds
+    statements = [s for s in summary if not s.text.startswith("Outlets differ on")]
+    for s in statements:
+        assert "79 people" not in s.text and "82 civilians" not in s.text
+        assert "Thursday at 4 am" not in s.text
+
+
+def test_calmer_wording_of_the_same_fact_is_chosen(nlp):
+    loud = Article(id="loud", outlet="Loud", text=(
+        "The brutal, bloodthirsty militia viciously slaughtered twenty helpless villagers near Kafr Nabl on Monday. "
+        "Residents buried the dead the next morning."))
+    calm = Article(id="calm", outlet="Calm", text=(
+        "Gunmen killed twenty villagers near Kafr Nabl on Monday, local officials said. "
+        "The district council called for an investigation into the killings."))
+    ctx = _context([loud, calm], nlp, sentences=1)
+    (sentence,) = summarize(ctx)
+    assert sentence.evidence[0].article_id == "calm"
+    assert "twenty villagers" in sentence.text
+    assert emotive_rate(sentence.text) <= min(emotive_rate(a.text) for a in (loud, calm))
+
+
+def test_dateline_is_left_out_with_exact_offsets(nlp):
+    text = ("WASHINGTON (AP) — Senate Majority Leader Mitch McConnell introduced legislation Monday "
+            "to raise the minimum age for buying tobacco products from 18 to 21.")
+    ctx = _context([Article(id="ap", outlet="AP", text=text)], nlp, sentences=1)
+    (sentence,) = summarize(ctx)
+    assert sentence.text.startswith("Senate Majority Leader Mitch McConnell introduced")
+    (span,) = sentence.evidence
+    assert text[span.start : span.end] == span.text == sentence.text
+
+
+def test_a_lexicon_label_is_quoted_even_where_the_framing_stage_let_it_pass(nlp):
+    text = "Much of eastern Syria is still out of the regime's control and will be for the foreseeable future."
+    ctx = _context([Article(id="a", outlet="Monitor", text=text)], nlp, sentences=1, loaded={"a": []})
+    (sentence,) = summarize(ctx)
+    assert sentence.text.startswith("Monitor reports: “") and "regime" in sentence.text
+
+
 def test_length_follows_the_option(seeds_dir, nlp):
     articles = [
         Article(id=p.stem, outlet=p.stem[:3], text=p.read_text(encoding="utf-8").replace("\r\n", "\n"))
@@ -90,7 +131,15 @@ def test_neutral_text_drops_emotive_modifiers_only():
     span = Span("a", 0, len(text), text)
     drop = [Span("a", text.index("ruthlessly"), text.index("ruthlessly") + 10, "ruthlessly")]
     assert neutral_text(span.text, drop) == "Russian air strikes bombed the old city, officials said."
+    # the article before a dropped word follows the next word
+    text = "A video shows the nominee in an unflattering light and a hopeful aide."
+    drop = [Span("a", text.index("unflattering"), text.index("unflattering") + 12, "unflattering"),
+            Span("a", text.index("hopeful"), text.index("hopeful") + 7, "hopeful")]
+    assert neutral_text(text, drop) == "A video shows the nominee in a light and an aide."
     assert emotive_rate("a horrific and brutal slaughter") > emotive_rate("an attack on the city")
+    # the finer measure: the plain words of news are not colouring, the lexicon's labels are
+    assert loaded_rate("Gunmen killed twenty villagers on Monday.") == 0.0
+    assert loaded_rate("The regime slammed the so-called monitors.") == 3 / 6
 
 
 def test_grounding_check_catches_words_from_nowhere():
@@ -99,3 +148,17 @@ def test_grounding_check_catches_words_from_nowhere():
     bad = SummarySentence("Rebels fled the city in panic on Wednesday.", ("a",), (Span("a", 0, 6, "Rebels"),))
     assert ungrounded_words(ok, {"a": article}) == []
     assert ungrounded_words(bad, {"a": article}) == ["fled", "panic", "Wednesday"]
+
+
+def test_a_big_story_weighs_each_articles_leading_statements(seeds, monkeypatch):
+    import newsprism.summarize as summarize_module
+
+    ctx, _ = seeds
+    monkeypatch.setattr(summarize_module, "MAX_CANDIDATES", 10)
+    writer = summarize_module._Writer(ctx, ctx.sections["claims"])
+    per_article = {}
+    for cand in writer.candidates:
+        per_article.setdefault(cand.span.article_id, []).append(cand.rank)
+    assert set(per_article) == {a.id for a in ctx.articles}
+    assert all(ranks == [0, 1, 2] for ranks in per_article.values())
+    assert summarize(ctx)  # still a summary

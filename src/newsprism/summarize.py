@@ -1,13 +1,20 @@
 """A neutral summary of a story in which every sentence is cited to the words behind it.
 
-Built from the aligned claims (``align.claims``): first what several outlets agree on, then
-the disputes, stated as disputes ("Outlets differ on the count: A reports “…”; B reports “…”"),
-never resolved; then, if room is left, the most central statements a single outlet makes.
+Every statement of the summary is a sentence an outlet wrote (a claim candidate of
+``extract.claims``), said verbatim but for a leading dateline and dropped emotive modifiers,
+and cited to its own article and to the other outlets' wordings of the same claim
+(``align.claims``). Candidates are scored on the words the summary would output: closeness in
+meaning and wording to the other articles' statements (a story's common core) and to the
+headlines, a little for leading sentences (news puts the event first) and for claims two or
+more independent outlets agree on, less for loaded or emotive wording; they are chosen one by
+one, each adding the word pairs several articles share that are not yet covered, none too
+close to one already chosen. Disputes the detector is confident of are stated as disputes
+("Outlets differ on the count: A reports “…”; B reports “…”"), never resolved, and neither
+side is ever said in the summary's own voice. Order: agreed facts, disputes, the rest.
 
-Neutral wording: of the outlets' wordings of a claim the least loaded one is used; loaded
-adjectives and adverbs outside quotation marks are dropped; a sentence whose label words
-cannot be dropped (a loaded noun or verb) is quoted and attributed to its outlet instead of
-being said in the summary's own voice.
+Neutral wording: adjectives and adverbs the framing stage found loaded, and emotive manner
+adverbs, are dropped outside quotation marks; a sentence holding a label or loaded verb of
+saying ("regime", "slammed") outside quotes is quoted and attributed to its outlet instead.
 
 Grounding: every content word and figure of a summary sentence appears in the articles it
 cites (``ungrounded_words`` checks it); the only words of the summary's own are the few
@@ -18,20 +25,31 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import numpy as np
 
+from .align.claims import align_claims, lexical_similarity
+from .cluster.embed import embed
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
 # the summary's own words (the frame around quoted or extracted words)
 FRAME_WORDS = frozenset("outlets differ on the count timing who was responsible what happened reports report".split())
 DISPUTE_TOPIC = {"figure": "the count", "time": "the timing", "agent": "who was responsible",
                  "polarity": "what happened", "nli": "what happened"}
-LEAD_BONUS = 0.08  # news puts the event first: the first statements of an article weigh more
-LEXICAL_WEIGHT = 0.0  # share of word overlap (vs sentence embeddings) in centrality
+# scoring weights, tuned on NeuS/ALLSIDES train lines 0-900 (benchmarks/summary_neus.py --split train)
+LEAD_BONUS = 0.1  # news puts the event first: an article's first statements weigh more
+AGREED_BONUS = 0.05  # a claim two or more independent outlets state
+EMOTIVE_PENALTY = 3.0  # times the share of loaded or emotive words in the output text (loaded_rate)
+LOADED_PENALTY = 0.1  # per loaded label that cannot be dropped (the sentence would be quoted)
+LEXICAL_WEIGHT = 0.5  # share of rarity-weighted word overlap (vs sentence embeddings) in closeness
+TITLE_WEIGHT = 1.0  # closeness to the story's headlines
+CONCEPT_WEIGHT = 0.25  # word pairs several articles share that a sentence adds to the summary
+REDUNDANT = 0.7  # a candidate this close in meaning to a chosen sentence adds nothing
+CONFIDENT_DISPUTE = 0.5  # the two sides of a stated dispute must be at least this close in meaning
+MAX_CANDIDATES = 2000  # statements weighed in one story, at most (pairwise similarities)
 DISPUTE_SHARE = 3  # at most one sentence in this many goes to disputes
-REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
 VADER_LOADED = 1.5  # abs(valence) from which a VADER word counts as emotive
 # strongly valenced words that are the plain vocabulary of news, not a writer's colouring
 NEWS_VOCABULARY = frozenset(
@@ -39,6 +57,8 @@ NEWS_VOCABULARY = frozenset(
     "support help agreement agreed protest protests crisis fire fighting violence injured "
     "arrested prison charges crime threat threats security peace free freedom united".split()
 )
+# "WASHINGTON (AP) — ": where a wire story was filed, not part of the statement
+DATELINE_RE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s*")
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d")
 STOPWORDS = frozenset(
     "a an the and or but of in on at to for by with from as is are was were be been being has have "
@@ -47,119 +67,157 @@ STOPWORDS = frozenset(
 )
 
 
+@dataclass
+class _Candidate:
+    span: Span  # the outlet's words, verbatim
+    text: str  # what the summary says (without dropped modifiers, or quoted and attributed)
+    rank: int  # position among its article's statements
+    claim: Claim | None  # the aligned claim it belongs to
+    loaded: int  # loaded labels the summary could not drop
+    score: float = 0.0
+
+
 def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     """The story in ``ctx.options.summary_sentences`` cited sentences, agreed facts first."""
     budget = max(int(ctx.options.summary_sentences), 0)
     claims = ctx.sections.get("claims")
     if claims is None:
-        from .align.claims import align_claims
-
         claims = align_claims(ctx)
-    if not claims or budget == 0:
+    writer = _Writer(ctx, claims)
+    if budget == 0 or not writer.candidates:
         return ()
-    writer = _Writer(ctx)
-    agreed = [c for c in claims if c.status == "agreed"]
-    disputed = [c for c in claims if c.status == "disputed"]
-    single = [c for c in claims if c.status == "single"]
-    centrality = writer.centrality(claims)
-    by_weight = lambda c: (-_outlet_count(ctx, c), -centrality[c.id])  # noqa: E731
-
-    dispute_slots = min(len(disputed), max(1, budget // DISPUTE_SHARE)) if budget > 1 or not agreed else 0
-    chosen_agreed = writer.pick(sorted(agreed, key=by_weight), budget - dispute_slots, [])
-    chosen_disputes = sorted(disputed, key=by_weight)[: budget - len(chosen_agreed)]
-    chosen_single = writer.pick(
-        sorted(single, key=lambda c: -centrality[c.id]), budget - len(chosen_agreed) - len(chosen_disputes), chosen_agreed
+    candidates = writer.candidates
+    vectors = embed([c.text for c in candidates])
+    writer.score(vectors)
+    disputes = writer.confident_disputes()[: max(1, budget // DISPUTE_SHARE)] if budget > 1 else []
+    chosen = _select(writer, vectors, budget - len(disputes), disputes)
+    agreed = [c for c in chosen if c.claim is not None and c.claim.status == "agreed"]
+    rest = [c for c in chosen if c not in agreed]
+    return (
+        *(writer.statement(c) for c in agreed),
+        *(writer.dispute(c) for c in disputes),
+        *(writer.statement(c) for c in rest),
     )
-    out = [writer.statement(c) for c in chosen_agreed]
-    out += [writer.dispute(c) for c in chosen_disputes]
-    out += [writer.statement(c) for c in sorted(chosen_single, key=lambda c: _position(ctx, c))]
-    return tuple(s for s in out if s is not None)
 
 
-def _outlet_count(ctx: StoryContext, claim: Claim) -> int:
-    by_id = {a.id: a for a in ctx.articles}
-    keys = set()
-    for span in (*claim.support, *claim.contradicted_by):
-        article = by_id.get(span.article_id)
-        root = article.duplicate_of if article and article.duplicate_of else span.article_id
-        keys.add(by_id[root].outlet if root in by_id and by_id[root].outlet else root)
-    return len(keys)
-
-
-def _position(ctx: StoryContext, claim: Claim) -> tuple[int, int]:
-    order = {a.id: n for n, a in enumerate(ctx.articles)}
-    first = claim.support[0]
-    return order.get(first.article_id, 0), first.start
+def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequence[Claim]) -> list[_Candidate]:
+    """Greedy choice: the best-scoring candidate plus the word pairs shared across articles
+    it adds, skipping one too close in meaning to a sentence already chosen (a stated
+    dispute counts as chosen) and either side of any dispute (never said as fact)."""
+    candidates = writer.candidates
+    taken = [vectors[i] for i, c in enumerate(candidates) if c.claim is not None and c.claim in disputes]
+    concepts = writer.concepts() if CONCEPT_WEIGHT else {}
+    total = sum(concepts.values()) or 1.0
+    pairs = [_bigrams(c.text) for c in candidates]
+    covered: set[tuple[str, str]] = set()
+    open_ = [i for i, c in enumerate(candidates) if c.claim is None or c.claim.status != "disputed"]
+    chosen: list[_Candidate] = []
+    while open_ and len(chosen) < limit:
+        gains = [candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total for i in open_]
+        i = open_.pop(int(np.argmax(gains)))
+        if taken and max(float(vectors[i] @ t) for t in taken) >= REDUNDANT:
+            continue
+        chosen.append(candidates[i])
+        taken.append(vectors[i])
+        covered |= pairs[i]
+    return chosen
 
 
 class _Writer:
     """Chooses and words summary sentences for one story."""
 
-    def __init__(self, ctx: StoryContext):
+    def __init__(self, ctx: StoryContext, claims: Sequence[Claim]):
         self.ctx = ctx
+        self.claims = claims
         self.articles: dict[str, Article] = {a.id: a for a in ctx.articles}
-        self.candidates: dict[tuple[str, int, int], ClaimCandidate] = {
+        self.loaded: dict[str, list[Span]] = {aid: list(an.loaded_terms) for aid, an in ctx.analyses.items()}
+        self.features: dict[tuple[str, int, int], ClaimCandidate] = {
             (c.article_id, c.start, c.end): c for an in ctx.analyses.values() for c in an.claims
         }
-        self.loaded: dict[str, list[Span]] = {aid: list(an.loaded_terms) for aid, an in ctx.analyses.items()}
-        self.vectors: dict[str, np.ndarray] = {}
+        claim_of: dict[tuple[str, int], Claim] = {}
+        for claim in claims:
+            for span in (*claim.support, *claim.contradicted_by):
+                claim_of[(span.article_id, span.start)] = claim
+        self.candidates: list[_Candidate] = []
+        originals = [a for a in ctx.articles if a.id in ctx.analyses and not a.duplicate_of]  # a wire copy adds nothing
+        # a big story: each article's leading statements only (similarities are pairwise)
+        per_article = max(3, MAX_CANDIDATES // max(len(originals), 1))
+        for article in originals:
+            for rank, cand in enumerate(ctx.analyses[article.id].claims[:per_article]):
+                span = _without_dateline(Span(cand.article_id, cand.start, cand.end, cand.text))
+                labels = self._loaded_labels(span)
+                text = (
+                    f"{self._outlet(span.article_id)} reports: “{_strip_quotes(span.text)}”"
+                    if labels else neutral_text(span.text, self._droppable(span))
+                )
+                self.candidates.append(_Candidate(span, text, rank, claim_of.get((cand.article_id, cand.start)), labels))
 
     # ------------------------------------------------------------ choosing
 
-    def centrality(self, claims: Sequence[Claim]) -> dict[str, float]:
-        """How much of the whole story a claim speaks for: mean similarity to the other
-        articles' claims, plus a little for leading sentences (news puts the event first)."""
-        from .cluster.embed import embed
+    def score(self, vectors: np.ndarray) -> None:
+        """How much of the whole story a candidate speaks for: closeness to the other
+        articles' statements and to the headlines; plus lead and agreement, minus emotive
+        wording."""
+        texts = [c.text for c in self.candidates]
+        titles = [a.title for a in self.ctx.articles if a.title and not a.duplicate_of]
+        lexical = lexical_similarity(texts + titles)
+        sims = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical[: len(texts), : len(texts)]
+        if titles and TITLE_WEIGHT:
+            title_sims = (1 - LEXICAL_WEIGHT) * (vectors @ embed(titles).T) + LEXICAL_WEIGHT * lexical[: len(texts), len(texts):]
+            headline = title_sims.mean(axis=1)
+        else:
+            headline = np.zeros(len(texts))
+        articles = np.array([c.span.article_id for c in self.candidates])
+        for i, cand in enumerate(self.candidates):
+            others = articles != cand.span.article_id
+            centrality = float(sims[i, others].mean()) if others.any() else 0.0
+            cand.score = (
+                centrality
+                + TITLE_WEIGHT * float(headline[i])
+                + LEAD_BONUS / (1 + cand.rank)
+                + (AGREED_BONUS if cand.claim is not None and cand.claim.status == "agreed" else 0.0)
+                - EMOTIVE_PENALTY * loaded_rate(cand.text)
+                - LOADED_PENALTY * cand.loaded
+            )
 
-        from .align.claims import lexical_similarity
-
-        vectors = embed([c.text for c in claims])
-        self.vectors = {c.id: v for c, v in zip(claims, vectors)}
-        articles = [c.support[0].article_id for c in claims]
-        sims = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical_similarity([c.text for c in claims])
-        out = {}
-        for i, claim in enumerate(claims):
-            others = [j for j in range(len(claims)) if articles[j] != articles[i]]
-            mean = float(np.mean(sims[i, others])) if others else 0.0
-            rank = self._sentence_rank(claim.support[0])
-            out[claim.id] = mean + LEAD_BONUS / (1 + rank)
-        return out
-
-    def _sentence_rank(self, span: Span) -> int:
-        analysis = self.ctx.analyses.get(span.article_id)
-        if analysis is None:
-            return 0
-        return sum(1 for c in analysis.claims if c.start < span.start)
-
-    def pick(self, ranked: Sequence[Claim], limit: int, already: Sequence[Claim]) -> list[Claim]:
-        chosen: list[Claim] = []
-        taken = [self.vectors[c.id] for c in already if c.id in self.vectors]
-        for claim in ranked:
-            if len(chosen) >= limit:
-                break
-            v = self.vectors.get(claim.id)
-            if v is not None and taken and max(float(v @ t) for t in taken) >= REDUNDANT:
+    def concepts(self) -> dict[tuple[str, str], float]:
+        """Word pairs two or more articles use (headline included), weighted by how many."""
+        df: dict[tuple[str, str], int] = {}
+        for article in self.ctx.articles:
+            if article.duplicate_of:
                 continue
-            chosen.append(claim)
-            if v is not None:
-                taken.append(v)
-        return chosen
+            for pair in _bigrams(f"{article.title or ''}. {article.text}"):
+                df[pair] = df.get(pair, 0) + 1
+        return {pair: float(n) for pair, n in df.items() if n >= 2}
+
+    def confident_disputes(self) -> list[Claim]:
+        """Disputed claims the summary states, most outlets first: conflicting values of one
+        counted thing (the figures stage matched what is counted), or sides that speak of the
+        same thing (close in meaning). A dispute slot is only spent on those."""
+        found = []
+        for claim in self.claims:
+            if claim.status != "disputed" or not claim.contradicted_by:
+                continue
+            a, b = embed([claim.support[0].text, claim.contradicted_by[0].text])
+            closeness = float(a @ b)
+            if claim.dispute == "figure" or closeness >= CONFIDENT_DISPUTE:
+                found.append((-len(_ids((*claim.support, *claim.contradicted_by))), -closeness, claim))
+        return [c for *_, c in sorted(found, key=lambda f: f[:2])]
 
     # ------------------------------------------------------------ wording
 
-    def statement(self, claim: Claim) -> SummarySentence | None:
-        """The least loaded wording among the outlets that state the claim."""
-        spans = list(claim.support)
-        best = min(spans, key=lambda s: (self._loaded_labels(s), self._emotive_count(s.text), len(s.text)))
-        text = neutral_text(best.text, self._droppable(best))
-        if self._loaded_labels(best):
-            outlet = self._outlet(best.article_id)
-            text = f"{outlet} reports: “{_strip_quotes(best.text)}”"
-        return SummarySentence(text=text, citations=_ids(spans), evidence=tuple(spans))
+    def statement(self, cand: _Candidate) -> SummarySentence:
+        """The candidate's words, cited to its article and to the other outlets' wordings."""
+        spans = [cand.span]
+        if cand.claim is not None:
+            seen = {cand.span.article_id}
+            for s in cand.claim.support:
+                if s.article_id not in seen:
+                    spans.append(s)
+                    seen.add(s.article_id)
+        return SummarySentence(text=cand.text, citations=_ids(spans), evidence=tuple(spans))
 
-    def dispute(self, claim: Claim) -> SummarySentence | None:
-        if not claim.contradicted_by:
-            return self.statement(claim)
+    def dispute(self, claim: Claim) -> SummarySentence:
         topic = DISPUTE_TOPIC.get(claim.dispute or "", "what happened")
         sides = []
         for spans in (claim.support, claim.contradicted_by):
@@ -178,7 +236,7 @@ class _Writer:
         """The words of the span that carry the disputed point: the clause of the event in
         question (with its agent) when the sentence is long, else the whole sentence."""
         text = _strip_quotes(span.text).rstrip(".")
-        cand = self.candidates.get((span.article_id, span.start, span.end))
+        cand = self.features.get((span.article_id, span.start, span.end))
         if cand is None or len(text.split()) <= 30:
             return text
         article_text = self.articles[span.article_id].text
@@ -205,18 +263,29 @@ class _Writer:
         return (article.outlet if article and article.outlet else article_id) or article_id
 
     def _loaded_labels(self, span: Span) -> int:
-        """Loaded words the framing stage found inside the span that cannot simply be dropped."""
+        """Labels and loaded verbs of saying outside quotes that cannot simply be dropped
+        ("regime", "slammed", "so-called"): those the framing stage found in the span, and
+        the lexicon's pejorative labels wherever they stand (the framing stage weighs a word
+        in its context; the summary's own voice carries none)."""
         droppable = {(d.start, d.end) for d in self._droppable(span)}
-        return sum(
-            1 for t in self.loaded.get(span.article_id, ())
+        found = {
+            (t.start, t.end) for t in self.loaded.get(span.article_id, ())
             if span.start <= t.start and t.end <= span.end and (t.start, t.end) not in droppable
-            and not _inside_quote(span, t.start)
-        )
+            and not _inside_quote(span, t.start) and is_label(t.text)
+        }
+        for word in LABEL_WORD_RE.finditer(span.text):
+            start = span.start + word.start()
+            if not _inside_quote(span, start) and is_label(word.group(), ("label",)):
+                found.add((start, start + len(word.group())))
+        return len(found)
 
     def _droppable(self, span: Span) -> list[Span]:
-        """Loaded single adjectives/adverbs in the span, outside quotes (they can go)."""
+        """Loaded single adjectives/adverbs in the span, outside quotes (they can go): those the
+        framing stage found loaded in their context, and emotive manner adverbs ("viciously").
+        An adjective is not dropped on the lexicon's word alone: "once considered a beautiful
+        city" is not "once considered a city"."""
         out = []
-        for word in re.finditer(r"[A-Za-z]+", span.text):
+        for word in re.finditer(r"[A-Za-z]+ly\b", span.text):
             lower = word.group().lower()
             if _is_emotive(lower) and _modifier_like(lower) and not _inside_quote(span, span.start + word.start()):
                 out.append(Span(span.article_id, span.start + word.start(), span.start + word.end(), word.group()))
@@ -226,8 +295,17 @@ class _Writer:
                     out.append(t)
         return out
 
-    def _emotive_count(self, text: str) -> int:
-        return sum(_is_emotive(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = [w.lower().rstrip("s") if len(w) > 3 else w.lower() for w in WORD_RE.findall(text)]
+    return {(a, b) for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS)}
+
+
+def _without_dateline(span: Span) -> Span:
+    match = DATELINE_RE.match(span.text)
+    if not match or match.end() >= len(span.text) or not span.text[match.end()].isupper():
+        return span
+    return Span(span.article_id, span.start + match.end(), span.end, span.text[match.end():])
 
 
 def _modifier_like(word: str) -> bool:
@@ -245,9 +323,51 @@ def neutral_text(text: str, drop: Sequence[Span]) -> str:
         return text.strip()
     out = text
     for word in sorted({d.text for d in drop}, key=len, reverse=True):
-        out = re.sub(rf"\b{re.escape(word)}\b,?\s*", "", out)
+        # "an unflattering spotlight" -> "a spotlight": the article follows the next word
+        out = re.sub(rf"\b(?:(an?) )?{re.escape(word)}\b,?\s*(\w?)", _drop_word, out)
     out = re.sub(r"\s{2,}", " ", out).strip()
     return out[0].upper() + out[1:] if out else out
+
+
+def _drop_word(match: re.Match) -> str:
+    article, following = match.group(1), match.group(2)
+    if not article:
+        return following
+    word = "an" if following[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+    return (word.capitalize() if article[0].isupper() else word) + " " + following
+
+
+LABEL_CATEGORIES = ("label", "derision", "speech", "glorify")
+LEXICON_CATEGORIES = ("emotive", "conflict", "intensifier", *LABEL_CATEGORIES)
+# verbs of saying the lexicon lists that a neutral report uses too
+PLAIN_SPEECH = frozenset("insist admit concede confess acknowledge warn vow threaten demand plead beg urge claim allege".split())
+LABEL_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@functools.lru_cache(maxsize=8192)
+def is_label(phrase: str, categories: tuple[str, ...] = LABEL_CATEGORIES) -> bool:
+    """A pejorative or partisan label, a loaded verb of saying or one-sided praise in the
+    project's lexicon ("regime", "slammed", "so-called"), in any inflection: words the summary
+    may quote, attributed, but not say in its own voice (other ``categories``: other entries)."""
+    from lemminflect import getAllLemmas
+
+    from .extract.loaded_lexicon import own_entries
+
+    words = tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+    if not words:
+        return False
+    forms = {words[0]} | {lemma for lemmas in getAllLemmas(words[0]).values() for lemma in lemmas}
+    for form in forms - PLAIN_SPEECH:
+        for entry, category in own_entries().get(form, ()):
+            if category in categories and entry[1:] == words[1:]:
+                return True
+    return False
+    forms = {words[0]} | {lemma for lemmas in getAllLemmas(words[0]).values() for lemma in lemmas}
+    for form in forms:
+        for entry, category in own_entries().get(form, ()):
+            if category in LABEL_CATEGORIES and len(entry) <= len(words):
+                return True
+    return False
 
 
 def _inside_quote(span: Span, position: int) -> bool:
@@ -281,12 +401,23 @@ def _is_emotive(word: str) -> bool:
 
 
 def emotive_rate(text: str) -> float:
-    """Share of words that are strongly valenced in the VADER lexicon (the neutrality measure)."""
+    """Share of words that are strongly valenced in the VADER lexicon, news vocabulary
+    included (the plainest neutrality measure; ``loaded_rate`` is the finer one)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     if not words:
         return 0.0
     lexicon = _vader_lexicon()
     return sum(abs(lexicon.get(w, 0.0)) >= VADER_LOADED for w in words) / len(words)
+
+
+def loaded_rate(text: str) -> float:
+    """Share of words that colour a report: strongly valenced VADER words other than the
+    plain vocabulary of news ("killed", "attack"), and entries of the project's loaded-language
+    lexicon in any inflection ("slaughtered", "regime", "slammed")."""
+    words = LABEL_WORD_RE.findall(text)
+    if not words:
+        return 0.0
+    return sum(_is_emotive(w.lower()) or is_label(w, LEXICON_CATEGORIES) for w in words) / len(words)
 
 
 def ungrounded_words(sentence: SummarySentence, articles: Mapping[str, Article]) -> list[str]:
