@@ -73,6 +73,36 @@ def test_a_side_of_a_dispute_is_never_said_as_fact(seeds):
         assert "Thursday at 4 am" not in s.text
 
 
+def test_each_claim_is_stated_once(seeds):
+    ctx, summary = seeds
+    claim_of = {(s.article_id, s.start): c.id for c in ctx.sections["claims"] for s in c.support}
+    stated = [claim_of.get((s.evidence[0].article_id, s.evidence[0].start)) for s in summary
+              if not s.text.startswith("Outlets differ on")]
+    stated = [c for c in stated if c is not None]
+    assert len(stated) == len(set(stated))
+
+
+def test_paraphrases_from_three_outlets_are_one_statement(nlp, monkeypatch):
+    import newsprism.summarize as summarize_module
+
+    # the cut by closeness in meaning off: the aligned claim alone must keep the paraphrases out
+    monkeypatch.setattr(summarize_module, "REDUNDANT", 1.01)
+    texts = {
+        "a": "The health department sent more than a dozen workers to two air bases without protective gear or training, "
+             "a whistleblower complaint says. The agency declined to comment on Friday.",
+        "b": "More than a dozen health department workers were sent to two air bases without training or protective gear, "
+             "according to a whistleblower complaint. Lawyers for the whistleblower filed the complaint last week.",
+        "c": "A whistleblower complaint says the health department sent over a dozen workers to two air bases without "
+             "protective gear or proper training. Members of Congress asked for a briefing on the deployment.",
+    }
+    ctx = _context([Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items()], nlp, sentences=3)
+    summary = summarize(ctx)
+    assert len(summary) == 3
+    about_gear = [s for s in summary if "gear" in s.text]
+    assert len(about_gear) == 1
+    assert set(about_gear[0].citations) == {"a", "b", "c"}
+
+
 def test_calmer_wording_of_the_same_fact_is_chosen(nlp):
     loud = Article(id="loud", outlet="Loud", text=(
         "The brutal, bloodthirsty militia viciously slaughtered twenty helpless villagers near Kafr Nabl on Monday. "
@@ -95,6 +125,14 @@ def test_dateline_is_left_out_with_exact_offsets(nlp):
     assert sentence.text.startswith("Senate Majority Leader Mitch McConnell introduced")
     (span,) = sentence.evidence
     assert text[span.start : span.end] == span.text == sentence.text
+
+
+@pytest.mark.parametrize("dateline", ["SEOUL, South Korea — ", "BEIRUT (Reuters) - ", "NEW YORK — "])
+def test_datelines_of_other_forms_are_left_out(nlp, dateline):
+    body = "Officials said on Tuesday that the talks would resume next week in the capital."
+    ctx = _context([Article(id="w", outlet="Wire", text=dateline + body)], nlp, sentences=1)
+    (sentence,) = summarize(ctx)
+    assert sentence.text == body
 
 
 def test_a_lexicon_label_is_quoted_even_where_the_framing_stage_let_it_pass(nlp):

@@ -44,8 +44,8 @@ AGREED_BONUS = 0.05  # a claim two or more independent outlets state
 EMOTIVE_PENALTY = 3.0  # times the share of loaded or emotive words in the output text (loaded_rate)
 LOADED_PENALTY = 0.1  # per loaded label that cannot be dropped (the sentence would be quoted)
 LEXICAL_WEIGHT = 0.5  # share of rarity-weighted word overlap (vs sentence embeddings) in closeness
-TITLE_WEIGHT = 1.0  # closeness to the story's headlines
-CONCEPT_WEIGHT = 0.25  # word pairs several articles share that a sentence adds to the summary
+TITLE_WEIGHT = 1.5  # closeness to the story's headlines
+CONCEPT_WEIGHT = 0.5  # word pairs several articles share that a sentence adds to the summary
 REDUNDANT = 0.7  # a candidate this close in meaning to a chosen sentence adds nothing
 CONFIDENT_DISPUTE = 0.5  # the two sides of a stated dispute must be at least this close in meaning
 MAX_CANDIDATES = 2000  # statements weighed in one story, at most (pairwise similarities)
@@ -58,7 +58,7 @@ NEWS_VOCABULARY = frozenset(
     "arrested prison charges crime threat threats security peace free freedom united".split()
 )
 # "WASHINGTON (AP) — ": where a wire story was filed, not part of the statement
-DATELINE_RE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s*")
+DATELINE_RE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.' ]+)?(?: ?\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s*")
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d")
 STOPWORDS = frozenset(
     "a an the and or but of in on at to for by with from as is are was were be been being has have "
@@ -115,6 +115,8 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
     while open_ and len(chosen) < limit:
         gains = [candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total for i in open_]
         i = open_.pop(int(np.argmax(gains)))
+        if candidates[i].claim is not None and any(c.claim is candidates[i].claim for c in chosen):
+            continue  # another outlet's wording of a claim already stated
         if taken and max(float(vectors[i] @ t) for t in taken) >= REDUNDANT:
             continue
         chosen.append(candidates[i])
