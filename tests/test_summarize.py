@@ -178,6 +178,9 @@ def test_neutral_text_drops_emotive_modifiers_only():
     # the finer measure: the plain words of news are not colouring, the lexicon's labels are
     assert loaded_rate("Gunmen killed twenty villagers on Monday.") == 0.0
     assert loaded_rate("The regime slammed the so-called monitors.") == 3 / 6
+    # names are not tone: "Supreme" and "Justice" inside a sentence name a court and a department
+    assert loaded_rate("The Supreme Court sided with the Justice Department.") == 0.0
+    assert loaded_rate("Supreme joy filled the horrific room.") > 0.0
 
 
 def test_grounding_check_catches_words_from_nowhere():

@@ -41,7 +41,7 @@ DISPUTE_TOPIC = {"figure": "the count", "time": "the timing", "agent": "who was 
 # scoring weights, tuned on NeuS/ALLSIDES train lines 0-900 (benchmarks/summary_neus.py --split train)
 LEAD_BONUS = 0.1  # news puts the event first: an article's first statements weigh more
 AGREED_BONUS = 0.05  # a claim two or more independent outlets state
-EMOTIVE_PENALTY = 3.0  # times the share of loaded or emotive words in the output text (loaded_rate)
+EMOTIVE_PENALTY = 5.0  # times the share of loaded or emotive words in the output text (loaded_rate)
 LOADED_PENALTY = 0.1  # per loaded label that cannot be dropped (the sentence would be quoted)
 LEXICAL_WEIGHT = 0.5  # share of rarity-weighted word overlap (vs sentence embeddings) in closeness
 TITLE_WEIGHT = 1.5  # closeness to the story's headlines
@@ -414,12 +414,24 @@ def emotive_rate(text: str) -> float:
 
 def loaded_rate(text: str) -> float:
     """Share of words that colour a report: strongly valenced VADER words other than the
-    plain vocabulary of news ("killed", "attack"), and entries of the project's loaded-language
-    lexicon in any inflection ("slaughtered", "regime", "slammed")."""
-    words = LABEL_WORD_RE.findall(text)
+    plain vocabulary of news ("killed", "attack") and other than names ("Supreme Court",
+    "United States", "Justice Department": a capital inside a sentence), and entries of the
+    project's loaded-language lexicon in any inflection ("slaughtered", "regime", "slammed")."""
+    words = list(LABEL_WORD_RE.finditer(text))
     if not words:
         return 0.0
-    return sum(_is_emotive(w.lower()) or is_label(w, LEXICON_CATEGORIES) for w in words) / len(words)
+    coloured = 0
+    for word in words:
+        w = word.group()
+        if w[0].isupper() and _inside_sentence(text, word.start()):
+            continue
+        coloured += _is_emotive(w.lower()) or is_label(w, LEXICON_CATEGORIES)
+    return coloured / len(words)
+
+
+def _inside_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" “\"‘'(")
+    return bool(before) and before[-1] not in ".!?:;—"
 
 
 def ungrounded_words(sentence: SummarySentence, articles: Mapping[str, Article]) -> list[str]:
