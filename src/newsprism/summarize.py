@@ -30,7 +30,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .align.claims import align_claims, lexical_similarity
+from .align.claims import align_claims, core_text, lexical_similarity
 from .cluster.embed import embed
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
@@ -87,7 +87,8 @@ def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     if budget == 0 or not writer.candidates:
         return ()
     candidates = writer.candidates
-    vectors = embed([c.text for c in candidates])
+    # a quoted, attributed candidate means what its sentence means: embed the sentence
+    vectors = embed([core_text(c.span.text if c.loaded else c.text) for c in candidates])
     writer.score(vectors)
     disputes = writer.confident_disputes()[: max(1, budget // DISPUTE_SHARE)] if budget > 1 else []
     chosen = _select(writer, vectors, budget - len(disputes), disputes)
@@ -200,7 +201,7 @@ class _Writer:
         for claim in self.claims:
             if claim.status != "disputed" or not claim.contradicted_by:
                 continue
-            a, b = embed([claim.support[0].text, claim.contradicted_by[0].text])
+            a, b = embed([core_text(claim.support[0].text), core_text(claim.contradicted_by[0].text)])
             closeness = float(a @ b)
             if claim.dispute == "figure" or closeness >= CONFIDENT_DISPUTE:
                 found.append((-len(_ids((*claim.support, *claim.contradicted_by))), -closeness, claim))

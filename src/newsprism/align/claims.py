@@ -169,7 +169,7 @@ def _date_index(timeline) -> dict[tuple[str, int, int], str]:
 def _similarities(items: Sequence[_Item]) -> np.ndarray:
     from ..cluster.embed import embed
 
-    vectors = embed([_core_text(it.cand) for it in items])
+    vectors = embed([core_text(it.cand.text) for it in items])
     # sentences of one story are all "about" it; shared rare words tell the same statement apart
     sims = SEMANTIC_WEIGHT * (vectors @ vectors.T) + (1 - SEMANTIC_WEIGHT) * _lexical_similarity(items)
     for i, a in enumerate(items):  # shared evidence makes "same statement" more likely
@@ -222,9 +222,10 @@ def lexical_similarity(texts: Sequence[str]) -> np.ndarray:
     return matrix @ matrix.T
 
 
-def _core_text(cand: ClaimCandidate) -> str:
-    """The statement without quotation marks (they only add noise to the embedding)."""
-    return re.sub(r"[“”\"]", "", cand.text)
+def core_text(text: str) -> str:
+    """The statement without quotation marks (they only add noise to the embedding); the
+    summary embeds the same strings, so each sentence is encoded once."""
+    return re.sub(r"[“”\"]", "", text)
 
 
 def _shared_values(a: _Item, b: _Item) -> bool:
