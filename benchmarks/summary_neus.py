@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -77,18 +78,18 @@ def build_contexts(samples):
         articles = tuple(a for a, _ in parsed.get(n, []))
         analyses = {a.id: an for a, an in parsed.get(n, [])}
         ctx = StoryContext(f"n{n}", articles, analyses, {}, Options())
-        contexts.append(StoryContext(ctx.story_id, articles, analyses, {"claims": align_claims(ctx)}, ctx.options))
+        contexts.append(replace(ctx, sections={"claims": align_claims(ctx)}))
     return contexts
 
 
 def newsprism_summaries(samples, sentences: int, contexts=None):
     """newsprism's summary of each sample, with its context (for grounding and neutrality)."""
-    from newsprism.model import Options, StoryContext
+    from newsprism.model import Options
     from newsprism.summarize import summarize
 
     out = []
     for ctx in contexts if contexts is not None else build_contexts(samples):
-        ctx = StoryContext(ctx.story_id, ctx.articles, ctx.analyses, ctx.sections, Options(summary_sentences=sentences))
+        ctx = replace(ctx, options=Options(summary_sentences=sentences))
         out.append((ctx, summarize(ctx)))
     return out
 
@@ -122,8 +123,7 @@ def rouge_rows(pairs) -> list[dict[str, float]]:
     return [{k: 100 * v.fmeasure for k, v in scorer.score(ref, pred).items()} for pred, ref in pairs]
 
 
-def rouge(pairs) -> dict[str, float]:
-    rows = rouge_rows(pairs)
+def mean_scores(rows: list[dict[str, float]]) -> dict[str, float]:
     return {key: round(float(np.mean([r[key] for r in rows])) if rows else 0.0, 2) for key in ("rouge1", "rouge2", "rougeL")}
 
 
@@ -169,7 +169,7 @@ def evaluate(samples, sentences: int = 3, contexts=None, split: str = "val") -> 
         source_loaded.append(float(np.mean(loaded)))
         lowest_loaded.append(min(loaded))
     rows = {name: rouge_rows(pairs) for name, pairs in systems.items()}
-    scores = {name: {k: round(float(np.mean([r[k] for r in rs])), 2) for k in ("rouge1", "rouge2", "rougeL")} for name, rs in rows.items()}
+    scores = {name: mean_scores(rs) for name, rs in rows.items()}
     versus = {
         name: {k: paired_bootstrap([r[k] for r in rows["newsprism"]], [r[k] for r in rows[name]]) for k in ("rouge2", "rougeL")}
         for name in names[1:]

@@ -50,7 +50,7 @@ def main() -> None:
 
     import newsprism
     from newsprism import pipeline
-    from newsprism.cluster.embed import _CACHE as embed_cache
+    from newsprism.cluster.embed import clear_cache as clear_embed_cache
     from newsprism.nlp import load_nlp
 
     docs = mixed_corpus(args.size)
@@ -71,7 +71,7 @@ def main() -> None:
                 pass
             spacy_times.append(time.perf_counter() - t0)
 
-            embed_cache.clear()  # every timed run embeds its sentences afresh, as a cold run would
+            clear_embed_cache()  # every timed run embeds its sentences afresh, as a cold run would
             t0 = time.perf_counter()
             loaded_now = pipeline.load([str(corpus)])
             t1 = time.perf_counter()

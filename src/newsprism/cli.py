@@ -56,14 +56,9 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     from .adapters.store import open_store
     from .incremental import report_from_store, update_store
 
-    the_store = open_store(str(store))
-    try:
+    with open_store(str(store)) as the_store:
         result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
         report = report_from_store(the_store, options=options)
-    finally:
-        close = getattr(the_store, "close", None)
-        if close is not None:
-            close()
     return replace(report, skipped=tuple(result.skipped))
 
 
@@ -100,24 +95,20 @@ def analyze(
             ratings = load_outlet_ratings(str(outlet_ratings))
         options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings,
                           nli_model=str(nli_model) if nli_model else None)
-        the_runner = make_runner(runner, scheduler=scheduler, workers=workers)
-        try:
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err, disable=quiet, transient=True) as progress:
-                report = _run_analysis(
-                    inputs,
-                    store=store,
-                    runner=the_runner,
-                    options=options,
-                    progress=_ProgressBars(progress),
-                    outlet_map=str(outlet_map) if outlet_map else None,
-                    max_bytes=max_bytes,
-                    timeout=timeout,
-                )
-        finally:
-            close = getattr(the_runner, "close", None)
-            if close is not None:
-                close()
+        with make_runner(runner, scheduler=scheduler, workers=workers) as the_runner, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, disable=quiet, transient=True,
+        ) as progress:
+            report = _run_analysis(
+                inputs,
+                store=store,
+                runner=the_runner,
+                options=options,
+                progress=_ProgressBars(progress),
+                outlet_map=str(outlet_map) if outlet_map else None,
+                max_bytes=max_bytes,
+                timeout=timeout,
+            )
     except NewsprismError as exc:
         err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
         raise typer.Exit(EXIT_ERROR)

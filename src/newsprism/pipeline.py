@@ -82,7 +82,7 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
         sections[name] = tuple(_resolve(target)(ctx))
     return Story(
         id=story_id,
-        title=story_title(articles, analyses),
+        title=story_title(articles, own),
         article_ids=tuple(a.id for a in articles),
         **sections,
     )

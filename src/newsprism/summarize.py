@@ -32,6 +32,7 @@ import numpy as np
 
 from .align.claims import align_claims, core_text, lexical_similarity
 from .cluster.embed import embed
+from .extract.loaded_lexicon import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
 # the summary's own words (the frame around quoted or extracted words)
@@ -148,10 +149,11 @@ class _Writer:
         for article in originals:
             for rank, cand in enumerate(ctx.analyses[article.id].claims[:per_article]):
                 span = _without_dateline(Span(cand.article_id, cand.start, cand.end, cand.text))
-                labels = self._loaded_labels(span)
+                droppable = self._droppable(span)
+                labels = self._loaded_labels(span, droppable)
                 text = (
                     f"{self._outlet(span.article_id)} reports: “{_strip_quotes(span.text)}”"
-                    if labels else neutral_text(span.text, self._droppable(span))
+                    if labels else neutral_text(span.text, droppable)
                 )
                 self.candidates.append(_Candidate(span, text, rank, claim_of.get((cand.article_id, cand.start)), labels))
 
@@ -265,15 +267,15 @@ class _Writer:
         article = self.articles.get(article_id)
         return (article.outlet if article and article.outlet else article_id) or article_id
 
-    def _loaded_labels(self, span: Span) -> int:
+    def _loaded_labels(self, span: Span, droppable: Sequence[Span]) -> int:
         """Labels and loaded verbs of saying outside quotes that cannot simply be dropped
         ("regime", "slammed", "so-called"): those the framing stage found in the span, and
         the lexicon's pejorative labels wherever they stand (the framing stage weighs a word
         in its context; the summary's own voice carries none)."""
-        droppable = {(d.start, d.end) for d in self._droppable(span)}
+        dropped = {(d.start, d.end) for d in droppable}
         found = {
             (t.start, t.end) for t in self.loaded.get(span.article_id, ())
-            if span.start <= t.start and t.end <= span.end and (t.start, t.end) not in droppable
+            if span.start <= t.start and t.end <= span.end and (t.start, t.end) not in dropped
             and not _inside_quote(span, t.start) and is_label(t.text)
         }
         for word in LABEL_WORD_RE.finditer(span.text):
@@ -354,21 +356,13 @@ def is_label(phrase: str, categories: tuple[str, ...] = LABEL_CATEGORIES) -> boo
     may quote, attributed, but not say in its own voice (other ``categories``: other entries)."""
     from lemminflect import getAllLemmas
 
-    from .extract.loaded_lexicon import own_entries
-
-    words = tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+    words = phrase_words(phrase)
     if not words:
         return False
     forms = {words[0]} | {lemma for lemmas in getAllLemmas(words[0]).values() for lemma in lemmas}
     for form in forms - PLAIN_SPEECH:
         for entry, category in own_entries().get(form, ()):
             if category in categories and entry[1:] == words[1:]:
-                return True
-    return False
-    forms = {words[0]} | {lemma for lemmas in getAllLemmas(words[0]).values() for lemma in lemmas}
-    for form in forms:
-        for entry, category in own_entries().get(form, ()):
-            if category in LABEL_CATEGORIES and len(entry) <= len(words):
                 return True
     return False
 
@@ -390,17 +384,8 @@ def _ids(spans: Sequence[Span]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.article_id for s in spans))
 
 
-@functools.lru_cache(maxsize=1)
-def _vader_lexicon() -> Mapping[str, float]:
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError:  # pragma: no cover - optional
-        return {}
-    return SentimentIntensityAnalyzer().lexicon
-
-
 def _is_emotive(word: str) -> bool:
-    return word not in NEWS_VOCABULARY and abs(_vader_lexicon().get(word, 0.0)) >= VADER_LOADED
+    return word not in NEWS_VOCABULARY and abs(vader_lexicon().get(word, 0.0)) >= VADER_LOADED
 
 
 def emotive_rate(text: str) -> float:
@@ -409,7 +394,7 @@ def emotive_rate(text: str) -> float:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     if not words:
         return 0.0
-    lexicon = _vader_lexicon()
+    lexicon = vader_lexicon()
     return sum(abs(lexicon.get(w, 0.0)) >= VADER_LOADED for w in words) / len(words)
 
 

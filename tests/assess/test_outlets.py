@@ -9,7 +9,6 @@ from newsprism.assess.outlets import omissions, profile_outlets
 from newsprism.model import Claim, ClaimCandidate, Options, Quote, Span, Speaker
 
 
-
 def test_one_profile_per_article_with_evidence(seed_ctx):
     profiles = profile_outlets(seed_ctx)
     assert [p.article_id for p in profiles] == [a.id for a in seed_ctx.articles]
@@ -26,15 +25,18 @@ def test_one_profile_per_article_with_evidence(seed_ctx):
     assert partisan.metrics["loaded_density"] > 0
 
 
+def _quote(aid: str, text: str, said: str, speaker: str, *, direct: bool) -> Quote:
+    """A quote of the article's own words, by a speaker named in it (offsets found in text)."""
+    start, at = text.index(said), text.index(speaker)
+    return Quote("q1", aid, said, start, start + len(said), direct, (),
+                 speaker=Speaker(speaker, at, at + len(speaker), speaker))
+
+
 def test_quoted_speakers_and_claim_shares(seed_ctx):
     aid = seed_ctx.articles[0].id
     text = seed_ctx.articles[0].text
     name = "Rupert Colville"
-    start = text.index(name)
-    quote_text = "There could be many more."
-    q_start = text.index(quote_text)
-    quote = Quote("q1", aid, quote_text, q_start, q_start + len(quote_text), True, (),
-                  speaker=Speaker(name, start, start + len(name), name))
+    quote = _quote(aid, text, "There could be many more.", name, direct=True)
     analysis = replace(seed_ctx.analyses[aid], claims=(
         ClaimCandidate(aid, 0, 10, text[:10], attributed_to=name),
         ClaimCandidate(aid, 10, 20, text[10:20]),
@@ -89,12 +91,7 @@ def test_speaker_side_from_their_description(seed_ctx):
 
     aid = next(a.id for a in seed_ctx.articles if a.id.startswith("002"))
     text = next(a.text for a in seed_ctx.articles if a.id == aid)
-    words = "Rebel sources"
-    start = text.index(words)
-    said = "a ceasefire had been brokered"
-    q_start = text.index(said)
-    quote = Quote("q1", aid, said, q_start, q_start + len(said), False, (),
-                  speaker=Speaker(words, start, start + len(words), words))
+    quote = _quote(aid, text, "a ceasefire had been brokered", "Rebel sources", direct=False)
     framing = compare_framing(seed_ctx)
     ctx = replace(seed_ctx, sections={"quotes": (quote,), "framing": framing})
     profile = next(p for p in profile_outlets(ctx) if p.article_id == aid)

@@ -7,9 +7,6 @@ import pytest
 from gates import assert_floors, benchmark, floors
 
 
-
-
-
 @pytest.mark.quality
 @pytest.mark.slow
 def test_dates_hold_their_floors(data_dir):

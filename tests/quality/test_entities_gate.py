@@ -7,9 +7,6 @@ import pytest
 from gates import assert_floors, benchmark, floors
 
 
-
-
-
 @pytest.mark.quality
 @pytest.mark.slow
 def test_gum_mention_f1_holds_its_floors(data_dir):

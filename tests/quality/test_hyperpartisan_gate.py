@@ -13,8 +13,6 @@ from gates import benchmark, floors
 FLOORS = floors("hyperpartisan_semeval")
 
 
-
-
 @pytest.mark.quality
 @pytest.mark.slow
 def test_profile_features_separate_hyperpartisan(data_dir):

@@ -13,8 +13,6 @@ from gates import benchmark, floors
 FLOORS = floors("loaded_basil")
 
 
-
-
 @pytest.mark.quality
 @pytest.mark.slow
 def test_loaded_terms_hold_their_floors(data_dir):

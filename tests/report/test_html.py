@@ -18,8 +18,6 @@ from newsprism.model import Report, Story
 from newsprism.report.html import json_for_script, render_html, safe_url, segment
 
 
-
-
 @pytest.fixture(scope="module")
 def seed_report(seeds_dir) -> Report:
     return html_fixture_report.build_seed_report(seeds_dir)

@@ -15,8 +15,6 @@ from newsprism.web.app import create_app
 from newsprism.web.sources import ReportSource, SourceError
 
 
-
-
 @pytest.fixture(scope="module")
 def reports_dir(seeds_dir, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("reports")

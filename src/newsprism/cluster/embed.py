@@ -96,7 +96,8 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
         return out
     # claim alignment and the summary embed the same sentences: encode each text once
     cache = _CACHE.setdefault(name, OrderedDict())
-    missing = list(dict.fromkeys(texts[i][:MAX_CHARS] for i in filled if texts[i][:MAX_CHARS] not in cache))
+    keys = {i: texts[i][:MAX_CHARS] for i in filled}
+    missing = list(dict.fromkeys(key for key in keys.values() if key not in cache))
     if missing:
         if name == "static":
             vectors = load_static().encode(missing, batch_size=batch_size)
@@ -106,13 +107,22 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
             )
         for text, vector in zip(missing, _normalise(vectors)):
             cache[text] = vector
-    for i in filled:
-        key = texts[i][:MAX_CHARS]
+    for i, key in keys.items():
         out[i] = cache[key]
         cache.move_to_end(key)
     while len(cache) > CACHE_SIZE:
         cache.popitem(last=False)
     return out
+
+
+def cached_texts(backend: str | None = None) -> frozenset[str]:
+    """The texts this process has encoded with the backend (what ``embed`` will not encode again)."""
+    return frozenset(_CACHE.get(backend_name(backend), ()))
+
+
+def clear_cache() -> None:
+    """Forget every encoded text (benchmarks time encoding from cold)."""
+    _CACHE.clear()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:

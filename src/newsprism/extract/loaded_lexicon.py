@@ -56,7 +56,8 @@ class LoadedMatch:
     valence: float  # VADER valence of the words (0 when unknown)
 
 
-def _words(phrase: str) -> tuple[str, ...]:
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """Lower-cased words and punctuation of a phrase, as lexicon entries are keyed."""
     return tuple(WORD_RE.findall(phrase.lower()))
 
 
@@ -69,7 +70,7 @@ def own_entries() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
         if not line.strip() or line.startswith("#"):
             continue
         phrase, _, category = line.partition("\t")
-        words = _words(phrase)
+        words = phrase_words(phrase)
         if words:
             by_first.setdefault(words[0], []).append((words, category.strip() or "emotive"))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}

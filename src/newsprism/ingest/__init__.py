@@ -26,7 +26,6 @@ PROGRESS_STAGE = "read"
 FETCH_AHEAD = 8  # URL inputs fetched in the background ahead of the one being read
 
 
-
 @dataclass(frozen=True)
 class LoadResult:
     articles: list[Article]
