@@ -50,15 +50,12 @@ def load_semeval(data_dir: Path, limit: int | None = None) -> list[tuple[str, st
 
 
 def profile_features(docs: Sequence, ids: Sequence[str]) -> list[dict]:
-    from newsprism.extract.framing import extract_calls_to_action, extract_features, loaded_spans
+    from newsprism.extract import analyze_article
     from newsprism.model import Article
 
     out = []
     for aid, doc in zip(ids, docs):
-        article = Article(aid, "semeval", doc.text)
-        found: dict = {"loaded_terms": loaded_spans(doc, aid)}
-        found["calls_to_action"] = extract_calls_to_action(doc, article, found)
-        feats = extract_features(doc, article, found)
+        feats = analyze_article(Article(aid, "semeval", doc.text), doc, only=("features",)).features
         out.append({k: float(v) for k, v in feats.items() if isinstance(v, (int, float))})
     return out
 

@@ -12,18 +12,21 @@ SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
 
 
+def _required(path: Path, what: str) -> Path:
+    # a missing ../shared is a broken checkout, never a reason to pass by skipping
+    if not path.is_dir():
+        pytest.fail(f"{what} not found at {path}: clone the repository beside ../shared", pytrace=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seeds not found at {SEEDS}")
-    return SEEDS
+    return _required(SEEDS, "the seed articles")
 
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    if not DATA.is_dir():
-        pytest.skip(f"evaluation data not found at {DATA}")
-    return DATA
+    return _required(DATA, "the evaluation data")
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +53,12 @@ def seeds_report(seeds_dir):
 
     return newsprism.analyze([str(seeds_dir)])
 
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # a test that skips has not shown anything: a run with skips does not pass
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter is not None else []
+    if skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped: newsprism's suite passes only when every test runs", red=True)
+        session.exitstatus = 1

@@ -169,11 +169,6 @@ def test_an_exact_copy_under_another_id_is_a_wire_copy_in_the_same_story(seeds_d
 
 @pytest.mark.slow
 def test_update_store_reads_inputs_and_is_idempotent(seeds_dir, tmp_path):
-    pytest.importorskip("newsprism.ingest", reason="ingest is written concurrently")
-    from newsprism import ingest
-
-    if not hasattr(ingest, "load_articles"):
-        pytest.skip("newsprism.ingest.load_articles not there yet")
     store = SQLiteStore(tmp_path / "news.db")
     first = incremental.update_store(store, [str(seeds_dir)])
     assert len(first.added) == 5 and first.stories_total >= 1

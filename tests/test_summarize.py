@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsprism.align.claims import align_claims
-from newsprism.extract.claims import extract_claims
-from newsprism.extract.framing import extract_loaded_terms
+from newsprism.extract import analyze_article
 from newsprism.model import Article, ArticleAnalysis, Options, Part, Span, StoryContext, SummarySentence
 from newsprism.summarize import emotive_rate, loaded_rate, neutral_text, summarize, ungrounded_words
 
@@ -14,12 +15,10 @@ from newsprism.summarize import emotive_rate, loaded_rate, neutral_text, summari
 def _context(articles, nlp, sentences=6, loaded=None) -> StoryContext:
     analyses = {}
     for article in articles:
-        doc = nlp(article.text)
-        analyses[article.id] = ArticleAnalysis(
-            article.id, tuple(Part(s.start_char, s.end_char) for s in doc.sents),
-            claims=extract_claims(doc, article, {}),
-            loaded_terms=tuple(loaded[article.id]) if loaded else extract_loaded_terms(doc, article, {}),
-        )
+        analysis = analyze_article(article, nlp(article.text), only=("claims", "loaded_terms"))
+        if loaded:
+            analysis = dataclasses.replace(analysis, loaded_terms=tuple(loaded[article.id]))
+        analyses[article.id] = analysis
     ctx = StoryContext("s1", tuple(articles), analyses, {}, Options(summary_sentences=sentences))
     return StoryContext("s1", ctx.articles, analyses, {"claims": align_claims(ctx)}, ctx.options)
 

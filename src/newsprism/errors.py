@@ -92,3 +92,10 @@ class ModelMissing(NewsprismError):
 class NoArticles(NewsprismError):
     code = "E400"
     hint = "give at least one readable article; see the skipped inputs above"
+
+
+class UndeclaredRead(NewsprismError):
+    """A stage read a value it did not declare in its table entry (a bug in newsprism)."""
+
+    code = "E500"
+    hint = "add the name to the stage's `requires` in its table, or stop reading it"

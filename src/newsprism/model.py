@@ -283,6 +283,42 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class TokenTable:
+    """What later stages need from the one parse, one column per attribute, one row per token.
+
+    Story stages never see the spaCy ``Doc``; they read words, lemmas, tags and the
+    dependency tree from here instead of re-tokenising the text with regular expressions.
+    """
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    lemmas: tuple[str, ...] = ()  # lower-cased lemma
+    tags: tuple[str, ...] = ()  # fine-grained tag (NN, VBD ...)
+    pos: tuple[str, ...] = ()  # coarse part of speech (NOUN, VERB ...)
+    deps: tuple[str, ...] = ()
+    heads: tuple[int, ...] = ()  # row of the syntactic head (itself for a root)
+    sentence: tuple[int, ...] = ()  # index into ``ArticleAnalysis.sentences``; -1 for blank ones
+    stop: tuple[bool, ...] = ()  # spaCy's stop-word flag
+
+    def rows(self, start: int, end: int) -> range:
+        """Rows of the tokens that lie inside the character range ``[start, end)``."""
+        import bisect
+
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def content_lemmas(self, start: int, end: int) -> tuple[str, ...]:
+        """Lemmas of the content words (nouns, verbs, adjectives, adverbs, names, numbers) in a range."""
+        return tuple(
+            self.lemmas[i]
+            for i in self.rows(start, end)
+            if self.pos[i] in CONTENT_POS and not self.stop[i] and self.ends[i] <= end
+        )
+
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """Everything extracted from one article's parse; plain data, so it crosses processes."""
 
@@ -297,6 +333,9 @@ class ArticleAnalysis:
     loaded_terms: tuple[Span, ...] = ()
     calls_to_action: tuple[Span, ...] = ()
     features: Mapping[str, Any] = field(default_factory=dict)
+    tokens: TokenTable = field(default_factory=TokenTable)
+    quote_regions: tuple[Part, ...] = ()  # inside quotation marks, the marks excluded
+    sentence_tone: tuple[float, ...] = ()  # VADER compound of each of ``sentences``
 
 
 @dataclass(frozen=True)

@@ -6,32 +6,45 @@ ingest -> normalize -> parse + extract (per article, on a runner) -> cluster int
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import __version__
+from .contracts import DeclaredAnalysis, DeclaredView, Stage, analysis_fields
 from .errors import NoArticles
 from .model import Article, ArticleAnalysis, Options, Report, Skipped, Story, StoryContext
 
-# story section -> "module:function"; each stage is fn(StoryContext) -> tuple of items
-STORY_STAGES: tuple[tuple[str, str], ...] = (
-    ("entities", "newsprism.align.entities:merge_entities"),
-    ("quotes", "newsprism.align.quotes:align_quotes"),
-    ("figures", "newsprism.align.figures:reconcile_figures"),
-    ("timeline", "newsprism.align.timeline:build_timeline"),
-    ("claims", "newsprism.align.claims:align_claims"),
-    ("framing", "newsprism.assess.framing:compare_framing"),
-    ("outlets", "newsprism.assess.outlets:profile_outlets"),
-    ("summary", "newsprism.summarize:summarize"),
+# Each story stage is fn(StoryContext) -> tuple of items and sees only what it declared:
+# ``analysis.<field>`` of its articles' analyses and the sections of earlier stages.
+STORY_STAGES: tuple[Stage, ...] = (
+    Stage("entities", "newsprism.align.entities:merge_entities", ("analysis.mentions",),
+          doc="named entities merged across outlets"),
+    Stage("quotes", "newsprism.align.quotes:align_quotes", ("entities", "analysis.quotes"),
+          doc="quotes with speakers resolved to entities, linked across outlets"),
+    Stage("figures", "newsprism.align.figures:reconcile_figures", ("analysis.figures",),
+          doc="numbers of the same thing compared across outlets"),
+    Stage("timeline", "newsprism.align.timeline:build_timeline", ("analysis.dates",),
+          doc="dated events in order"),
+    Stage("claims", "newsprism.align.claims:align_claims",
+          ("entities", "figures", "timeline", "analysis.claims", "analysis.dates", "analysis.features"),
+          doc="statements agreed, single-source or disputed"),
+    Stage("framing", "newsprism.assess.framing:compare_framing",
+          ("entities", "analysis.terms", "analysis.loaded_terms", "analysis.sentences"),
+          doc="how each outlet names the same referents"),
+    Stage("outlets", "newsprism.assess.outlets:profile_outlets",
+          ("entities", "quotes", "claims", "framing", "analysis.mentions", "analysis.sentences",
+           "analysis.sentence_tone", "analysis.claims", "analysis.loaded_terms", "analysis.calls_to_action",
+           "analysis.features"),
+          doc="each outlet's sourcing, loaded language and tone"),
+    Stage("summary", "newsprism.summarize:summarize", ("claims", "analysis.claims", "analysis.loaded_terms"),
+          doc="neutral summary, every sentence cited"),
 )
+# what every story stage may read without declaring it: the story's articles and the options
+STORY_GIVEN = ("articles", "options")
+ANALYSIS_FIELDS = tuple(f"analysis.{f.name}" for f in dataclasses.fields(ArticleAnalysis))
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-def _resolve(target: str) -> Callable[..., Any]:
-    module_name, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -77,9 +90,11 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
     # a stage sees its own story's analyses only: work per story stays independent of corpus size
     own = {a.id: analyses[a.id] for a in articles if a.id in analyses}
     sections: dict[str, Any] = {}
-    for name, target in STORY_STAGES:
-        ctx = StoryContext(story_id, tuple(articles), own, dict(sections), options)
-        sections[name] = tuple(_resolve(target)(ctx))
+    for stage in STORY_STAGES:
+        fields = analysis_fields(stage.requires)
+        seen = {aid: DeclaredAnalysis(a, fields, stage.assigns) for aid, a in own.items()}
+        ctx = StoryContext(story_id, tuple(articles), seen, DeclaredView(sections, stage.requires, stage.assigns), options)
+        sections[stage.assigns] = tuple(stage.resolve()(ctx))
     return Story(
         id=story_id,
         title=story_title(articles, own),

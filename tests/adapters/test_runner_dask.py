@@ -3,7 +3,6 @@ local run (story clustering stays on the driver, so splitting the work cannot ch
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,7 @@ from newsprism.adapters.runner.local import LocalRunner
 from newsprism.model import Article, Options
 from newsprism.normalize import normalize_articles
 
-pytest.importorskip("distributed")
 
-
-def _importable(target: str) -> bool:
-    module, _, attr = target.partition(":")
-    try:
-        return hasattr(importlib.import_module(module), attr)
-    except ImportError:
-        return False
 
 
 def seed_articles(seeds_dir: Path) -> list[Article]:
@@ -32,12 +23,8 @@ def seed_articles(seeds_dir: Path) -> list[Article]:
 
 @pytest.mark.slow
 def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir):
-    import newsprism.extract as extract
-
     from newsprism.adapters.runner.dask import DaskRunner
 
-    if not all(_importable(target) for _, target in extract.EXTRACTORS):
-        pytest.skip("some extractors are not written yet; Dask workers use the full registry")
     articles = seed_articles(seeds_dir)
     local = pipeline.process_articles(articles, runner=LocalRunner(batch_size=2))
     with DaskRunner(n_workers=2, batch_size=2) as runner:

@@ -41,7 +41,7 @@ def test_quoted_speakers_and_claim_shares(seed_ctx):
         ClaimCandidate(aid, 0, 10, text[:10], attributed_to=name),
         ClaimCandidate(aid, 10, 20, text[10:20]),
     ))
-    ctx = replace(seed_ctx, analyses={**seed_ctx.analyses, aid: analysis}, sections={"quotes": (quote,)})
+    ctx = replace(seed_ctx, analyses={**seed_ctx.analyses, aid: analysis}, sections={**seed_ctx.sections, "quotes": (quote,)})
     profile = profile_outlets(ctx)[0]
     assert profile.quoted_speakers == (name,)
     assert profile.metrics["attributed_share"] == 0.5
@@ -55,7 +55,7 @@ def test_omissions_list_claims_others_carry(seed_ctx):
         Claim("c2", "the city fell", "agreed", (Span(a, 0, 1, "x"), Span(b, 0, 1, "x"))),
         Claim("c3", "disputed toll", "disputed", (Span(b, 0, 1, "x"),)),
     )
-    ctx = replace(seed_ctx, sections={"claims": claims})
+    ctx = replace(seed_ctx, sections={**seed_ctx.sections, "claims": claims})
     omitted = omissions(ctx, a)
     assert [o["claim_id"] for o in omitted] == ["c1"]
     assert omitted[0]["reported_by"] == sorted([b, c])
@@ -80,7 +80,7 @@ def test_tone_toward_main_actors(seed_ctx):
         if i >= 0:
             mentions.append(Mention(a.id, i, i + 6, "Aleppo", "GPE"))
     ent = Entity("e1", "Aleppo", "GPE", ("Aleppo",), tuple(mentions))
-    ctx = replace(seed_ctx, sections={"entities": (ent,)})
+    ctx = replace(seed_ctx, sections={**seed_ctx.sections, "entities": (ent,)})
     profile = profile_outlets(ctx)[0]
     toward = profile.metrics["tone_toward"]["Aleppo"]
     assert toward["sentences"] >= 1 and -1 <= toward["tone"] <= 1
@@ -93,7 +93,7 @@ def test_speaker_side_from_their_description(seed_ctx):
     text = next(a.text for a in seed_ctx.articles if a.id == aid)
     quote = _quote(aid, text, "a ceasefire had been brokered", "Rebel sources", direct=False)
     framing = compare_framing(seed_ctx)
-    ctx = replace(seed_ctx, sections={"quotes": (quote,), "framing": framing})
+    ctx = replace(seed_ctx, sections={**seed_ctx.sections, "quotes": (quote,), "framing": framing})
     profile = next(p for p in profile_outlets(ctx) if p.article_id == aid)
     side = profile.metrics["quoted_sides"][0]
     rebels_row = next(r for r in framing if any("rebel groups" in t for ts in r.terms.values() for t in ts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism.extract.framing import extract_calls_to_action, extract_features, extract_loaded_terms, extract_terms
+from newsprism.extract import analyze_article
 from newsprism.extract.framing_style import quote_regions
 from newsprism.extract.loaded_lexicon import LoadedSettings, own_entries, vader_lexicon
 from newsprism.model import Article
@@ -12,13 +12,8 @@ from newsprism.model import Article
 
 def _run(nlp, text: str, aid: str = "a1"):
     article = Article(aid, "test", text)
-    doc = nlp(text)
-    found: dict = {}
-    found["terms"] = extract_terms(doc, article, found)
-    found["loaded_terms"] = extract_loaded_terms(doc, article, found)
-    found["calls_to_action"] = extract_calls_to_action(doc, article, found)
-    found["features"] = extract_features(doc, article, found)
-    return article, found
+    analysis = analyze_article(article, nlp(text), only=("terms", "loaded_terms", "calls_to_action", "features"))
+    return article, {name: getattr(analysis, name) for name in ("terms", "loaded_terms", "calls_to_action", "features")}
 
 
 def _offsets_hold(article: Article, items) -> None:
@@ -175,7 +170,7 @@ def test_title_features_read_the_headline(nlp):
     assert f["title_case_share"] == 1.0
     assert f["title_words"] == 5
     article = Article("a2", "test", "Fighters leave the city.", title="Is this the end of the war?")
-    own_title = extract_features(nlp(article.text), article, {})
+    own_title = analyze_article(article, nlp(article.text), only=("features",)).features
     assert own_title["title_question"] == 1 and own_title["title_all_caps"] == 0
 
 

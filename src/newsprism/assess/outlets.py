@@ -6,6 +6,7 @@ a third-party rating appears only when the user supplied one (``--outlet-ratings
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -19,25 +20,21 @@ AFFILIATION_TYPES = ("ORG", "NORP", "GPE")
 SPEAKER_WINDOW = 80  # characters around a speaker's name where a title or affiliation is read
 
 
-def _tone(text: str) -> float:
-    from ..extract.framing_style import tone
-
-    return tone(text)
-
-
 def _quotes_of(ctx: StoryContext, article_id: str) -> list[Quote]:
-    quotes = ctx.sections.get("quotes")
-    if quotes is None:
-        analysis = ctx.analyses.get(article_id)
-        quotes = analysis.quotes if analysis else ()
-    return [q for q in quotes if q.article_id == article_id]
+    return [q for q in ctx.sections["quotes"] if q.article_id == article_id]
+
+
+def _sentence_index(analysis: ArticleAnalysis, pos: int) -> int | None:
+    starts = [p.start for p in analysis.sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and pos < analysis.sentences[i].end:
+        return i
+    return None
 
 
 def _sentence_bounds(analysis: ArticleAnalysis, pos: int) -> tuple[int, int] | None:
-    for part in analysis.sentences:
-        if part.start <= pos < part.end:
-            return part.start, part.end
-    return None
+    i = _sentence_index(analysis, pos)
+    return None if i is None else (analysis.sentences[i].start, analysis.sentences[i].end)
 
 
 def speaker_sides(article: Article, analysis: ArticleAnalysis, quotes: list[Quote], framing) -> list[dict[str, Any]]:
@@ -107,18 +104,18 @@ def main_actors(ctx: StoryContext) -> list:
 
 
 def tone_toward(article: Article, analysis: ArticleAnalysis, actors) -> dict[str, dict[str, Any]]:
-    """Mean VADER tone of the article's sentences that mention each main actor."""
+    """Mean VADER tone (scored once, at extraction) of the article's sentences that mention each main actor."""
     out = {}
     for ent in actors:
         sentences = set()
         for m in ent.mentions:
             if m.article_id == article.id:
-                b = _sentence_bounds(analysis, m.start)
-                if b:
-                    sentences.add(b)
+                i = _sentence_index(analysis, m.start)
+                if i is not None:
+                    sentences.add(i)
         if not sentences:
             continue
-        tones = [_tone(article.text[s:e]) for s, e in sorted(sentences)]
+        tones = [analysis.sentence_tone[i] for i in sorted(sentences)]
         out[ent.name] = {"tone": round(sum(tones) / len(tones), 4), "sentences": len(tones)}
     return out
 
@@ -156,11 +153,8 @@ def profile_article(ctx: StoryContext, article: Article, actors, framing) -> Out
     speakers = list(dict.fromkeys(q.speaker.name for q in quotes if q.speaker and q.speaker.name))
     features = dict(analysis.features)
     words = max(article.word_count, 1)
-    tone = features.get("tone")
-    if tone is None:  # no extracted features: the mean tone of the article's sentences
-        from ..extract.framing_style import mean_tone
-
-        tone = mean_tone([_tone(article.text[p.start : p.end]) for p in analysis.sentences])
+    tones = analysis.sentence_tone
+    tone = round(sum(tones) / len(tones), 4) if tones else 0.0
     loaded_counts = Counter(s.text.lower() for s in analysis.loaded_terms)
     metrics: dict[str, Any] = {
         "outlet": article.outlet,
@@ -196,5 +190,5 @@ def profile_article(ctx: StoryContext, article: Article, actors, framing) -> Out
 def profile_outlets(ctx: StoryContext) -> tuple[OutletProfile, ...]:
     """One profile per article of the story, in the story's order."""
     actors = main_actors(ctx)
-    framing = ctx.sections.get("framing") or ()
+    framing = ctx.sections["framing"]
     return tuple(profile_article(ctx, a, actors, framing) for a in ctx.articles)

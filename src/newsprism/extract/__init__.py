@@ -1,45 +1,48 @@
 """Per-article extraction: one spaCy parse in, one ``ArticleAnalysis`` out.
 
-``EXTRACTORS`` is the table of what is extracted, in order. Each extractor has one calling
-convention, ``fn(doc, article, found) -> value``, where ``found`` holds what the extractors
-before it produced; adding an extractor is one function and one line here.
+``EXTRACTORS`` is the table of what is extracted, in order. Each entry declares the field of
+``ArticleAnalysis`` it assigns and the fields it requires (``contracts.Stage``); every
+extractor has one calling convention, ``fn(doc, article, found) -> value``, where ``found``
+holds only what it declared. Adding an extractor is one function and one line here.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
+from ..contracts import DeclaredView, Stage, closure
 from ..model import Article, ArticleAnalysis, Part
 
-# field of ArticleAnalysis -> "module:function" (imported on first use)
-EXTRACTORS: tuple[tuple[str, str], ...] = (
-    ("mentions", "newsprism.extract.entities:extract_mentions"),
-    ("quotes", "newsprism.extract.quotes:extract_quotes"),
-    ("figures", "newsprism.extract.figures:extract_figures"),
-    ("dates", "newsprism.extract.dates:extract_dates"),
-    ("claims", "newsprism.extract.claims:extract_claims"),
-    ("terms", "newsprism.extract.framing:extract_terms"),
-    ("loaded_terms", "newsprism.extract.framing:extract_loaded_terms"),
-    ("calls_to_action", "newsprism.extract.framing:extract_calls_to_action"),
-    ("features", "newsprism.extract.framing:extract_features"),
+# given to every extractor before the table runs (besides ``doc`` and ``article``)
+GIVEN = ("sentences",)
+
+EXTRACTORS: tuple[Stage, ...] = (
+    Stage("tokens", "newsprism.extract.tokens:extract_tokens", doc="lemma, tag, dependency and head of every token"),
+    Stage("quote_regions", "newsprism.extract.tokens:extract_quote_regions", doc="character ranges inside quotation marks"),
+    Stage("sentence_tone", "newsprism.extract.tokens:extract_sentence_tone", ("sentences",), doc="VADER compound per sentence"),
+    Stage("mentions", "newsprism.extract.entities:extract_mentions", doc="named-entity mentions"),
+    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions",), doc="direct and reported speech, with speakers"),
+    Stage("figures", "newsprism.extract.figures:extract_figures", doc="numbers and what they count"),
+    Stage("dates", "newsprism.extract.dates:extract_dates", doc="dates, normalised against publication"),
+    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates"), doc="statements (sentences or clauses)"),
+    Stage("terms", "newsprism.extract.framing:extract_terms", doc="naming and framing phrases"),
+    Stage("loaded_terms", "newsprism.extract.framing:extract_loaded_terms", ("quote_regions",), doc="loaded words outside quotes"),
+    Stage("calls_to_action", "newsprism.extract.framing:extract_calls_to_action", ("quote_regions",), doc="pleas to the reader"),
+    Stage("features", "newsprism.extract.framing:extract_features",
+          ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action"), doc="profile numbers"),
 )
 
 
-def resolve(target: str) -> Callable[..., Any]:
-    module_name, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
-
-
-def analyze_article(article: Article, doc) -> ArticleAnalysis:
-    """Run every extractor over one parsed article."""
+def analyze_article(article: Article, doc, *, only: Sequence[str] | None = None) -> ArticleAnalysis:
+    """Run every extractor over one parsed article; each sees only what it declared.
+    ``only`` names the fields wanted: just they and what they require are computed."""
     if doc.text != article.text:
         raise ValueError(f"parse of {article.id!r} does not match its text; offsets would be wrong")
     found: dict[str, Any] = {
         "sentences": tuple(Part(s.start_char, s.end_char) for s in doc.sents if s.text.strip())
     }
-    for field_name, target in EXTRACTORS:
-        found[field_name] = resolve(target)(doc, article, found)
+    for stage in EXTRACTORS if only is None else closure(EXTRACTORS, only):
+        found[stage.assigns] = stage.resolve()(doc, article, DeclaredView(found, stage.requires, stage.assigns))
     return ArticleAnalysis(article_id=article.id, **found)
 
 

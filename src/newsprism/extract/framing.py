@@ -27,8 +27,8 @@ def extract_terms(doc, article: Article, found: dict[str, Any]) -> tuple[TermMen
     return extract_term_mentions(doc, article.id)
 
 
-def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS) -> tuple[Span, ...]:
-    quotes = quote_regions(doc.text)
+def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS, quotes=None) -> tuple[Span, ...]:
+    quotes = quote_regions(doc.text) if quotes is None else quotes
     spans = []
     for m in find_loaded(doc, settings, quotes):
         span = doc[m.start_token : m.end_token]
@@ -38,7 +38,11 @@ def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTIN
 
 def extract_loaded_terms(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
     """Loaded, emotive or one-sided words and phrases, one span per occurrence."""
-    return loaded_spans(doc, article.id)
+    return loaded_spans(doc, article.id, quotes=_regions(found))
+
+
+def _regions(found) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in found["quote_regions"]]
 
 
 def _sentence_span(article_id: str, sent) -> Span:
@@ -66,7 +70,7 @@ def is_call_to_action(sent) -> bool:
 
 def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
     """Sentences outside quotations that ask the reader to act: share, sign, donate, call."""
-    quotes = quote_regions(doc.text)
+    quotes = _regions(found)
     out = []
     for sent in doc.sents:
         if not sent.text.strip() or inside(sent.start_char, quotes):
@@ -78,11 +82,9 @@ def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tup
 
 def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     """Profile numbers (plain JSON values): opinion markers, quote share, loaded density, tone."""
-    quotes = quote_regions(doc.text)
-    features = style_features(doc, quotes)
-    loaded = found.get("loaded_terms")
-    if loaded is None:
-        loaded = loaded_spans(doc, article.id)
+    quotes = _regions(found)
+    features = style_features(doc, quotes, list(found["sentence_tone"]))
+    loaded = found["loaded_terms"]
     own_loaded = [s for s in loaded if not inside(s.start, quotes)]
     words = max(features["words"], 1)
     features["loaded_terms"] = len(loaded)

@@ -75,13 +75,14 @@ def mean_tone(sentence_scores: list[float]) -> float:
     return round(sum(sentence_scores) / len(sentence_scores), 4) if sentence_scores else 0.0
 
 
-def style_features(doc, quotes: list[tuple[int, int]]) -> dict[str, Any]:
-    """Rates per 100 words of the writer's own text (outside quotations) and per sentence."""
+def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None) -> dict[str, Any]:
+    """Rates per 100 words of the writer's own text (outside quotations) and per sentence;
+    ``tones`` are the sentence tones when extraction has scored them already."""
     words = [t for t in doc if t.is_alpha]
     own = [t for t in words if not inside(t.idx, quotes)]
     n_own = max(len(own), 1)
     sents = [s for s in doc.sents if s.text.strip()]
-    tones = sentence_tones(sents)
+    tones = sentence_tones(sents) if tones is None else tones
     own_sents = [s for s in sents if not inside(s.end_char - 1, quotes) and not inside(s.start_char, quotes)]
     n_sents = max(len(sents), 1)
     quoted_chars = sum(e - s for s, e in quotes)

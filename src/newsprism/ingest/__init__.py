@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from ..errors import EmptyInput, InputError
 from ..model import Article, Skipped
-from ..normalize.clean import text_fingerprint  # one definition, shared with dedup and the store
+from ..normalize import text_fingerprint  # one definition, shared with dedup and the store
 from .outlets import OutletMap
 from .readers import ReadContext, read_item
 from .records import Draft, FileRef
