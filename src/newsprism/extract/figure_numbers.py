@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "dozen": 12,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+from ..resources.words import SCALES, TENS, UNITS
+
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 # Vague plurals: "dozens" means at least two dozen and fewer than a hundred, and so on.
@@ -33,7 +23,7 @@ VAGUE = {
 # "tens of thousands", "hundreds of thousands", "tens of millions"
 VAGUE_MULTIPLIERS = {"tens": (20, 99), "hundreds": (200, 999)}
 
-NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES)
+NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES)  # the words a spelled-out number is made of
 
 # Words before a number that qualify it, longest first; value: the normalised qualifier.
 QUALIFIERS: tuple[tuple[str, str], ...] = tuple(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, FigureValue
+from ..resources.words import MONTHS
 from .figure_numbers import (
     SCALES,
     VAGUE,
@@ -29,11 +30,6 @@ from .figure_numbers import (
 TIME_UNITS = {
     "second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
     "century", "am", "a.m.", "pm", "p.m.", "o'clock", "time",
-}
-MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december",
 }
 PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
 CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}

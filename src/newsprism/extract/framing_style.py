@@ -11,18 +11,15 @@ import re
 import statistics
 from typing import Any
 
+from ..resources.words import FIRST_PERSON, FIRST_PLURAL, FIRST_SINGULAR, REPORTING_VERBS, SECOND_PERSON, THIRD_PLURAL
+
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 HEDGES = frozenset(
     """may might could perhaps possibly reportedly allegedly apparently seemingly likely unlikely
     probably suggest suggests suggested appear appears appeared seem seems seemed unclear
     unconfirmed unverified purportedly presumably""".split()
 )
-ATTRIBUTION_VERBS = frozenset(
-    """say tell report state add note explain claim announce according confirm deny insist
-    argue write warn accuse estimate""".split()
-)
+ATTRIBUTION_VERBS = REPORTING_VERBS | {"according"}
 MAX_QUOTE_CHARS = 1500  # an unmatched quotation mark must not swallow the rest of the article
 
 
@@ -129,12 +126,9 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
 CERTAINTY = frozenset(
     "clearly obviously undoubtedly certainly definitely surely indeed truly absolutely undeniably evidently plainly".split()
 )
-FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
-FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
-THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
 CONTRACTION_TAILS = frozenset({"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m"})
 ANONYMOUS_SOURCES = frozenset("source sources official officials insider insiders aide aides spokesman spokeswoman spokesperson".split())
-SOURCING_VERBS = ATTRIBUTION_VERBS - {"according"}
+SOURCING_VERBS = REPORTING_VERBS
 # words about the press itself: partisan outlets often write about "the media"
 MEDIA_WORDS = frozenset("media press journalist journalists reporter reporters newspaper newspapers pundit pundits outlets headlines".split())
 # ideological and partisan labels for people and groups
@@ -145,7 +139,7 @@ IDEOLOGY_LABELS = frozenset(
 )
 # neutral speech verbs vs characterising ones ("claimed", "admitted", "boasted")
 NEUTRAL_SPEECH = frozenset({"say", "tell"})
-SPEECH_VERBS = NEUTRAL_SPEECH | frozenset("claim admit insist boast brag rant whine state declare complain argue suggest".split())
+SPEECH_VERB_CHOICES = NEUTRAL_SPEECH | frozenset("claim admit insist boast brag rant whine state declare complain argue suggest".split())
 # wire-style dateline opening the body: "WASHINGTON (Reuters) - ", "LONDON — "
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,40}?\s*(\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 SCARE_QUOTE_MAX_WORDS = 3  # a quotation this short is a term held at arm's length, not speech
@@ -189,7 +183,7 @@ def sourcing_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, fl
                     named += 1
                 elif child.lower_ in ANONYMOUS_SOURCES:
                     anonymous += 1
-    speech = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+    speech = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERB_CHOICES]
     return {
         "attributed_sentence_share": round(attributed / n_sents, 3),
         "named_source_rate": round(100.0 * named / n_words, 3),

@@ -1,0 +1,21 @@
+"""Language resources, one definition each, each saying where it comes from.
+
+- ``words``: closed-class English word lists (months, weekdays, number words, pronouns, verbs
+  of saying and thinking, stop words, nouns for people).
+- ``aliases.json``: names that denote the same actor (see ``align/entity_names``).
+- ``loaded_terms.tsv``, ``loaded_excluded.txt``, ``loaded_weights.json``: the loaded-language
+  lexicon, the VADER words that are plain news words, and the scorer's weights
+  (see ``extract/loaded_lexicon``).
+
+Knowledge of one conflict, region or story never lives in code: it lives here, general
+across domains, or is learned from the story itself.
+"""
+
+from __future__ import annotations
+
+from importlib import resources as _resources
+
+
+def read_text(name: str) -> str:
+    """A resource file shipped with the package, as text."""
+    return _resources.files(__name__).joinpath(name).read_text(encoding="utf-8")

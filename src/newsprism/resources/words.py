@@ -1,0 +1,90 @@
+"""Closed-class English word lists, one definition each.
+
+Written by hand for newsprism from standard English grammar (months, weekdays, cardinal
+numbers, pronouns) and from the reporting verbs of news style (the verbs of saying an
+attribution uses, as in AP and Reuters copy); checked against the attributions of PolNeAR dev
+(``../shared/data/polnear``). Nothing here is about one story, region or domain.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
+# full month names and the usual abbreviations -> month number
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+MONTH_NAMES: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december")
+WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+# cardinal number words -> value ("dozen" counts: news writes "a dozen people")
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "dozen": 12,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                          "trillion": 1_000_000_000_000}
+NUMBER_WORDS: dict[str, int] = {**UNITS, **TENS, **SCALES}
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "them", "us", "me", "who", "which", "that"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = FIRST_SINGULAR | FIRST_PLURAL
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
+
+# verbs of saying (lemmas): a quotation or a reported clause next to them is someone's words
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state claim warn note explain insist argue announce deny acknowledge admit
+    report write tweet post declare confirm describe call ask reply respond suggest predict
+    estimate urge recall complain accuse allege assert contend concede promise pledge vow
+    threaten remark observe emphasize emphasise stress testify cite conclude caution boast joke
+    quip comment speak shout chant agree indicate reveal disclose maintain demand recount
+    mention charge signal brand label dub term characterize characterise lament
+    counter retort continue tout praise criticize criticise condemn blame question wonder
+    proclaim assure reiterate repeat forecast calculate find
+    show advise inform notify recommend propose swear affirm
+    """.split()
+)
+# the plain core of them: the verbs that only report (no stance, no judgement) -- what a
+# statement "X said Y" is made of, and what a neutral summary may use
+REPORTING_VERBS = frozenset(
+    "say tell report state add note explain claim announce confirm deny insist argue write warn accuse estimate".split()
+)
+# verbs of thinking: a reported clause after them is an attributed belief
+THOUGHT_VERBS = frozenset(
+    """
+    believe think feel fear hope expect know suspect doubt worry consider view see realize realise
+    understand learn hear discover recognize recognise assume guess reckon bet wish decide plan
+    want intend prefer trust imagine remember forget sense figure prove
+    """.split()
+)
+# verbs of stance whose infinitive or "for" object is the attributed content ("X vowed to ...")
+STANCE_VERBS = frozenset(
+    "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
+    "call push demand offer".split()
+)
+
+# nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
+PERSON_NOUNS = frozenset(
+    """people person civilian child children woman women man men resident fighter soldier victim
+    refugee migrant citizen teen teenager individual worker employee student patient passenger
+    voter member player fan customer officer official protester demonstrator prisoner hostage""".split()
+)
+
+# stop words: spaCy's English list (one list for every stage), and the words of news
+# attribution that carry no content of their own
+STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
+NEWS_FUNCTION_WORDS = frozenset("said says say told tell according reported report reports".split())
