@@ -18,7 +18,7 @@ import platform
 import time
 from pathlib import Path
 
-from newsprism.cluster.evaluate import load_basil, load_ecbplus, score_online, tuned_baseline
+from cluster_eval import load_basil, load_ecbplus, score_online, tuned_baseline
 from newsprism.cluster.stories import ClusterConfig
 
 ROOT = Path(__file__).resolve().parents[1]

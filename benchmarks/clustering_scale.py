@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
-from newsprism.cluster.evaluate import bcubed, load_basil, load_ecbplus
+from cluster_eval import bcubed, load_basil, load_ecbplus
 from newsprism.cluster.stories import ClusterConfig, StoryClusterer
 from newsprism.model import Article
 

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster.evaluate import load_basil, load_ecbplus, score_online
+from gates import benchmark
+
+_eval = benchmark("cluster_eval")
+load_basil, load_ecbplus, score_online = _eval.load_basil, _eval.load_ecbplus, _eval.score_online
 
 FLOORS = Path(__file__).resolve().parents[2] / "benchmarks" / "floors" / "clustering.json"
 ORDERS = (0, 1, 2)  # shuffled input orders, as in the benchmark (which averages over 5)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.cluster.evaluate import bcubed, load_basil, load_ecbplus, shuffled
+from gates import benchmark
+
+_eval = benchmark("cluster_eval")
+bcubed, load_basil, load_ecbplus, shuffled = _eval.bcubed, _eval.load_basil, _eval.load_ecbplus, _eval.shuffled
 
 
 def test_bcubed_by_hand():

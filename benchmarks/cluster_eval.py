@@ -2,7 +2,7 @@
 Articles (text only: nothing that gives the gold label away), and the TF-IDF +
 average-link baseline the benchmarks report beside newsprism.
 
-Used by ``benchmarks/clustering.py`` and the quality gate; reads data from a directory
+Benchmark code, not part of the package: used by ``benchmarks/clustering.py`` and the quality gate; reads data from a directory
 given at run time (``../shared/data``), never from the package.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..model import Article
+from newsprism.model import Article
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def score_online(articles: Sequence[Article], gold: Mapping[str, str], orders: S
                  config=None) -> tuple[Scores, list[Scores]]:
     """newsprism's clustering, averaged over shuffled input orders (undated articles are
     processed in input order, so the order matters); also returns each run's scores."""
-    from .stories import cluster_stories
+    from newsprism.cluster.stories import cluster_stories
 
     runs = [bcubed(cluster_stories(shuffled(articles, seed), None, config), gold) for seed in orders]
     return mean_scores(runs), runs
