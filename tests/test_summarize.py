@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.align.claims import align_claims
 from newsprism.extract import analyze_article
-from newsprism.model import Article, ArticleAnalysis, Options, Part, Span, StoryContext, SummarySentence
+from newsprism.model import Article, Options, Span, StoryContext, SummarySentence
 from newsprism.summarize import emotive_rate, loaded_rate, neutral_text, summarize, ungrounded_words
 
 

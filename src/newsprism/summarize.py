@@ -32,7 +32,7 @@ import numpy as np
 
 from .align.claims import align_claims, core_text, lexical_similarity
 from .cluster.embed import embed
-from .extract.loaded_lexicon import own_entries, phrase_words, vader_lexicon
+from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
 # the summary's own words (the frame around quoted or extracted words)

@@ -1,35 +1,22 @@
-"""The loaded-language lexicon and the matcher that finds its entries in a parsed article.
+"""The matcher and scorer that find the loaded-language lexicon's entries in a parsed article.
 
-Two sources, both shippable: newsprism's own list (``resources/loaded_terms.tsv``, written
-by the project) and the VADER sentiment lexicon (MIT, installed with ``vaderSentiment``),
-of which only strongly valenced content words count. Which own categories are used and the
+The lexicons live in ``newsprism.resources.loaded``; of VADER's only strongly valenced
+content words count. Which own categories are used and the
 VADER threshold are settings (``LoadedSettings``); the defaults were chosen on BASIL/BABE
 (see ``benchmarks/loaded_basil.py``), the word lists themselves were not taken from them.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Iterable, Iterator
 
-OWN_LEXICON = "loaded_terms.tsv"
-CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
-# strongly valenced VADER entries that are ordinary news vocabulary, not a writer's colouring
-VADER_NEUTRAL_IN_NEWS = frozenset(
-    """no yes please like well kind support care help free save protect win won lose lost
-    agree agreed agreement death dead die died dies killed kill kills killing war wars
-    fire fired cancer prison jail arrest arrested accident crash injured hurt hospital
-    crime criminal victims victim violence violent weapon weapons gun guns shot shooting
-    bomb bombing bombs attack attacks attacked sue sued lawsuit charges charged guilty
-    honor honored thank thanks thanked welcome best better good great important interests
-    interest interested true truth trust peace safe safety security secure benefit benefits
-    hope hoped hopes hoping wish wishes promise promised promises vote favor""".split()
+from ..resources.loaded import (  # noqa: F401 - the lexicons, read from newsprism.resources
+    EXCLUDED_FILE, OWN_LEXICON, SCORER_FILE, VADER_NEUTRAL_IN_NEWS, excluded_words, own_entries, phrase_words, scorer,
+    vader_lexicon,
 )
-WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 
 
 @dataclass(frozen=True)
@@ -56,43 +43,6 @@ class LoadedMatch:
     valence: float  # VADER valence of the words (0 when unknown)
 
 
-def phrase_words(phrase: str) -> tuple[str, ...]:
-    """Lower-cased words and punctuation of a phrase, as lexicon entries are keyed."""
-    return tuple(WORD_RE.findall(phrase.lower()))
-
-
-@functools.lru_cache(maxsize=1)
-def own_entries() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """First word -> ((words, category), ...), longest phrases first."""
-    text = resources.files("newsprism.resources").joinpath(OWN_LEXICON).read_text(encoding="utf-8")
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        phrase, _, category = line.partition("\t")
-        words = phrase_words(phrase)
-        if words:
-            by_first.setdefault(words[0], []).append((words, category.strip() or "emotive"))
-    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def vader_lexicon() -> dict[str, float]:
-    """word -> mean valence (-4..4) from the VADER lexicon that ships with vaderSentiment."""
-    import vaderSentiment
-
-    path = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
-    out: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            try:
-                out[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
-    return out
-
-
 def token_valence(token) -> float:
     lex = vader_lexicon()
     return lex.get(token.lower_, lex.get(token.lemma_.lower(), 0.0))
@@ -100,20 +50,6 @@ def token_valence(token) -> float:
 
 def _keys(token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
-
-
-EXCLUDED_FILE = "loaded_excluded.txt"
-
-
-@functools.lru_cache(maxsize=1)
-def excluded_words() -> frozenset[str]:
-    """Own/VADER words set aside because, in news text, they mark no bias (chosen by
-    ``benchmarks/loaded_basil.py --train``: frequent candidates that never were biased)."""
-    try:
-        text = resources.files("newsprism.resources").joinpath(EXCLUDED_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def match_key(doc, m: "LoadedMatch") -> str:
@@ -183,7 +119,6 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 # --- the learned scorer: weights of general features (category, part of speech, valence,
 # quotation, repetition...), never of words; trained by ``benchmarks/loaded_basil.py --train``.
-SCORER_FILE = "loaded_weights.json"
 COARSE_DEPS = {"amod": "amod", "advmod": "advmod", "ROOT": "root", "dobj": "obj", "pobj": "obj", "nsubj": "subj", "nsubjpass": "subj",
                "xcomp": "comp", "ccomp": "comp", "conj": "conj", "acomp": "comp", "attr": "comp", "compound": "compound", "acl": "clause",
                "relcl": "clause", "advcl": "clause", "pcomp": "comp"}
@@ -227,18 +162,6 @@ def candidate_features(doc, m: LoadedMatch, quotes: list[tuple[int, int]], lemma
     if m.category != "vader" and m.valence != 0:
         f["own_and_vader"] = 1.0
     return f
-
-
-@functools.lru_cache(maxsize=1)
-def scorer() -> dict | None:
-    """{"bias", "weights", "threshold"} or None when no trained scorer ships."""
-    import json
-
-    try:
-        text = resources.files("newsprism.resources").joinpath(SCORER_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    return json.loads(text)
 
 
 def score(features: dict[str, float], model: dict) -> float:
