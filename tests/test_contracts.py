@@ -195,3 +195,13 @@ def test_no_stage_imports_another_stage_or_an_adapter():
                 continue
             problems.append(f"{rel}: imports {target}")
     assert problems == []
+
+
+def test_readme_shows_the_stage_tables_as_they_are():
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    printed = CliRunner().invoke(app, ["stages"]).output
+    readme = (PACKAGE.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert printed.strip() and printed in readme, "README's layout section is out of step: paste `newsprism stages`"

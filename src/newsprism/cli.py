@@ -158,6 +158,19 @@ def serve(
 
 
 @app.command()
+def stages() -> None:
+    """Print the stage tables: what each extractor and story stage needs and adds, in order."""
+    from .contracts import describe
+    from .extract import EXTRACTORS, GIVEN
+    from .pipeline import STORY_GIVEN, STORY_STAGES
+
+    out.print(f"Per article (given: doc, article, {', '.join(GIVEN)}):", markup=False, highlight=False, soft_wrap=True)
+    out.print(describe(EXTRACTORS), markup=False, highlight=False, soft_wrap=True)
+    out.print(f"\nPer story (given: {', '.join(STORY_GIVEN)}, analysis.<field>):", markup=False, highlight=False, soft_wrap=True)
+    out.print(describe(STORY_STAGES), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     out.print(f"newsprism {__version__}")
