@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..resources.words import SCALES, TENS, UNITS
+from ..resources.words import NUMBER_WORDS, SCALES, TENS, UNITS
 
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
@@ -23,7 +23,6 @@ VAGUE = {
 # "tens of thousands", "hundreds of thousands", "tens of millions"
 VAGUE_MULTIPLIERS = {"tens": (20, 99), "hundreds": (200, 999)}
 
-NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES)  # the words a spelled-out number is made of
 
 # Words before a number that qualify it, longest first; value: the normalised qualifier.
 QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
