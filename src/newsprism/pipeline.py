@@ -24,7 +24,7 @@ STORY_STAGES: tuple[Stage, ...] = (
           doc="quotes with speakers resolved to entities, linked across outlets"),
     Stage("figures", "newsprism.align.figures:reconcile_figures", ("analysis.figures",),
           doc="numbers of the same thing compared across outlets"),
-    Stage("timeline", "newsprism.align.timeline:build_timeline", ("analysis.dates",),
+    Stage("timeline", "newsprism.align.timeline:build_timeline", ("analysis.dates", "analysis.tokens"),
           doc="dated events in order"),
     Stage("claims", "newsprism.align.claims:align_claims",
           ("entities", "figures", "timeline", "analysis.claims", "analysis.dates", "analysis.features"),

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from newsprism.align.timeline import build_timeline
-from newsprism.extract.dates import extract_dates
-from newsprism.model import Article, ArticleAnalysis, Part, StoryContext
+from newsprism.extract import analyze_article
+from newsprism.model import Article, StoryContext
 
 
 def story(nlp, articles):
-    analyses = {}
-    for a in articles:
-        doc = nlp(a.text)
-        analyses[a.id] = ArticleAnalysis(a.id, tuple(Part(s.start_char, s.end_char) for s in doc.sents), dates=extract_dates(doc, a, {}))
+    analyses = {a.id: analyze_article(a, nlp(a.text), only=("dates", "tokens")) for a in articles}
     return StoryContext("s1", tuple(articles), analyses)
 
 

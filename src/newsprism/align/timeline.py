@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, DateMention, Span, StoryContext, TimelineEntry
+from ..model import CONTENT_POS, Article, ArticleAnalysis, DateMention, Span, StoryContext, TimelineEntry
+from ..resources.words import MONTHS, NEWS_FUNCTION_WORDS, TIME_WORDS, WEEKDAYS
 
 MAX_WORDS = 30  # a timeline line stays short; longer sentences are cut at clause boundaries
 SAME_EVENT = 0.2  # content-word overlap from which two dated clauses are one event
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[—–-]\s|\n")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_STOP = {
-    "the", "and", "that", "this", "with", "from", "have", "has", "had", "were", "was", "been",
-    "their", "they", "them", "there", "which", "what", "when", "will", "would", "said", "says",
-    "after", "before", "since", "into", "over", "about", "also", "than", "more", "some", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
-    "night", "afternoon", "yesterday", "today", "tonight", "week", "month", "year",
-}
+# lemmas that say when or who said, not what happened
+_NOT_EVENT_WORDS = TIME_WORDS | set(WEEKDAYS) | set(MONTHS) | NEWS_FUNCTION_WORDS
 
 
 def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
@@ -35,7 +30,7 @@ def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
             if mention.date is None:
                 continue
             evidence = dated_clause(article, mention)
-            words = content_words(evidence.text, mention.text)
+            words = content_words(analysis, evidence, mention)
             match = next((e for e in events if e["date"] == mention.date and _same_event(e, evidence, words)), None)
             if match is None:
                 events.append({"date": mention.date, "evidence": [evidence], "words": set(words)})
@@ -91,9 +86,15 @@ def _clause_around(text: str, s_start: int, s_end: int, m_start: int, m_end: int
     return left, right
 
 
-def content_words(text: str, skip: str = "") -> set[str]:
-    skipped = {w.lower() for w in _WORD.findall(skip)}
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP and w.lower() not in skipped}
+def content_words(analysis: ArticleAnalysis, evidence: Span, mention: DateMention) -> set[str]:
+    """Lemmas of the clause's content words (from the parse), without the date's own words."""
+    table = analysis.tokens
+    return {
+        table.lemmas[i]
+        for i in table.rows(evidence.start, evidence.end)
+        if table.pos[i] in CONTENT_POS and not table.stop[i] and len(table.lemmas[i]) > 2
+        and not (mention.start <= table.starts[i] < mention.end) and table.lemmas[i] not in _NOT_EVENT_WORDS
+    }
 
 
 def _same_event(event: dict, evidence: Span, words: set[str]) -> bool:

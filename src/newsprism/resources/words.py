@@ -19,6 +19,8 @@ MONTHS: dict[str, int] = {
 }
 MONTH_NAMES: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august",
                                  "september", "october", "november", "december")
+# words that only say when (a timeline matches events on what happened, not on these)
+TIME_WORDS = frozenset("morning afternoon evening night yesterday today tonight tomorrow day week month year weekend".split())
 WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 # cardinal number words -> value ("dozen" counts: news writes "a dozen people")
