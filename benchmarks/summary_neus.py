@@ -53,9 +53,8 @@ def build_contexts(samples):
     """One story per sample, its articles parsed, claims and loaded words extracted and the
     claims aligned (what the pipeline gives ``summarize``; entities and quotes not needed)."""
     from newsprism.align.claims import align_claims
-    from newsprism.extract.claims import extract_claims
-    from newsprism.extract.framing import extract_loaded_terms
-    from newsprism.model import Article, ArticleAnalysis, Options, Part, StoryContext
+    from newsprism.extract import analyze_article
+    from newsprism.model import Article, Options, StoryContext
     from newsprism.nlp import parse
 
     texts, ids = [], []
@@ -66,12 +65,7 @@ def build_contexts(samples):
     parsed = {}
     for (n, k, title), doc in zip(ids, parse(texts, batch_size=32)):
         article = Article(id=f"n{n}_{k}", outlet=f"outlet{k}", text=doc.text, title=title)
-        analysis = ArticleAnalysis(
-            article.id,
-            tuple(Part(s.start_char, s.end_char) for s in doc.sents),
-            claims=extract_claims(doc, article, {}),
-            loaded_terms=extract_loaded_terms(doc, article, {}),
-        )
+        analysis = analyze_article(article, doc, only=("claims", "loaded_terms"))
         parsed.setdefault(n, []).append((article, analysis))
     contexts = []
     for n in range(len(samples)):
