@@ -45,12 +45,34 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _quiet_libraries() -> None:
+    """No progress bars or chatter from libraries (transformers' "Loading weights" bar,
+    sentence-transformers' info logs): newsprism draws its own progress. Set before the
+    libraries are imported, and inherited by worker processes through the environment."""
+    import logging
+    import os
+
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for name in ("transformers", "sentence_transformers", "huggingface_hub"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    if "transformers" in sys.modules:  # already imported: its bars read the env at import
+        try:
+            sys.modules["transformers"].utils.logging.disable_progress_bar()
+        except AttributeError:
+            pass
+
+
 def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
-    """A plain run, or, with --store, an incremental update of the store and its whole report."""
+    """A plain run, or, with --store, an incremental update of the store and its whole report.
+
+    Returns (report, update result or None)."""
     from .pipeline import analyze as run_analysis
 
     if store is None:
-        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options)
+        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options), None
     from dataclasses import replace
 
     from .adapters.store import open_store
@@ -59,7 +81,23 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     with open_store(str(store)) as the_store:
         result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
         report = report_from_store(the_store, options=options)
-    return replace(report, skipped=tuple(result.skipped))
+    return replace(report, skipped=tuple(result.skipped)), result
+
+
+def _print_run(report, result, *, store, seconds: float, written) -> None:
+    """The terminal summary; a store run first says what was new and shows the stories it changed."""
+    from .report.counts import plural
+    from .report.terminal import print_summary
+
+    if result is None:
+        print_summary(report, out, seconds=seconds, written=written)
+        return
+    parts = [plural(len(result.added), "new article"), f"{len(result.updated)} changed", f"{len(result.unchanged)} already stored"]
+    out.print(f"Store {store}: " + ", ".join(parts) + f"; {plural(len(result.stories_rebuilt), 'story', 'stories')} "
+              f"new or changed (of {result.stories_total}).", highlight=False)
+    heading = (f"New or changed: {plural(len(result.stories_rebuilt), 'story', 'stories')}" if result.stories_rebuilt
+               else "Nothing new: every story is as it was.")
+    print_summary(report, out, seconds=seconds, written=written, focus=result.stories_rebuilt, heading=heading)
 
 
 @app.command()
@@ -83,8 +121,8 @@ def analyze(
     from .adapters.runner import make_runner
     from .model import Options
     from .report import write_reports
-    from .report.terminal import print_summary
 
+    _quiet_libraries()
     fmts = _formats(formats)
     ratings = {}
     started = time.perf_counter()
@@ -99,7 +137,7 @@ def analyze(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=quiet, transient=True,
         ) as progress:
-            report = _run_analysis(
+            report, result = _run_analysis(
                 inputs,
                 store=store,
                 runner=the_runner,
@@ -118,7 +156,7 @@ def analyze(
         err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
     written = write_reports(report, out_dir, fmts)
     if not quiet:
-        print_summary(report, out, seconds=time.perf_counter() - started, written=written)
+        _print_run(report, result, store=store, seconds=time.perf_counter() - started, written=written)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
@@ -133,6 +171,7 @@ def watch(
     """Follow live feeds: poll politely, ingest new entries, update their stories."""
     from .watch import run_watch
 
+    _quiet_libraries()
     try:
         run_watch(str(feeds), store_path=str(store), interval=interval, once=once,
                   out_dir=str(out_dir) if out_dir else None)

@@ -89,13 +89,30 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
 
 
 def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis] | None = None) -> str:
-    """The headline of the calmest titled article (fewest loaded words per word), earliest first;
-    else the first line of the first article. A partisan headline should not name the story."""
-    def loaded_rate(a: Article) -> float:
-        analysis = (analyses or {}).get(a.id)
-        return len(analysis.loaded_terms) / max(a.word_count, 1) if analysis else 0.0
+    """A neutral name for the story: the headline that says most of what the other articles say
+    and colours least. A headline with loaded words, a question or exclamation, quotation
+    marks or words addressing the reader ("you", "we") comes after every plain one; among the
+    plain ones the one whose words the other articles use most wins, then the earliest. Else the
+    first line of the first article. (A store keeps the first title it shows: adapters/store.)"""
+    import re
 
-    titled = sorted((a for a in articles if a.title), key=lambda a: (loaded_rate(a), a.published or "9999", a.id))
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+    def slant(a: Article) -> int:
+        analysis = (analyses or {}).get(a.id)
+        loaded = analysis is not None and any(a.title and t.text.lower() in a.title.lower() for t in analysis.loaded_terms)
+        title = a.title or ""
+        marks = bool(re.search(r"[?!\"\u201c\u201d]|(?:^|\s)'|\b(?:you|your|we|our|us|i|my)\b", title, re.IGNORECASE))
+        return int(loaded) + int(marks)
+
+    others = {a.id: words(" ".join(o.text[:2000] for o in articles if o.id != a.id)) for a in articles if a.title}
+
+    def shared(a: Article) -> float:
+        own = words(a.title or "")
+        return len(own & others[a.id]) / max(len(own), 1) if others[a.id] else 0.0
+
+    titled = sorted((a for a in articles if a.title), key=lambda a: (slant(a), -round(shared(a), 3), a.published or "9999", a.id))
     if titled:
         return titled[0].title or ""
     first = articles[0].text.strip().split("\n", 1)[0]

@@ -126,9 +126,10 @@ def test_every_section_is_rendered_with_its_content(seed_html, seed_report):
         assert heading in seed_html
     for item in list(story.summary) + list(story.claims):
         assert item.text in seed_html
-    assert seed_html.count('<td class="v-omits">') > 0 and seed_html.count('<td class="v-contradicts">') == 1
+    assert seed_html.count('<td class="v-omits" data-col=') > 0 and seed_html.count('<td class="v-contradicts" data-col=') == 1
     assert "DIFFERS" in seed_html.upper() and 'class="odd"' in seed_html  # 79 against three outlets' 82
-    assert seed_html.count("<svg") == 4  # three profile charts and the timeline
+    # three profile charts, the source-kind chart and the timeline; the rest are colour swatches
+    assert seed_html.count("<svg") - seed_html.count('<svg class="swatch"') == 5
     assert "HTTP 404 Not Found" in seed_html
 
 

@@ -13,6 +13,9 @@ from functools import cached_property
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
+from .counts import counts_line, story_counts
+from .profile_text import KIND_LABELS, naming_line, rule_text, speaker_kinds
+
 Dict = Mapping[str, Any]
 
 
@@ -105,6 +108,13 @@ class StoryPage:
 
     # -- sections present
 
+    def counts(self) -> dict[str, Any]:
+        """The story's counts, the same numbers the terminal and report.md show."""
+        return story_counts(self.story, {a.get("id"): a for a in self.articles})
+
+    def counts_line(self) -> str:
+        return counts_line(self.counts())
+
     def has(self, name: str) -> bool:
         return self.story.get(name) is not None
 
@@ -188,6 +198,17 @@ class StoryPage:
                 cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
             rows.append({"claim": claim, "cells": cells})
         return rows
+
+    def single_claims(self) -> list[dict[str, Any]]:
+        """Claims one outlet alone reports, grouped by that outlet (in column order)."""
+        groups: dict[str, list[dict[str, Any]]] = {c.label: [] for c in self.columns}
+        for claim in self.story.get("claims") or []:
+            if claim.get("status") != "single":
+                continue
+            support = list(claim.get("support") or [])
+            label = self.label(support[0].get("article_id")) if support else "?"
+            groups.setdefault(label, []).append({"claim": claim, "cites": [self.cite(ev) for ev in support]})
+        return [{"label": k, "claims": v} for k, v in groups.items() if v]
 
     def figures(self) -> list[dict[str, Any]]:
         out = []
@@ -284,9 +305,12 @@ class StoryPage:
                 continue
             words = max(int(column.article.get("word_count") or len((column.article.get("text") or "").split())), 1)
             loaded = list(p.get("loaded_terms") or [])
+            rating = p.get("rating") if isinstance(p.get("rating"), Mapping) else None
             out.append({
                 "label": column.label,
                 "article_id": aid,
+                "rating": rating,
+                "naming": naming_line(self.story, aid),
                 "density": 100.0 * len(loaded) / words,
                 "loaded": [self.cite(t, aid) | {"text": t.get("text", "")} for t in loaded],
                 "cta": [self.cite(t, aid) | {"text": t.get("text", "")} for t in p.get("calls_to_action") or []],
@@ -296,6 +320,33 @@ class StoryPage:
                 "words": words,
             })
         return out
+
+    def source_kinds(self) -> dict[str, Any] | None:
+        """Whom each outlet quotes, by kind of source: a stacked bar per outlet, and every
+        speaker with the word that decided its kind (the rule is stated beside the chart)."""
+        by_article = speaker_kinds(self.story, {a.get("id"): a for a in self.articles})
+        if not by_article:
+            return None
+        kinds = list(KIND_LABELS)
+        top = max((len(v) for v in by_article.values()), default=1) or 1
+        width, label_w, row_h = 340, 150, 22
+        plot_w = width - label_w - 30
+        rows = []
+        for n, column in enumerate(self.columns):
+            speakers = by_article.get(column.article["id"]) or []
+            x, segments = float(label_w), []
+            for kind in kinds:
+                k = sum(1 for sp in speakers if sp["kind"] == kind)
+                if k:
+                    w = plot_w * k / top
+                    segments.append({"kind": kind, "label": KIND_LABELS[kind], "n": k, "x": round(x, 1), "w": round(w, 1), "color": KIND_COLOURS[kind]})
+                    x += w
+            label = column.label
+            rows.append({"label": label if len(label) <= 22 else label[:21] + "…", "full_label": label, "y": 6 + n * row_h,
+                         "segments": segments, "total": len(speakers), "end_x": round(x + 4, 1), "speakers": speakers})
+        used = [k for k in kinds if any(seg["kind"] == k for r in rows for seg in r["segments"])]
+        return {"rule": rule_text(), "rows": rows, "width": width, "height": 12 + len(rows) * row_h, "label_w": label_w,
+                "legend": [{"kind": k, "label": KIND_LABELS[k], "color": KIND_COLOURS[k]} for k in used]}
 
     def profile_charts(self) -> list[dict[str, Any]]:
         """Three small bar charts (inline SVG): loaded-term density, tone, sources quoted."""
@@ -313,18 +364,27 @@ class StoryPage:
             charts.append(bar_chart(title, [p["label"] for p in profiles], values, diverging=diverging))
         return charts
 
+    def outlet_colours(self) -> dict[str, str]:
+        """Column label -> its colour in the timeline."""
+        return {c.label: OUTLET_COLOURS[n % len(OUTLET_COLOURS)] for n, c in enumerate(self.columns)}
+
     def timeline(self) -> dict[str, Any]:
         entries = []
+        colours = self.outlet_colours()
         for entry in self.story.get("timeline") or []:
+            labels = [self.label(a) for a in entry.get("article_ids") or []]
             entries.append({
+                "colour": colours.get(labels[0], "#374151") if len(set(labels)) == 1 else "#374151",
+                "chips": [{"label": lab, "colour": colours.get(lab, "#374151")} for lab in dict.fromkeys(labels)],
                 "date": str(entry.get("date") or ""),
                 "text": entry.get("text") or "",
-                "labels": [self.label(a) for a in entry.get("article_ids") or []],
+                "labels": labels,
                 "cites": [self.cite(ev) for ev in entry.get("evidence") or []],
                 "when": _parse_date(entry.get("date")),
             })
         entries.sort(key=lambda e: (e["when"] or date.max, e["date"]))
-        return {"entries": entries, "chart": timeline_chart(entries)}
+        legend = [{"label": c.label, "colour": colours[c.label]} for c in self.columns]
+        return {"entries": entries, "chart": timeline_chart(entries), "legend": legend}
 
     def entities(self) -> list[dict[str, Any]]:
         out = []
@@ -365,6 +425,12 @@ def _parse_date(value: Any) -> date | None:
 
 
 # ---------------------------------------------------------------- inline SVG charts
+
+# one colour per kind of source (colour-blind-safe Okabe-Ito palette); the legend names them
+KIND_COLOURS = {"government": "#0072B2", "international": "#009E73", "opposition": "#D55E00", "civilian": "#CC79A7",
+                "expert": "#E69F00", "media": "#56B4E9", "other": "#999999"}
+# one colour per outlet in the timeline (same palette, darker tones for text contrast)
+OUTLET_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B8860B", "#56B4E9", "#6B7280", "#7C3AED")
 
 
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, diverging: bool = False) -> dict[str, Any]:

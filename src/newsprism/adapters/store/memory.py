@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import copy
 from typing import Iterator
 
@@ -22,10 +23,12 @@ class MemoryStore:
         self._feeds: dict[str, FeedState] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
         self._meta: dict[str, bytes] = {}
+        self._titles: dict[str, str] = {}  # story id -> the first title it was shown with (kept)
+        self._corrections: dict[int, dict] = {}  # corrections by a person, applied on every analysis
         self._depth = 0
 
     _STATE = ("_articles", "_fingerprints", "_analyses", "_story_of", "_members", "_stories",
-              "_dirty", "_feeds", "_entries", "_meta")
+              "_dirty", "_feeds", "_entries", "_meta", "_titles", "_corrections")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -103,6 +106,9 @@ class MemoryStore:
         return list(self._members)
 
     def put_story(self, story: Story) -> None:
+        kept = self._titles.setdefault(story.id, story.title)
+        if kept != story.title:
+            story = dataclasses.replace(story, title=kept)
         self._stories[story.id] = story
         self._dirty.pop(story.id, None)
 

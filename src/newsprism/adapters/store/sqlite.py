@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS feed_entries (
     article_id TEXT,
     PRIMARY KEY (feed_url, entry_key)
 );
+-- the first title a story was shown with: kept, so a story does not change name as articles arrive
+CREATE TABLE IF NOT EXISTS story_titles (story_id TEXT PRIMARY KEY, title TEXT NOT NULL);
 """
 
 
@@ -163,6 +165,14 @@ class SQLiteStore:
             "SELECT id FROM stories WHERE EXISTS (SELECT 1 FROM members m WHERE m.story_id = stories.id) ORDER BY seq")]
 
     def put_story(self, story: Story) -> None:
+        with self.transaction():
+            self._db.execute("INSERT OR IGNORE INTO story_titles (story_id, title) VALUES (?, ?)", (story.id, story.title))
+            kept = self._db.execute("SELECT title FROM story_titles WHERE story_id=?", (story.id,)).fetchone()[0]
+            if kept != story.title:
+                story = dataclasses.replace(story, title=kept)
+            self._put_story_row(story)
+
+    def _put_story_row(self, story: Story) -> None:
         self._write(
             "INSERT INTO stories (id, payload, dirty) VALUES (?, ?, 0) "
             "ON CONFLICT(id) DO UPDATE SET payload=excluded.payload, dirty=0",

@@ -71,6 +71,10 @@
     said.textContent = "\u201c" + citedText(c.article, c.start, c.end) + "\u201d";
     tip.appendChild(who);
     tip.appendChild(said);
+    // measure at the left edge: an absolutely placed box shrinks near the right edge, and a width
+    // measured there, once the box moves left, let it grow past the viewport (page scrolled sideways)
+    tip.style.left = "0px";
+    tip.style.top = "0px";
     tip.hidden = false;
     var r = button.getBoundingClientRect();
     var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
@@ -139,12 +143,29 @@
     });
   });
 
-  // claims filter by status
+  // claims filter by status: matrix rows and the one-outlet lists
   document.querySelectorAll("select[data-claim-filter]").forEach(function (select) {
     select.addEventListener("change", function () {
       var section = select.closest("section");
-      section.querySelectorAll("tbody tr[data-status]").forEach(function (row) {
+      section.querySelectorAll("[data-status]").forEach(function (row) {
         row.hidden = Boolean(select.value) && row.dataset.status !== select.value;
+      });
+      section.querySelectorAll("details[data-status-group]").forEach(function (group) {
+        var match = !select.value || group.dataset.statusGroup === select.value;
+        group.hidden = !match;
+        if (select.value && match) { group.open = true; }
+      });
+      section.querySelectorAll("details.more").forEach(function (more) {
+        if (select.value) { more.open = true; }
+      });
+    });
+  });
+
+  // which outlets stand side by side: hides that outlet's column in the texts and every table
+  document.querySelectorAll("input[data-show-col]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      storyOf(box).querySelectorAll("[data-col='" + box.dataset.showCol + "']").forEach(function (el) {
+        el.classList.toggle("col-hidden", !box.checked);
       });
     });
   });
