@@ -68,11 +68,11 @@ def _quiet_libraries() -> None:
 def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
     """A plain run, or, with --store, an incremental update of the store and its whole report.
 
-    Returns (report, update result or None)."""
+    Returns (report, (update result or None, a person's corrections kept in the store))."""
     from .pipeline import analyze as run_analysis
 
     if store is None:
-        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options), None
+        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options), (None, ())
     from dataclasses import replace
 
     from .adapters.store import open_store
@@ -81,30 +81,40 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     with open_store(str(store)) as the_store:
         result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
         report = report_from_store(the_store, options=options)
-    return replace(report, skipped=tuple(result.skipped)), result
+        corrections = the_store.corrections()
+    return replace(report, skipped=tuple(result.skipped)), (result, corrections)
 
 
-def _print_run(report, result, *, store, seconds: float, written) -> None:
+def _write_outputs(report, out_dir: Path, fmts, stored) -> tuple[list[Path], dict]:
+    """Every format from one report dict, with the store's corrections applied."""
+    from .report import report_data, write_reports
+
+    data = report_data(report, stored[1])
+    return write_reports(report, out_dir, fmts, data=data), data
+
+
+def _print_run(report, stored, *, store, seconds: float, written, data) -> None:
     """The terminal summary; a store run first says what was new and shows the stories it changed."""
     from .report.counts import plural
     from .report.terminal import print_summary
 
+    result = stored[0]
     if result is None:
-        print_summary(report, out, seconds=seconds, written=written)
+        print_summary(report, out, seconds=seconds, written=written, data=data)
         return
     parts = [plural(len(result.added), "new article"), f"{len(result.updated)} changed", f"{len(result.unchanged)} already stored"]
     out.print(f"Store {store}: " + ", ".join(parts) + f"; {plural(len(result.stories_rebuilt), 'story', 'stories')} "
               f"new or changed (of {result.stories_total}).", highlight=False)
     heading = (f"New or changed: {plural(len(result.stories_rebuilt), 'story', 'stories')}" if result.stories_rebuilt
                else "Nothing new: every story is as it was.")
-    print_summary(report, out, seconds=seconds, written=written, focus=result.stories_rebuilt, heading=heading)
+    print_summary(report, out, seconds=seconds, written=written, focus=result.stories_rebuilt, heading=heading, data=data)
 
 
 @app.command()
 def analyze(
     inputs: List[str] = typer.Argument(..., help="Files, folders, article URLs, RSS/Atom feeds, JSONL or WARC files."),
-    out_dir: Path = typer.Option(Path("out"), "-o", "--out", help="Folder for report.json, report.md, report.html."),
-    formats: str = typer.Option("json,md,html", "--format", help="Comma-separated: json, md, html."),
+    out_dir: Path = typer.Option(Path("out"), "-o", "--out", help="Folder for report.json, report.md, report.html (and the CSV files)."),
+    formats: str = typer.Option("json,md,html", "--format", help="Comma-separated: json, md, html, csv (claims.csv, quotes.csv, figures.csv, naming.csv)."),
     outlet_map: Optional[Path] = typer.Option(None, "--outlet-map", help="CSV of file-or-host,outlet name."),
     outlet_ratings: Optional[Path] = typer.Option(None, "--outlet-ratings", help="CSV of outlet,rating,rating source (shown beside the measured profile)."),
     summary_sentences: int = typer.Option(6, "--summary-sentences", min=1, max=40, help="Length of the neutral summary."),
@@ -120,8 +130,6 @@ def analyze(
     """Read the coverage, group it into stories, and write the reports."""
     from .adapters.runner import make_runner
     from .model import Options
-    from .report import write_reports
-
     _quiet_libraries()
     fmts = _formats(formats)
     ratings = {}
@@ -137,7 +145,7 @@ def analyze(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=quiet, transient=True,
         ) as progress:
-            report, result = _run_analysis(
+            report, stored = _run_analysis(
                 inputs,
                 store=store,
                 runner=the_runner,
@@ -154,9 +162,9 @@ def analyze(
         err.print(f"[cyan]note[/] {note}", markup=True, highlight=False)
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
-    written = write_reports(report, out_dir, fmts)
+    written, data = _write_outputs(report, out_dir, fmts, stored)
     if not quiet:
-        _print_run(report, result, store=store, seconds=time.perf_counter() - started, written=written)
+        _print_run(report, stored, store=store, seconds=time.perf_counter() - started, written=written, data=data)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 

@@ -134,7 +134,8 @@ def test_every_section_is_rendered_with_its_content(seed_html, seed_report):
 
 
 def test_quotes_are_grouped_by_speaker_with_every_outlet_that_carries_them(seed_html):
-    colville = seed_html.split("Rupert Colville <span", 1)[1].split("</section>", 1)[0]
+    quotes = seed_html.split('<section class="quotes"', 1)[1]
+    colville = quotes.split("Rupert Colville <span", 1)[1].split("</section>", 1)[0]
     assert "quoted by Opinion blog, Pro-government outlet, Slate, Wire report" in colville
     # q2 and q8 are linked by also_in: one entry, carried by two outlets
     entry = colville.split("<li>", 2)[1]

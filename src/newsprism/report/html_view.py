@@ -86,6 +86,7 @@ class StoryPage:
         by_id = {a.get("id"): a for a in data.get("articles", [])}
         self.articles = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
         self.labels = _column_labels(self.articles)
+        self.selected_pair: tuple[str, str] | None = None  # the web app's ?a=&b= comparison
 
     @cached_property
     def columns(self) -> list["Column"]:
@@ -97,6 +98,7 @@ class StoryPage:
     def row(self) -> dict[str, Any]:
         dates = sorted(str(a["published"]) for a in self.articles if a.get("published"))
         outlets = list(dict.fromkeys(a.get("outlet") or "" for a in self.articles))
+        counts = self.counts()
         return {
             "key": self.key,
             "title": self.title,
@@ -104,7 +106,27 @@ class StoryPage:
             "n_articles": len(self.articles),
             "last_update": dates[-1] if dates else None,
             "first_published": dates[0] if dates else None,
+            "disputes": counts.get("claims_disputed", 0) + counts.get("figures_disputed", 0),
         }
+
+    def search_text(self) -> str:
+        """What the story list searches: titles, outlets, article texts, speakers, entities and naming."""
+        s = self.story
+        parts = [self.title]
+        for a in self.articles:
+            parts += [a.get("outlet") or "", a.get("title") or "", a.get("text") or ""]
+        for q in s.get("quotes") or []:
+            parts.append((q.get("speaker") or {}).get("name") or "")
+        for e in s.get("entities") or []:
+            parts += [e.get("name") or ""] + list(e.get("aliases") or [])
+        for row in s.get("framing") or []:
+            parts.append(str(row.get("referent") or ""))
+            parts += [str(w) for ws in (row.get("terms") or {}).values() for w in ws or []]
+        for section in ("referents",):  # another stage's naming section, read generically
+            for item in s.get(section) or []:
+                if isinstance(item, Mapping):
+                    parts += [str(v) for v in item.values() if isinstance(v, str)]
+        return " ".join(" ".join(parts).casefold().split())
 
     # -- sections present
 
@@ -210,6 +232,59 @@ class StoryPage:
             groups.setdefault(label, []).append({"claim": claim, "cites": [self.cite(ev) for ev in support]})
         return [{"label": k, "claims": v} for k, v in groups.items() if v]
 
+    # -- two outlets head to head
+
+    MAX_STATIC_PAIRS = 28  # report.html renders every pair up to 8 articles; the web app renders the pair asked for
+
+    def compare_pairs(self, selected: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+        """The pairs to render: the one asked for (web app), else every pair when few enough."""
+        ids = [c.article["id"] for c in self.columns]
+        if len(ids) < 2:
+            return []
+        if selected and selected[0] in ids and selected[1] in ids and selected[0] != selected[1]:
+            return [self.compare(*selected)]
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+        if selected is None and len(pairs) <= self.MAX_STATIC_PAIRS:
+            return [self.compare(a, b) for a, b in pairs]
+        return [self.compare(ids[0], ids[1])]
+
+    def compare(self, a: str, b: str) -> dict[str, Any]:
+        """What each of two articles reports that the other omits, where they contradict,
+        how each names the same referents, whom each quotes; their headlines side by side."""
+        by_id = {c.article["id"]: c.article for c in self.columns}
+        only = {a: [], b: []}
+        contradictions, both = [], 0
+        for claim in self.story.get("claims") or []:
+            sup = {ev.get("article_id") for ev in claim.get("support") or []}
+            con = {ev.get("article_id") for ev in claim.get("contradicted_by") or []}
+            if (a in sup and b in con) or (b in sup and a in con):
+                contradictions.append({"claim": claim, "cites": [self.cite(ev) for ev in list(claim.get("support") or []) + list(claim.get("contradicted_by") or [])
+                                                                  if ev.get("article_id") in (a, b)]})
+            elif a in sup and b in sup:
+                both += 1
+            else:
+                for x, y in ((a, b), (b, a)):
+                    if x in sup and y not in sup and y not in con:
+                        only[x].append({"claim": claim, "cites": [self.cite(ev) for ev in claim.get("support") or [] if ev.get("article_id") == x]})
+        naming = []
+        for row in self.framing_rows():
+            cells = {c.article["id"]: cell for c, cell in zip(self.columns, row["cells"])}
+            if cells.get(a) or cells.get(b):
+                wa = {str(w["word"]).casefold() for w in cells.get(a) or []}
+                wb = {str(w["word"]).casefold() for w in cells.get(b) or []}
+                naming.append({"referent": row["referent"], "a": cells.get(a) or [], "b": cells.get(b) or [], "same": wa == wb})
+        speakers = {x: [] for x in (a, b)}
+        for q in self.story.get("quotes") or []:
+            name = (q.get("speaker") or {}).get("name")
+            if name and q.get("article_id") in speakers and name not in speakers[q.get("article_id")]:
+                speakers[q.get("article_id")].append(name)
+        fold = {x: {n.casefold() for n in speakers[x]} for x in speakers}
+        side = lambda x: {"id": x, "label": self.label(x), "title": by_id[x].get("title") or "", "url": by_id[x].get("url"),  # noqa: E731
+                          "published": by_id[x].get("published"), "only": only[x], "speakers": speakers[x],
+                          "own_speakers": [n for n in speakers[x] if n.casefold() not in fold[b if x == a else a]]}
+        return {"key": f"{a}|{b}", "a": side(a), "b": side(b), "contradictions": contradictions, "both": both, "naming": naming,
+                "shared_speakers": [n for n in speakers[a] if n.casefold() in fold[b]]}
+
     def figures(self) -> list[dict[str, Any]]:
         out = []
         for fig in self.story.get("figures") or []:
@@ -265,6 +340,7 @@ class StoryPage:
                 "direct": any(m.get("direct") for m in members),
                 "carriers": carriers,
                 "conflicts": [{"name": ((c.get("speaker") or {}).get("name") or "nobody"), "cite": self.cite(c)} for c in conflicts],
+                "corrected": next((m.get("corrected") for m in members if m.get("corrected")), None),
             })
         groups = sorted(speakers.values(), key=lambda g: (g["name"] == "Unattributed", -len(g["entries"]), g["name"].casefold()))
         for g in groups:
@@ -289,7 +365,7 @@ class StoryPage:
                     cites.append({"word": word, "cite": self.cite(ev) if ev else None})
                 cells.append(cites)
             distinct = {str(w).casefold() for ws in terms.values() for w in ws}
-            rows.append({"referent": row.get("referent", ""), "cells": cells, "varied": len(distinct) > 1})
+            rows.append({"referent": row.get("referent", ""), "cells": cells, "varied": len(distinct) > 1, "corrected": row.get("corrected")})
         return rows
 
     def outlet_profiles(self) -> list[dict[str, Any]]:

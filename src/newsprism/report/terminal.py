@@ -13,24 +13,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report, Story
+from ..model import Report
 from .counts import counts_line, plural, story_counts
 
 _MAX_STORIES = 10
 
 
-def _counts(story: Story, articles: dict) -> str:
-    return counts_line(story_counts(story.to_dict(), articles))
-
-
 def print_summary(report: Report, console: Console, *, seconds: float | None = None,
                   written: Sequence[Path] = (), focus: Iterable[str] | None = None,
-                  heading: str | None = None) -> None:
+                  heading: str | None = None, data: dict | None = None) -> None:
     """The story table and one summary.
 
     ``focus``: ids of the stories to show (a store run passes the new or changed ones); by
-    default every story, biggest first. ``heading`` replaces the table's title.
+    default every story, biggest first. ``heading`` replaces the table's title. ``data``: the
+    report dict the files were written from (corrections applied), so the counts match them.
     """
+    data = data if data is not None else report.to_dict()
+    story_data = {str(s.get("id")): s for s in data.get("stories") or []}
     outlets = {a.id: a.outlet for a in report.articles}
     articles = {a.id: {"outlet": a.outlet} for a in report.articles}
     wanted = set(focus) if focus is not None else None
@@ -43,7 +42,8 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
     table.add_column("found", ratio=2)
     for story in stories[:_MAX_STORIES]:
         names = sorted({outlets[i] for i in story.article_ids})
-        table.add_row(Text(story.title), Text(", ".join(names)), _counts(story, articles))
+        sd = story_data.get(story.id) or story.to_dict()
+        table.add_row(Text(sd.get("title") or story.title), Text(", ".join(names)), counts_line(story_counts(sd, articles)))
     if stories:
         console.print(table)
     elif heading:

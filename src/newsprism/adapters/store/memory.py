@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ...model import Article, ArticleAnalysis, Story
 from .base import FeedState
+from .corrections import Correction, apply_membership, check
 
 
 class MemoryStore:
@@ -136,6 +137,18 @@ class MemoryStore:
 
     def mark_entry_seen(self, feed_url: str, entry_key: str, article_id: str | None) -> None:
         self._entries[(feed_url, entry_key)] = article_id
+
+    # corrections by a person
+    def add_correction(self, story_id: str, action: str, target: str = "", value: str = "") -> Correction:
+        check(action, target, value)
+        with self.transaction():
+            c = Correction(len(self._corrections) + 1, story_id, action, target, value)
+            self._corrections[c.seq] = c.to_dict()
+            apply_membership(self, c)
+        return c
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(**d) for _, d in sorted(self._corrections.items())]
 
     # meta
     def get_meta(self, key: str) -> bytes | None:

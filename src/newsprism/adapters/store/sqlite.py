@@ -18,6 +18,7 @@ from ...errors import ConfigError
 from ...model import Article, ArticleAnalysis, Story
 from . import codec
 from .base import FeedState
+from .corrections import Correction, apply_membership, check
 
 SCHEMA_VERSION = 1
 
@@ -52,6 +53,14 @@ CREATE TABLE IF NOT EXISTS feed_entries (
 );
 -- the first title a story was shown with: kept, so a story does not change name as articles arrive
 CREATE TABLE IF NOT EXISTS story_titles (story_id TEXT PRIMARY KEY, title TEXT NOT NULL);
+-- corrections by a person, applied to every report made from the store (corrections.py)
+CREATE TABLE IF NOT EXISTS corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    story_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    value TEXT NOT NULL DEFAULT ''
+);
 """
 
 
@@ -218,6 +227,20 @@ class SQLiteStore:
     def mark_entry_seen(self, feed_url: str, entry_key: str, article_id: str | None) -> None:
         self._write("INSERT OR REPLACE INTO feed_entries (feed_url, entry_key, article_id) VALUES (?, ?, ?)",
                     (feed_url, entry_key, article_id))
+
+    # corrections by a person
+    def add_correction(self, story_id: str, action: str, target: str = "", value: str = "") -> Correction:
+        check(action, target, value)
+        with self.transaction():
+            cur = self._db.execute("INSERT INTO corrections (story_id, action, target, value) VALUES (?, ?, ?, ?)",
+                                   (story_id, action, target, value))
+            c = Correction(int(cur.lastrowid), story_id, action, target, value)
+            apply_membership(self, c)
+        return c
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(*row) for row in self._db.execute(
+            "SELECT seq, story_id, action, target, value FROM corrections ORDER BY seq")]
 
     # meta
     def get_meta(self, key: str) -> bytes | None:
