@@ -153,9 +153,9 @@ def test_served_app_list_search_story_and_citation(open_page, live_app, seed_rep
     page, watch = open_page()
     page.goto(live_app + "/")
     assert page.locator("#story-list tbody tr").count() == 2
-    page.get_by_label("Search stories by title or outlet").fill("partisan")
+    page.get_by_label("Search stories: titles, outlets, article texts").fill("partisan")
     page.get_by_role("button", name="Search").click()
-    page.wait_for_url("**/?q=partisan")
+    page.wait_for_url("**/?q=partisan&*")
     assert page.locator("#story-list tbody tr").count() == 1
     page.screenshot(path=str(artifacts / "app-index.png"))
     page.get_by_role("link", name="Massacres And Bloodshed Mark Latest Assad/Russian Victory In Syria").click()

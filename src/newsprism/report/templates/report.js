@@ -73,11 +73,13 @@
     tip.appendChild(said);
     // measure at the left edge: an absolutely placed box shrinks near the right edge, and a width
     // measured there, once the box moves left, let it grow past the viewport (page scrolled sideways)
+    var viewport = document.documentElement.clientWidth;
+    tip.style.maxWidth = Math.max(120, Math.min(448, viewport - 16)) + "px";
     tip.style.left = "0px";
     tip.style.top = "0px";
     tip.hidden = false;
     var r = button.getBoundingClientRect();
-    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + viewport - tip.offsetWidth - 8));
     tip.style.left = left + "px";
     tip.style.top = (r.bottom + window.scrollY + 6) + "px";
   }
