@@ -345,6 +345,7 @@ class StoryPage:
         groups = sorted(speakers.values(), key=lambda g: (g["name"] == "Unattributed", -len(g["entries"]), g["name"].casefold()))
         for g in groups:
             g["outlets"] = sorted(g["outlets"])
+            g["n_quotes"] = sum(len(e["carriers"]) for e in g["entries"])
             g["entries"].sort(key=lambda e: -len(e["carriers"]))
         return groups
 
