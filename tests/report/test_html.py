@@ -216,3 +216,22 @@ def test_several_stories_share_one_page_with_a_story_list(seed_report):
     assert 'href="#story-s1"' in html and 'href="#story-s2"' in html
     assert "<h1>2 stories</h1>" in html
     assert html.count('class="story"') == 2
+
+
+def test_a_section_from_a_newer_stage_is_shown_generically(seed_report):
+    from newsprism.report.html import render_report_dict
+    from newsprism.report.markdown import render_markdown_dict
+
+    data = seed_report.to_dict()
+    article = seed_report.articles[0]
+    start = article.text.index("rebel groups")
+    data["stories"][0]["referents"] = [{"name": "the <armed> opposition", "kind": "actor",
+                                        "mentions": [{"article_id": article.id, "start": start, "end": start + 12, "text": "rebel groups"}]}]
+    html = render_report_dict(data)
+    section = html.split('<section class="extra"', 1)[1].split("</section>", 1)[0]
+    assert "Referents" in section and "the &lt;armed&gt; opposition" in section
+    assert f'data-article="{article.id}" data-start="{start}" data-end="{start + 12}"' in section
+    # the cited span is an anchor in the article text, so the citation can highlight it
+    assert f'data-s="{start}" data-e="{start + 12}"' in html
+    md_text = render_markdown_dict(data)
+    assert "### Referents" in md_text and "the &lt;armed&gt; opposition" in md_text and article.outlet in md_text.split("### Referents")[1]

@@ -203,6 +203,10 @@ class StoryPage:
         for profile in s.get("outlets") or []:
             for t in list(profile.get("loaded_terms") or []) + list(profile.get("calls_to_action") or []):
                 yield profile.get("article_id"), t.get("start"), t.get("end")
+        for section in self.extra_sections():
+            for row in section["rows"]:
+                for c in row["cites"]:
+                    yield c["article_id"], c["start"], c["end"]
 
     # -- sections
 
@@ -220,6 +224,43 @@ class StoryPage:
                 cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
             rows.append({"claim": claim, "cells": cells})
         return rows
+
+    KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
+             "summary", "corrections", "corrected"}
+
+    def extra_sections(self) -> list[dict[str, Any]]:
+        """Sections a newer stage adds (a ``referents`` list ...), shown generically: each item's
+        plain fields as text, and its spans (article_id, start, end) as citations."""
+        out = []
+        for name, items in self.story.items():
+            if name in self.KNOWN or not isinstance(items, list) or not items or not all(isinstance(i, Mapping) for i in items):
+                continue
+            rows = []
+            for item in items:
+                fields, cites = [], []
+                for key, value in item.items():
+                    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and key not in ("start", "end", "article_id", "id"):
+                        fields.append((key.replace("_", " "), value))
+                    elif isinstance(value, Mapping):
+                        cites += self._spans_in([value])
+                        words = [f"{self.label(k)}: {', '.join(map(str, v))}" for k, v in value.items()
+                                 if k in self.labels and isinstance(v, (list, tuple))]
+                        if words:
+                            fields.append((key.replace("_", " "), "; ".join(words)))
+                    elif isinstance(value, list):
+                        cites += self._spans_in(value)
+                        plain = [str(v) for v in value if isinstance(v, (str, int, float))]
+                        if plain:
+                            fields.append((key.replace("_", " "), ", ".join(plain)))
+                if isinstance(item.get("article_id"), str) and isinstance(item.get("start"), int):
+                    cites.insert(0, self.cite(item))
+                rows.append({"fields": fields, "cites": cites[:12]})
+            out.append({"name": name.replace("_", " "), "key": name, "rows": rows})
+        return out
+
+    def _spans_in(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        return [self.cite(v) for v in values
+                if isinstance(v, Mapping) and isinstance(v.get("article_id"), str) and isinstance(v.get("start"), int) and isinstance(v.get("end"), int)]
 
     def single_claims(self) -> list[dict[str, Any]]:
         """Claims one outlet alone reports, grouped by that outlet (in column order)."""

@@ -146,6 +146,7 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
         out += [f"- {md(t.get('date'))}: {md(t.get('text'), 200)} ({', '.join(name(a) for a in t.get('article_ids') or [])})"
                 for t in entries[: LIMITS["timeline"]]]
         out += _more(len(entries), LIMITS["timeline"], "dated events")
+    out += _extra_sections(story, name)
     if story.get("entities") is not None:
         out += ["", "### Entities", ""]
         ents = story["entities"]
@@ -155,6 +156,28 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
         out += _table(["name", "type", "also called", "outlets", "mentions"], rows)
         if len(ents) > LIMITS["entities"]:
             out += ["", f"… and {len(ents) - LIMITS['entities']} more entities ({ELSEWHERE})."]
+    return out
+
+
+_KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
+          "summary", "corrections", "corrected"}
+
+
+def _extra_sections(story: Dict, name) -> list[str]:
+    """Sections a newer stage adds (a ``referents`` list ...): each item's plain fields, as text."""
+    out: list[str] = []
+    for key, items in story.items():
+        if key in _KNOWN or not isinstance(items, list) or not items or not all(isinstance(i, Mapping) for i in items):
+            continue
+        out += ["", f"### {md(key.replace('_', ' ').capitalize())}", ""]
+        limit = 30
+        for item in items[:limit]:
+            fields = [f"{md(k.replace('_', ' '))}: {md(v, 160)}" for k, v in item.items()
+                      if isinstance(v, (str, int, float)) and not isinstance(v, bool) and k not in ("start", "end", "id")]
+            outlets = sorted({name(s.get("article_id")) for v in item.values() if isinstance(v, list)
+                              for s in v if isinstance(s, Mapping) and s.get("article_id")})
+            out.append("- " + "; ".join(fields) + (f" ({', '.join(outlets)})" if outlets else "") + _corrected(item))
+        out += _more(len(items), limit, key.replace("_", " "))
     return out
 
 
