@@ -205,6 +205,37 @@ def serve(
 
 
 @app.command()
+def correct(
+    store: Path = typer.Argument(..., help="The newsprism SQLite store to correct."),
+    story: str = typer.Argument(..., help="The story's id (as in report.json)."),
+    action: str = typer.Argument(..., help="dismiss_dispute, dismiss_agreement, rename_speaker, rename_referent, merge_stories or split_story."),
+    target: str = typer.Option("", "--target", help="The claim text, speaker, referent or article id the correction is about."),
+    value: str = typer.Option("", "--value", help="The new name (renames) or the other story's id (merge_stories)."),
+) -> None:
+    """Keep a person's correction in a store; every later report from the store applies it."""
+    _store_correction(store, story, action, target, value)
+
+
+def _store_correction(store: Path, story: str, action: str, target: str, value: str) -> None:
+    from .adapters.store import open_store
+
+    if not store.is_file():
+        err.print(f"[bold red]error[/] no store at {store}", markup=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    with open_store(str(store)) as the_store:
+        if story not in the_store.story_ids():
+            err.print(f"[bold red]error[/] the store has no story {story!r}", markup=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        try:
+            kept = the_store.add_correction(story, action, target, value)
+        except ValueError as exc:
+            err.print(f"[bold red]error[/] {exc}", markup=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+    out.print(f"Kept correction {kept.seq}: {action} in story {story}; it applies to every report made from {store}.",
+              highlight=False)
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     out.print(f"newsprism {__version__}")
