@@ -81,15 +81,32 @@ def test_search_finds_words_inside_the_coverage_and_filters_narrow_the_list(open
     assert watch.errors == []
 
 
-def test_static_report_filters_by_outlet_and_disputes(open_page, report_files):
+def test_static_report_filters_by_outlet_date_and_disputes_and_sorts(open_page, seed_report, hostile_report, tmp_path):
+    from newsprism.report.html import render_report_dict
+
+    seeds, hostile = seed_report.to_dict(), hostile_report.to_dict()
+    hostile["stories"][0]["id"] = "h1"
+    both = {**seeds, "articles": seeds["articles"] + hostile["articles"], "stories": hostile["stories"] + seeds["stories"]}
+    path = tmp_path / "report.html"
+    path.write_text(render_report_dict(both), encoding="utf-8")
     page, watch = open_page()
-    page.goto(report_files["aleppo"].as_uri())
+    page.goto(path.as_uri())
     rows = page.locator("#story-list tbody tr:visible")
-    # one story in this report: the filters are there only when there is something to filter
-    expect(page.locator("#story-list tbody tr")).to_have_count(1)
-    assert page.locator("[data-f='outlet']").count() == 0
-    page.get_by_label("Search stories by title or outlet").fill("slate")
+    expect(rows).to_have_count(2)
+    page.locator("[data-f='outlet']").select_option("Slate")
     expect(rows).to_have_count(1)
+    assert "Slate" in rows.first.inner_text()
+    page.locator("[data-f='outlet']").select_option("")
+    page.locator("[data-f='since']").fill("2016-12-15")
+    expect(rows).to_have_count(1)  # the Aleppo coverage runs to the 16th; the other story ends on the 14th
+    page.locator("[data-f='since']").fill("2017-01-01")
+    expect(rows).to_have_count(0)
+    page.locator("[data-f='since']").fill("")
+    page.locator("[data-f='disputes']").check()
+    expect(rows).to_have_count(2)
+    page.locator("[data-f='sort']").select_option("size")
+    assert "Slate" in page.locator("#story-list tbody tr").first.inner_text()  # 5 articles before 2
+    expect(page.locator("#story-count")).to_have_text("2 stories matching")
     assert watch.errors == []
 
 
