@@ -235,3 +235,16 @@ def test_a_section_from_a_newer_stage_is_shown_generically(seed_report):
     assert f'data-s="{start}" data-e="{start + 12}"' in html
     md_text = render_markdown_dict(data)
     assert "### Referents" in md_text and "the &lt;armed&gt; opposition" in md_text and article.outlet in md_text.split("### Referents")[1]
+
+
+def test_timeline_axis_breaks_long_gaps_so_the_story_days_spread_out():
+    from datetime import date
+
+    from newsprism.report.html_view import timeline_chart
+
+    when = [date(2011, 3, 15), date(2016, 12, 12), date(2016, 12, 13), date(2016, 12, 15)]
+    chart = timeline_chart([{"when": d, "date": d.isoformat(), "labels": ["A"]} for d in when])
+    assert len(chart["breaks"]) == 1
+    xs = [p["x"] for p in chart["points"]]
+    assert xs == sorted(xs) and xs[-1] - xs[1] > 300  # the story's own days use most of the width
+    assert chart["points"][0]["x"] < chart["breaks"][0] < chart["points"][1]["x"]

@@ -576,17 +576,45 @@ def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, div
     return {"title": title, "bars": bars, "width": width, "height": 12 + len(bars) * row_h, "zero": zero, "label_w": label_w}
 
 
+BREAK_DAYS = 7  # a week without a dated event: the story's own days and its background are drawn apart (judged on the seed report)
+
+
 def timeline_chart(entries: Sequence[Dict]) -> dict[str, Any] | None:
-    """Dots on a date axis; dots that would overlap are stacked upwards."""
+    """Dots on a date axis; dots that would overlap are stacked upwards.
+
+    Dates far from the rest (background from years before) would squeeze the story's own days
+    into one corner, so a gap of more than BREAK_DAYS breaks the axis: each stretch gets width
+    by its number of events, with a break mark between."""
     dated = [e for e in entries if e["when"] is not None]
     if not dated:
         return None
-    width, left, right, axis_y, lane_h = 900, 40, 40, 0, 22
-    first, last = dated[0]["when"], dated[-1]["when"]
-    span = max((last - first).days, 1)
+    width, left, right, lane_h, gap_w = 900, 40, 40, 22, 26
+    days = [e["when"] for e in dated]
+    segments: list[list[int]] = [[0]]
+    for n in range(1, len(days)):
+        gap = (days[n] - days[n - 1]).days
+        if gap > BREAK_DAYS:
+            segments.append([n])
+        else:
+            segments[-1].append(n)
+    usable = width - left - right - gap_w * (len(segments) - 1)
+    x0, xs, breaks, ticks = float(left), [0.0] * len(days), [], []
+    for k, seg in enumerate(segments):
+        seg_w = usable * len(seg) / len(days)
+        first, last = days[seg[0]], days[seg[-1]]
+        seg_span = (last - first).days
+        for n in seg:
+            xs[n] = x0 + (seg_w * (days[n] - first).days / seg_span if seg_span else seg_w / 2)
+        ticks.append({"x": round(x0 if seg_span else x0 + seg_w / 2, 1), "label": dated[seg[0]]["date"], "anchor": "start" if seg_span else "middle"})
+        if seg_span:
+            ticks.append({"x": round(x0 + seg_w, 1), "label": dated[seg[-1]]["date"], "anchor": "end"})
+        x0 += seg_w
+        if k < len(segments) - 1:
+            breaks.append(round(x0 + gap_w / 2, 1))
+            x0 += gap_w
     points: list[dict[str, Any]] = []
     for n, e in enumerate(dated, 1):
-        x = left + (width - left - right) * ((e["when"] - first).days / span if len(dated) > 1 else 0.5)
+        x = xs[n - 1]
         lane = 0
         while any(p["lane"] == lane and abs(p["x"] - x) < 26 for p in points):
             lane += 1
@@ -595,7 +623,10 @@ def timeline_chart(entries: Sequence[Dict]) -> dict[str, Any] | None:
     axis_y = 16 + lanes * lane_h
     for p in points:
         p["y"] = axis_y - 14 - p["lane"] * lane_h
-    ticks = [{"x": left, "label": dated[0]["date"], "anchor": "start"}]  # as the report words it ("2011")
-    if last != first:
-        ticks.append({"x": width - right, "label": dated[-1]["date"], "anchor": "end"})
-    return {"width": width, "height": axis_y + 24, "offset": 0, "axis_y": axis_y, "left": left, "right": width - right, "points": points, "ticks": ticks}
+    # tick labels of neighbouring stretches must not overprint: keep the first of two close ones
+    kept: list[dict[str, Any]] = []
+    for t in ticks:
+        if not kept or t["x"] - kept[-1]["x"] > 90:
+            kept.append(t)
+    return {"width": width, "height": axis_y + 24, "offset": 0, "axis_y": axis_y, "left": left, "right": width - right,
+            "points": points, "ticks": kept, "breaks": breaks}
