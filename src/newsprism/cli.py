@@ -45,12 +45,34 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _quiet_libraries() -> None:
+    """No progress bars or chatter from libraries (transformers' "Loading weights" bar,
+    sentence-transformers' info logs): newsprism draws its own progress. Set before the
+    libraries are imported, and inherited by worker processes through the environment."""
+    import logging
+    import os
+
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for name in ("transformers", "sentence_transformers", "huggingface_hub"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    if "transformers" in sys.modules:  # already imported: its bars read the env at import
+        try:
+            sys.modules["transformers"].utils.logging.disable_progress_bar()
+        except AttributeError:
+            pass
+
+
 def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
-    """A plain run, or, with --store, an incremental update of the store and its whole report."""
+    """A plain run, or, with --store, an incremental update of the store and its whole report.
+
+    Returns (report, (update result or None, a person's corrections kept in the store))."""
     from .pipeline import analyze as run_analysis
 
     if store is None:
-        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options)
+        return run_analysis(inputs, options=options, runner=runner, progress=progress, **ingest_options), (None, ())
     from dataclasses import replace
 
     from .adapters.store import open_store
@@ -59,14 +81,40 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     with open_store(str(store)) as the_store:
         result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
         report = report_from_store(the_store, options=options)
-    return replace(report, skipped=tuple(result.skipped))
+        corrections = the_store.corrections()
+    return replace(report, skipped=tuple(result.skipped)), (result, corrections)
+
+
+def _write_outputs(report, out_dir: Path, fmts, stored) -> tuple[list[Path], dict]:
+    """Every format from one report dict, with the store's corrections applied."""
+    from .report import report_data, write_reports
+
+    data = report_data(report, stored[1])
+    return write_reports(report, out_dir, fmts, data=data), data
+
+
+def _print_run(report, stored, *, store, seconds: float, written, data) -> None:
+    """The terminal summary; a store run first says what was new and shows the stories it changed."""
+    from .report.counts import plural
+    from .report.terminal import print_summary
+
+    result = stored[0]
+    if result is None:
+        print_summary(report, out, seconds=seconds, written=written, data=data)
+        return
+    parts = [plural(len(result.added), "new article"), f"{len(result.updated)} changed", f"{len(result.unchanged)} already stored"]
+    out.print(f"Store {store}: " + ", ".join(parts) + f"; {plural(len(result.stories_rebuilt), 'story', 'stories')} "
+              f"new or changed (of {result.stories_total}).", highlight=False)
+    heading = (f"New or changed: {plural(len(result.stories_rebuilt), 'story', 'stories')}" if result.stories_rebuilt
+               else "Nothing new: every story is as it was.")
+    print_summary(report, out, seconds=seconds, written=written, focus=result.stories_rebuilt, heading=heading, data=data)
 
 
 @app.command()
 def analyze(
     inputs: List[str] = typer.Argument(..., help="Files, folders, article URLs, RSS/Atom feeds, JSONL or WARC files."),
-    out_dir: Path = typer.Option(Path("out"), "-o", "--out", help="Folder for report.json, report.md, report.html."),
-    formats: str = typer.Option("json,md,html", "--format", help="Comma-separated: json, md, html."),
+    out_dir: Path = typer.Option(Path("out"), "-o", "--out", help="Folder for report.json, report.md, report.html (and the CSV files)."),
+    formats: str = typer.Option("json,md,html", "--format", help="Comma-separated: json, md, html, csv (claims.csv, quotes.csv, figures.csv, naming.csv)."),
     outlet_map: Optional[Path] = typer.Option(None, "--outlet-map", help="CSV of file-or-host,outlet name."),
     outlet_ratings: Optional[Path] = typer.Option(None, "--outlet-ratings", help="CSV of outlet,rating,rating source (shown beside the measured profile)."),
     summary_sentences: int = typer.Option(6, "--summary-sentences", min=1, max=40, help="Length of the neutral summary."),
@@ -82,9 +130,7 @@ def analyze(
     """Read the coverage, group it into stories, and write the reports."""
     from .adapters.runner import make_runner
     from .model import Options
-    from .report import write_reports
-    from .report.terminal import print_summary
-
+    _quiet_libraries()
     fmts = _formats(formats)
     ratings = {}
     started = time.perf_counter()
@@ -99,7 +145,7 @@ def analyze(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=quiet, transient=True,
         ) as progress:
-            report = _run_analysis(
+            report, stored = _run_analysis(
                 inputs,
                 store=store,
                 runner=the_runner,
@@ -116,9 +162,9 @@ def analyze(
         err.print(f"[cyan]note[/] {note}", markup=True, highlight=False)
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
-    written = write_reports(report, out_dir, fmts)
+    written, data = _write_outputs(report, out_dir, fmts, stored)
     if not quiet:
-        print_summary(report, out, seconds=time.perf_counter() - started, written=written)
+        _print_run(report, stored, store=store, seconds=time.perf_counter() - started, written=written, data=data)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
@@ -133,6 +179,7 @@ def watch(
     """Follow live feeds: poll politely, ingest new entries, update their stories."""
     from .watch import run_watch
 
+    _quiet_libraries()
     try:
         run_watch(str(feeds), store_path=str(store), interval=interval, once=once,
                   out_dir=str(out_dir) if out_dir else None)
@@ -168,6 +215,37 @@ def stages() -> None:
     out.print(describe(EXTRACTORS), markup=False, highlight=False, soft_wrap=True)
     out.print(f"\nPer story (given: {', '.join(STORY_GIVEN)}, analysis.<field>):", markup=False, highlight=False, soft_wrap=True)
     out.print(describe(STORY_STAGES), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def correct(
+    store: Path = typer.Argument(..., help="The newsprism SQLite store to correct."),
+    story: str = typer.Argument(..., help="The story's id (as in report.json)."),
+    action: str = typer.Argument(..., help="dismiss_dispute, dismiss_agreement, rename_speaker, rename_referent, merge_stories or split_story."),
+    target: str = typer.Option("", "--target", help="The claim text, speaker, referent or article id the correction is about."),
+    value: str = typer.Option("", "--value", help="The new name (renames) or the other story's id (merge_stories)."),
+) -> None:
+    """Keep a person's correction in a store; every later report from the store applies it."""
+    _store_correction(store, story, action, target, value)
+
+
+def _store_correction(store: Path, story: str, action: str, target: str, value: str) -> None:
+    from .adapters.store import open_store
+
+    if not store.is_file():
+        err.print(f"[bold red]error[/] no store at {store}", markup=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    with open_store(str(store)) as the_store:
+        if story not in the_store.story_ids():
+            err.print(f"[bold red]error[/] the store has no story {story!r}", markup=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        try:
+            kept = the_store.add_correction(story, action, target, value)
+        except ValueError as exc:
+            err.print(f"[bold red]error[/] {exc}", markup=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+    out.print(f"Kept correction {kept.seq}: {action} in story {story}; it applies to every report made from {store}.",
+              highlight=False)
 
 
 @app.command()

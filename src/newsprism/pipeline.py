@@ -104,13 +104,46 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
 
 
 def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis] | None = None) -> str:
-    """The headline of the calmest titled article (fewest loaded words per word), earliest first;
-    else the first line of the first article. A partisan headline should not name the story."""
-    def loaded_rate(a: Article) -> float:
-        analysis = (analyses or {}).get(a.id)
-        return len(analysis.loaded_terms) / max(a.word_count, 1) if analysis else 0.0
+    """A neutral name for the story: the headline that colours least and says most of what the
+    other articles say. Headlines are ranked by loaded words (the loaded-language lexicons) plus
+    one for a question or exclamation, quotation marks or words addressing the reader ("you",
+    "we"); among the calmest, the one from the calmer article (fewer loaded words per word), then
+    the one whose words the other articles use most, then the earliest. Else the
+    first line of the first article. (A store keeps the first title it shows: adapters/store.)"""
+    import re
 
-    titled = sorted((a for a in articles if a.title), key=lambda a: (loaded_rate(a), a.published or "9999", a.id))
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+    def slant(a: Article) -> int:
+        """Loaded words (own lexicon, strong VADER valence) plus one for reader-facing marks."""
+        from .extract.loaded_lexicon import own_entries, phrase_words, vader_lexicon
+
+        title = a.title or ""
+        words = phrase_words(title)
+        entries, lex = own_entries(), vader_lexicon()
+        loaded = 0
+        for i, w in enumerate(words):
+            forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}  # "massacres"
+            tail = words[i + 1:]
+            if any(tuple([f, *tail[:len(e) - 1]]) == e for f in forms for e, _ in entries.get(f, ())) \
+                    or max(abs(lex.get(f, 0.0)) for f in forms) >= 2.0:
+                loaded += 1
+        marks = bool(re.search(r"[?!\"\u201c\u201d]|(?:^|\s)'|\b(?:you|your|we|our|us|i|my)\b", title, re.IGNORECASE))
+        return loaded + int(marks)
+
+    others = {a.id: words(" ".join(o.text[:2000] for o in articles if o.id != a.id)) for a in articles if a.title}
+
+    def shared(a: Article) -> float:
+        own = words(a.title or "")
+        return len(own & others[a.id]) / max(len(own), 1) if others[a.id] else 0.0
+
+    def loaded_rate(a: Article) -> float:  # the calmer article, when two headlines colour alike
+        analysis = (analyses or {}).get(a.id)
+        return round(len(analysis.loaded_terms) / max(a.word_count, 1), 4) if analysis else 0.0
+
+    titled = sorted((a for a in articles if a.title),
+                    key=lambda a: (slant(a), loaded_rate(a), -round(shared(a), 3), a.published or "9999", a.id))
     if titled:
         return titled[0].title or ""
     first = articles[0].text.strip().split("\n", 1)[0]

@@ -65,3 +65,33 @@ def test_inner_folder_key_wins_over_the_folder_given(tmp_path):
     outlet_map.write_text("press,Press Roundup\nslate,Slate\n", encoding="utf-8")
     result = load_articles([str(tmp_path / "press")], outlet_map=str(outlet_map))
     assert {a.id: a.outlet for a in result.articles} == {"other": "Press Roundup", "battle": "Slate"}
+
+
+def test_outlet_map_gives_each_file_its_date_and_url(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2016-12-01\n" + TEXT, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(TEXT, encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,url,outlet,published\n"
+                    "a.txt,https://example.org/a,Wire,2016-12-13\n"
+                    "b,,Blog,2016-12-14T09:30:00Z\n"
+                    "c.txt,,Slate,\n", encoding="utf-8")
+    got = {a.id: a for a in load_articles([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")], outlet_map=str(meta)).articles}
+    assert (got["a"].outlet, got["a"].published, got["a"].url) == ("Wire", "2016-12-13", "https://example.org/a")
+    assert (got["b"].outlet, got["b"].published) == ("Blog", "2016-12-14T09:30:00Z")  # the map wins over the date line
+    assert (got["c"].outlet, got["c"].url) == ("Slate", None)
+    # without a header: file, outlet, published, url
+    plain = tmp_path / "plain.csv"
+    plain.write_text("a.txt,Wire,2016-12-13,https://example.org/a\n", encoding="utf-8")
+    a = load_articles([str(tmp_path / "a.txt")], outlet_map=str(plain)).articles[0]
+    assert (a.published, a.url) == ("2016-12-13", "https://example.org/a")
+
+
+def test_outlet_map_refuses_a_bad_date_or_url(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a.txt,Wire,13/12/2016\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a date"):
+        OutletMap.load(str(bad))
+    bad.write_text("a.txt,Wire,2016-12-13,javascript:alert(1)\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="http"):
+        OutletMap.load(str(bad))

@@ -126,14 +126,16 @@ def test_every_section_is_rendered_with_its_content(seed_html, seed_report):
         assert heading in seed_html
     for item in list(story.summary) + list(story.claims):
         assert item.text in seed_html
-    assert seed_html.count('<td class="v-omits">') > 0 and seed_html.count('<td class="v-contradicts">') == 1
+    assert seed_html.count('<td class="v-omits" data-col=') > 0 and seed_html.count('<td class="v-contradicts" data-col=') == 1
     assert "DIFFERS" in seed_html.upper() and 'class="odd"' in seed_html  # 79 against three outlets' 82
-    assert seed_html.count("<svg") == 4  # three profile charts and the timeline
+    # three profile charts, the source-kind chart and the timeline; the rest are colour swatches
+    assert seed_html.count("<svg") - seed_html.count('<svg class="swatch"') == 5
     assert "HTTP 404 Not Found" in seed_html
 
 
 def test_quotes_are_grouped_by_speaker_with_every_outlet_that_carries_them(seed_html):
-    colville = seed_html.split("Rupert Colville <span", 1)[1].split("</section>", 1)[0]
+    quotes = seed_html.split('<section class="quotes"', 1)[1]
+    colville = quotes.split("Rupert Colville <span", 1)[1].split("</section>", 1)[0]
     assert "quoted by Opinion blog, Pro-government outlet, Slate, Wire report" in colville
     # q2 and q8 are linked by also_in: one entry, carried by two outlets
     entry = colville.split("<li>", 2)[1]
@@ -214,3 +216,35 @@ def test_several_stories_share_one_page_with_a_story_list(seed_report):
     assert 'href="#story-s1"' in html and 'href="#story-s2"' in html
     assert "<h1>2 stories</h1>" in html
     assert html.count('class="story"') == 2
+
+
+def test_a_section_from_a_newer_stage_is_shown_generically(seed_report):
+    from newsprism.report.html import render_report_dict
+    from newsprism.report.markdown import render_markdown_dict
+
+    data = seed_report.to_dict()
+    article = seed_report.articles[0]
+    start = article.text.index("rebel groups")
+    data["stories"][0]["referents"] = [{"name": "the <armed> opposition", "kind": "actor",
+                                        "mentions": [{"article_id": article.id, "start": start, "end": start + 12, "text": "rebel groups"}]}]
+    html = render_report_dict(data)
+    section = html.split('<section class="extra"', 1)[1].split("</section>", 1)[0]
+    assert "Referents" in section and "the &lt;armed&gt; opposition" in section
+    assert f'data-article="{article.id}" data-start="{start}" data-end="{start + 12}"' in section
+    # the cited span is an anchor in the article text, so the citation can highlight it
+    assert f'data-s="{start}" data-e="{start + 12}"' in html
+    md_text = render_markdown_dict(data)
+    assert "### Referents" in md_text and "the &lt;armed&gt; opposition" in md_text and article.outlet in md_text.split("### Referents")[1]
+
+
+def test_timeline_axis_breaks_long_gaps_so_the_story_days_spread_out():
+    from datetime import date
+
+    from newsprism.report.html_view import timeline_chart
+
+    when = [date(2011, 3, 15), date(2016, 12, 12), date(2016, 12, 13), date(2016, 12, 15)]
+    chart = timeline_chart([{"when": d, "date": d.isoformat(), "labels": ["A"]} for d in when])
+    assert len(chart["breaks"]) == 1
+    xs = [p["x"] for p in chart["points"]]
+    assert xs == sorted(xs) and xs[-1] - xs[1] > 300  # the story's own days use most of the width
+    assert chart["points"][0]["x"] < chart["breaks"][0] < chart["points"][1]["x"]

@@ -127,3 +127,101 @@ def test_sqlite_store_is_detected_and_served(seeds_dir, tmp_path):
     assert [(r["key"], r["n_articles"]) for r in rows] == [("s1", 5)]
     html = client.get("/stories/s1").text
     assert "Quotes by speaker" in html and "Rupert Colville" in html
+
+
+# -- what a journalist needs: search inside the coverage, filters, downloads, comparison, corrections
+
+
+def test_search_reaches_article_text_speakers_entities_and_naming(client):
+    for q in ("Churkin", "Lavrov", "Bashar al-Assad", "terrorist groups", "humanitarian corridor"):
+        rows = client.get("/api/stories", params={"q": q}).json()
+        assert [r["key"] for r in rows] == ["aleppo--s1"], q
+    assert client.get("/api/stories", params={"q": "Kristol"}).json() == []
+
+
+def test_filters_and_sorts(client):
+    keys = lambda **p: [r["key"] for r in client.get("/api/stories", params=p).json()]  # noqa: E731
+    assert keys(outlet="Slate") == ["aleppo--s1"]
+    assert keys(outlet="No such outlet") == []
+    assert keys(disputes="1") == ["aleppo--s1", "hostile--s1<script>"]  # both have a disputed claim
+    assert keys(since="2016-12-15", until="2016-12-31") == ["aleppo--s1"]
+    assert keys(since="2017-01-01") == []
+    assert keys(sort="size")[0] == "aleppo--s1"
+    html = client.get("/", params={"outlet": "Slate", "disputes": "1"}).text
+    assert "1 story" in html and 'value="Slate" selected' in html
+
+
+def test_missing_story_is_a_page_with_a_link_back_and_the_api_keeps_json(client):
+    resp = client.get("/stories/nope")
+    assert resp.status_code == 404 and resp.headers["content-type"].startswith("text/html")
+    assert '<a href="/">Back to all stories</a>' in resp.text and "nope" in resp.text
+    api = client.get("/api/stories/nope")
+    assert api.status_code == 404 and api.headers["content-type"] == "application/json" and "nope" in api.json()["detail"]
+
+
+def test_story_page_is_rendered_once_per_version(client):
+    cache = client.app.state.render_cache
+    client.get("/stories/aleppo--s1")
+    misses = cache.misses
+    for _ in range(3):
+        client.get("/stories/aleppo--s1")
+    assert cache.misses == misses and cache.hits >= 3
+
+
+def test_csv_downloads_read_back_with_exact_offsets(client, seeds_dir):
+    import csv
+    import io
+
+    texts = {p.stem: p.read_text(encoding="utf-8").replace("\r\n", "\n") for p in seeds_dir.glob("*.txt")}
+    for table in ("claims", "quotes", "figures", "naming"):
+        resp = client.get(f"/stories/aleppo--s1/{table}.csv")
+        assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+        assert "attachment" in resp.headers["content-disposition"]
+        rows = list(csv.DictReader(io.StringIO(resp.content.decode("utf-8-sig"))))
+        assert rows, table
+        for row in rows:
+            assert row["story_id"] == "s1" and row["url"].startswith("https://")
+            if row["start"]:
+                text = texts[row["article_id"]][int(row["start"]):int(row["end"])]
+                assert text == (row.get("words") or row.get("term")) or text.casefold() == row.get("term", "").casefold()
+
+
+def test_compare_two_outlets_on_the_server(client):
+    from html_fixture_report import B, P
+
+    html = client.get("/stories/aleppo--s1", params={"a": B, "b": P}).text
+    assert html.count('class="compare-pair"') == 1 and f'data-pair="{B}|{P}"' in html
+    pair = html.split('class="compare-pair"', 1)[1].split("</section>\n{% endif %}", 1)[0]
+    assert "Where they contradict" in pair and "The ceasefire held and fighting ended." in pair
+    assert "How each names the same things" in pair
+
+
+def test_corrections_need_the_token_and_only_a_store_keeps_them(client):
+    resp = client.post("/stories/aleppo--s1/corrections", data={"action": "dismiss_dispute", "target": "x", "token": "wrong"})
+    assert resp.status_code == 403 and "token" in resp.text
+    token = client.app.state.token
+    resp = client.post("/stories/aleppo--s1/corrections", data={"action": "dismiss_dispute", "target": "x", "token": token})
+    assert resp.status_code == 400 and "store" in resp.text
+
+
+def test_a_dismissed_dispute_is_gone_from_the_served_store(seeds_dir, tmp_path):
+    from newsprism.adapters.store import open_store
+
+    report = html_fixture_report.build_seed_report(seeds_dir)
+    db = tmp_path / "news.db"
+    with open_store(db) as store, store.transaction():
+        for article in report.articles:
+            store.put_article(article)
+            store.set_story_of(article.id, "s1")
+        store.put_story(report.stories[0])
+    client = TestClient(create_app(str(db), token="t0k"))
+    disputed = [c for c in client.get("/api/stories/s1").json()["story"]["claims"] if c["status"] == "disputed"]
+    assert len(disputed) == 1
+    resp = client.post("/stories/s1/corrections", data={"action": "dismiss_dispute", "target": disputed[0]["text"], "token": "t0k"},
+                       follow_redirects=False)
+    assert resp.status_code == 303
+    story = client.get("/api/stories/s1").json()["story"]
+    assert not [c for c in story["claims"] if c["status"] == "disputed"]
+    fixed = next(c for c in story["claims"] if c["id"] == disputed[0]["id"])
+    assert fixed["corrected"] and fixed["contradicted_by"] == []
+    assert "corrected</span>" in client.get("/stories/s1").text

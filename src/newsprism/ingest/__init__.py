@@ -91,17 +91,18 @@ def load_articles(
 
 def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
     host = host_of(draft.url) if draft.url else ""
-    mapped = None
+    mapped, meta = None, None
     if draft.file is not None:
         mapped = outlets.for_file(draft.file)
+        meta = outlets.meta_for_file(draft.file)  # the map may give a file its date and URL
     outlet = mapped or outlets.for_host(host) or draft.outlet or draft.site_name or host or draft.fallback_outlet or draft.source
     return Article(
         id=ids.take(draft.id_hint),
         outlet=outlet,
         text=draft.text,
         title=draft.title,
-        url=draft.url,
-        published=draft.published,
+        url=(meta.url if meta and meta.url else None) or draft.url,
+        published=(meta.published if meta and meta.published else None) or draft.published,
         author=draft.author,
         site_name=draft.site_name,
         source=draft.source,

@@ -7,29 +7,58 @@ from typing import Callable, Iterable
 
 from ..model import Report
 
-FORMATS = ("json", "md", "html")
+FORMATS = ("json", "md", "html", "csv")
 FILE_NAMES = {"json": "report.json", "md": "report.md", "html": "report.html"}
 
 
-def _renderer(fmt: str) -> Callable[[Report], str]:
+def _renderer(fmt: str) -> Callable[[dict], str]:
+    """Each format renders the report dict (``Report.to_dict()``, corrections applied)."""
     if fmt == "json":
-        from .json import report_to_json
+        import json
 
-        return report_to_json
+        return lambda data: json.dumps(data, ensure_ascii=False, indent=1)
     if fmt == "md":
-        from .markdown import render_markdown
+        from .markdown import render_markdown_dict
 
-        return render_markdown
-    from .html import render_html
+        return render_markdown_dict
+    from .html import render_report_dict
 
-    return render_html
+    return render_report_dict
 
 
-def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = FORMATS) -> list[Path]:
+def _write_csv(data: dict, out_dir: Path) -> list[Path]:
+    """``--format csv``: claims.csv, quotes.csv, figures.csv, naming.csv (one row per item and outlet)."""
+    from .csv_export import FILE_NAMES as CSV_FILES, TABLES, render_csv
+
+    written = []
+    for table in TABLES:
+        path = out_dir / CSV_FILES[table]
+        path.write_text(render_csv(data, table), encoding="utf-8", newline="")
+        written.append(path)
+    return written
+
+
+def report_data(report: Report, corrections: Iterable = ()) -> dict:
+    """What every format shows: the report dict with a person's corrections applied."""
+    data = report.to_dict()
+    corrections = list(corrections)
+    if corrections:
+        from ..adapters.store.corrections import apply_corrections
+
+        data = apply_corrections(data, corrections)
+    return data
+
+
+def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = ("json", "md", "html"),
+                  *, corrections: Iterable = (), data: dict | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
+    data = data if data is not None else report_data(report, corrections)
     written = []
     for fmt in formats:
+        if fmt == "csv":
+            written += _write_csv(data, out_dir)
+            continue
         path = out_dir / FILE_NAMES[fmt]
-        path.write_text(_renderer(fmt)(report) + "\n", encoding="utf-8")
+        path.write_text(_renderer(fmt)(data) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -60,13 +60,17 @@ def render_report_dict(data: Dict) -> str:
     )
 
 
-def render_index_page(rows: Sequence[Dict], *, query: str = "", skipped: Sequence[Dict] = (), source: str = "") -> str:
-    """The web app's searchable story list (rows from :meth:`StoryPage.row`)."""
+def render_index_page(rows: Sequence[Dict], *, query: str = "", skipped: Sequence[Dict] = (), source: str = "",
+                      filters: Mapping[str, Any] | None = None, outlets: Sequence[str] = (), total: int | None = None) -> str:
+    """The web app's searchable, filterable story list (rows from :meth:`StoryPage.row`)."""
     return _render(
         "index.html.j2",
         title="newsprism: stories",
         rows=list(rows),
         query=query,
+        filters=dict(filters or {"q": query}),
+        outlets=list(outlets),
+        total=len(rows) if total is None else total,
         story_href=lambda key: "/stories/" + _url_quote(key),
         skipped=list(skipped),
         source=source,
@@ -75,17 +79,28 @@ def render_index_page(rows: Sequence[Dict], *, query: str = "", skipped: Sequenc
     )
 
 
-def render_story_page(data: Dict, story: Dict, *, key: str) -> str:
-    """The web app's page for one story of a report dict."""
+def render_story_page(data: Dict, story: Dict, *, key: str, pair: tuple[str, str] | None = None,
+                      downloads: bool = False, corrections: bool = False) -> str:
+    """The web app's page for one story of a report dict (``pair``: two article ids to compare)."""
     page = StoryPage(data, story, key=key)
+    page.selected_pair = pair
     return _render(
         "story.html.j2",
         title=page.title,
         page=page,
         story_href=lambda k: "/stories/" + _url_quote(k),
+        downloads=downloads,
+        corrections=corrections,
+        csv_tables=("claims", "quotes", "figures", "naming"),
         data={"articles": _articles_json(data, [page])},
         static=False,
     )
+
+
+def render_not_found(message: str, *, status: int = 404) -> str:
+    """A page for a missing story (or a refused write), with a link back to the list."""
+    return _render("not_found.html.j2", title=f"newsprism: {status}", message=message, status=status,
+                   data={"articles": {}}, static=False)
 
 
 def story_row(data: Dict, story: Dict, *, key: str) -> dict[str, Any]:
@@ -104,6 +119,7 @@ def _environment() -> Environment:
         undefined=Undefined,  # a report from an older version may lack optional fields
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["safe_url"] = safe_url
     env.filters["num"] = _format_number

@@ -13,6 +13,9 @@ from functools import cached_property
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
+from .counts import counts_line, story_counts
+from .profile_text import KIND_LABELS, naming_line, rule_text, speaker_kinds
+
 Dict = Mapping[str, Any]
 
 
@@ -83,6 +86,7 @@ class StoryPage:
         by_id = {a.get("id"): a for a in data.get("articles", [])}
         self.articles = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
         self.labels = _column_labels(self.articles)
+        self.selected_pair: tuple[str, str] | None = None  # the web app's ?a=&b= comparison
 
     @cached_property
     def columns(self) -> list["Column"]:
@@ -94,6 +98,7 @@ class StoryPage:
     def row(self) -> dict[str, Any]:
         dates = sorted(str(a["published"]) for a in self.articles if a.get("published"))
         outlets = list(dict.fromkeys(a.get("outlet") or "" for a in self.articles))
+        counts = self.counts()
         return {
             "key": self.key,
             "title": self.title,
@@ -101,9 +106,36 @@ class StoryPage:
             "n_articles": len(self.articles),
             "last_update": dates[-1] if dates else None,
             "first_published": dates[0] if dates else None,
+            "disputes": counts.get("claims_disputed", 0) + counts.get("figures_disputed", 0),
         }
 
+    def search_text(self) -> str:
+        """What the story list searches: titles, outlets, article texts, speakers, entities and naming."""
+        s = self.story
+        parts = [self.title]
+        for a in self.articles:
+            parts += [a.get("outlet") or "", a.get("title") or "", a.get("text") or ""]
+        for q in s.get("quotes") or []:
+            parts.append((q.get("speaker") or {}).get("name") or "")
+        for e in s.get("entities") or []:
+            parts += [e.get("name") or ""] + list(e.get("aliases") or [])
+        for row in s.get("framing") or []:
+            parts.append(str(row.get("referent") or ""))
+            parts += [str(w) for ws in (row.get("terms") or {}).values() for w in ws or []]
+        for section in ("referents",):  # another stage's naming section, read generically
+            for item in s.get(section) or []:
+                if isinstance(item, Mapping):
+                    parts += [str(v) for v in item.values() if isinstance(v, str)]
+        return " ".join(" ".join(parts).casefold().split())
+
     # -- sections present
+
+    def counts(self) -> dict[str, Any]:
+        """The story's counts, the same numbers the terminal and report.md show."""
+        return story_counts(self.story, {a.get("id"): a for a in self.articles})
+
+    def counts_line(self) -> str:
+        return counts_line(self.counts())
 
     def has(self, name: str) -> bool:
         return self.story.get(name) is not None
@@ -171,6 +203,10 @@ class StoryPage:
         for profile in s.get("outlets") or []:
             for t in list(profile.get("loaded_terms") or []) + list(profile.get("calls_to_action") or []):
                 yield profile.get("article_id"), t.get("start"), t.get("end")
+        for section in self.extra_sections():
+            for row in section["rows"]:
+                for c in row["cites"]:
+                    yield c["article_id"], c["start"], c["end"]
 
     # -- sections
 
@@ -188,6 +224,107 @@ class StoryPage:
                 cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
             rows.append({"claim": claim, "cells": cells})
         return rows
+
+    KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
+             "summary", "corrections", "corrected"}
+
+    def extra_sections(self) -> list[dict[str, Any]]:
+        """Sections a newer stage adds (a ``referents`` list ...), shown generically: each item's
+        plain fields as text, and its spans (article_id, start, end) as citations."""
+        out = []
+        for name, items in self.story.items():
+            if name in self.KNOWN or not isinstance(items, list) or not items or not all(isinstance(i, Mapping) for i in items):
+                continue
+            rows = []
+            for item in items:
+                fields, cites = [], []
+                for key, value in item.items():
+                    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and key not in ("start", "end", "article_id", "id"):
+                        fields.append((key.replace("_", " "), value))
+                    elif isinstance(value, Mapping):
+                        cites += self._spans_in([value])
+                        words = [f"{self.label(k)}: {', '.join(map(str, v))}" for k, v in value.items()
+                                 if k in self.labels and isinstance(v, (list, tuple))]
+                        if words:
+                            fields.append((key.replace("_", " "), "; ".join(words)))
+                    elif isinstance(value, list):
+                        cites += self._spans_in(value)
+                        plain = [str(v) for v in value if isinstance(v, (str, int, float))]
+                        if plain:
+                            fields.append((key.replace("_", " "), ", ".join(plain)))
+                if isinstance(item.get("article_id"), str) and isinstance(item.get("start"), int):
+                    cites.insert(0, self.cite(item))
+                rows.append({"fields": fields, "cites": cites[:12]})
+            out.append({"name": name.replace("_", " "), "key": name, "rows": rows})
+        return out
+
+    def _spans_in(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        return [self.cite(v) for v in values
+                if isinstance(v, Mapping) and isinstance(v.get("article_id"), str) and isinstance(v.get("start"), int) and isinstance(v.get("end"), int)]
+
+    def single_claims(self) -> list[dict[str, Any]]:
+        """Claims one outlet alone reports, grouped by that outlet (in column order)."""
+        groups: dict[str, list[dict[str, Any]]] = {c.label: [] for c in self.columns}
+        for claim in self.story.get("claims") or []:
+            if claim.get("status") != "single":
+                continue
+            support = list(claim.get("support") or [])
+            label = self.label(support[0].get("article_id")) if support else "?"
+            groups.setdefault(label, []).append({"claim": claim, "cites": [self.cite(ev) for ev in support]})
+        return [{"label": k, "claims": v} for k, v in groups.items() if v]
+
+    # -- two outlets head to head
+
+    MAX_STATIC_PAIRS = 28  # report.html renders every pair up to 8 articles; the web app renders the pair asked for
+
+    def compare_pairs(self, selected: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+        """The pairs to render: the one asked for (web app), else every pair when few enough."""
+        ids = [c.article["id"] for c in self.columns]
+        if len(ids) < 2:
+            return []
+        if selected and selected[0] in ids and selected[1] in ids and selected[0] != selected[1]:
+            return [self.compare(*selected)]
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+        if selected is None and len(pairs) <= self.MAX_STATIC_PAIRS:
+            return [self.compare(a, b) for a, b in pairs]
+        return [self.compare(ids[0], ids[1])]
+
+    def compare(self, a: str, b: str) -> dict[str, Any]:
+        """What each of two articles reports that the other omits, where they contradict,
+        how each names the same referents, whom each quotes; their headlines side by side."""
+        by_id = {c.article["id"]: c.article for c in self.columns}
+        only = {a: [], b: []}
+        contradictions, both = [], 0
+        for claim in self.story.get("claims") or []:
+            sup = {ev.get("article_id") for ev in claim.get("support") or []}
+            con = {ev.get("article_id") for ev in claim.get("contradicted_by") or []}
+            if (a in sup and b in con) or (b in sup and a in con):
+                contradictions.append({"claim": claim, "cites": [self.cite(ev) for ev in list(claim.get("support") or []) + list(claim.get("contradicted_by") or [])
+                                                                  if ev.get("article_id") in (a, b)]})
+            elif a in sup and b in sup:
+                both += 1
+            else:
+                for x, y in ((a, b), (b, a)):
+                    if x in sup and y not in sup and y not in con:
+                        only[x].append({"claim": claim, "cites": [self.cite(ev) for ev in claim.get("support") or [] if ev.get("article_id") == x]})
+        naming = []
+        for row in self.framing_rows():
+            cells = {c.article["id"]: cell for c, cell in zip(self.columns, row["cells"])}
+            if cells.get(a) or cells.get(b):
+                wa = {str(w["word"]).casefold() for w in cells.get(a) or []}
+                wb = {str(w["word"]).casefold() for w in cells.get(b) or []}
+                naming.append({"referent": row["referent"], "a": cells.get(a) or [], "b": cells.get(b) or [], "same": wa == wb})
+        speakers = {x: [] for x in (a, b)}
+        for q in self.story.get("quotes") or []:
+            name = (q.get("speaker") or {}).get("name")
+            if name and q.get("article_id") in speakers and name not in speakers[q.get("article_id")]:
+                speakers[q.get("article_id")].append(name)
+        fold = {x: {n.casefold() for n in speakers[x]} for x in speakers}
+        side = lambda x: {"id": x, "label": self.label(x), "title": by_id[x].get("title") or "", "url": by_id[x].get("url"),  # noqa: E731
+                          "published": by_id[x].get("published"), "only": only[x], "speakers": speakers[x],
+                          "own_speakers": [n for n in speakers[x] if n.casefold() not in fold[b if x == a else a]]}
+        return {"key": f"{a}|{b}", "a": side(a), "b": side(b), "contradictions": contradictions, "both": both, "naming": naming,
+                "shared_speakers": [n for n in speakers[a] if n.casefold() in fold[b]]}
 
     def figures(self) -> list[dict[str, Any]]:
         out = []
@@ -244,10 +381,12 @@ class StoryPage:
                 "direct": any(m.get("direct") for m in members),
                 "carriers": carriers,
                 "conflicts": [{"name": ((c.get("speaker") or {}).get("name") or "nobody"), "cite": self.cite(c)} for c in conflicts],
+                "corrected": next((m.get("corrected") for m in members if m.get("corrected")), None),
             })
         groups = sorted(speakers.values(), key=lambda g: (g["name"] == "Unattributed", -len(g["entries"]), g["name"].casefold()))
         for g in groups:
             g["outlets"] = sorted(g["outlets"])
+            g["n_quotes"] = sum(len(e["carriers"]) for e in g["entries"])
             g["entries"].sort(key=lambda e: -len(e["carriers"]))
         return groups
 
@@ -268,7 +407,7 @@ class StoryPage:
                     cites.append({"word": word, "cite": self.cite(ev) if ev else None})
                 cells.append(cites)
             distinct = {str(w).casefold() for ws in terms.values() for w in ws}
-            rows.append({"referent": row.get("referent", ""), "cells": cells, "varied": len(distinct) > 1})
+            rows.append({"referent": row.get("referent", ""), "cells": cells, "varied": len(distinct) > 1, "corrected": row.get("corrected")})
         return rows
 
     def outlet_profiles(self) -> list[dict[str, Any]]:
@@ -284,9 +423,12 @@ class StoryPage:
                 continue
             words = max(int(column.article.get("word_count") or len((column.article.get("text") or "").split())), 1)
             loaded = list(p.get("loaded_terms") or [])
+            rating = p.get("rating") if isinstance(p.get("rating"), Mapping) else None
             out.append({
                 "label": column.label,
                 "article_id": aid,
+                "rating": rating,
+                "naming": naming_line(self.story, aid),
                 "density": 100.0 * len(loaded) / words,
                 "loaded": [self.cite(t, aid) | {"text": t.get("text", "")} for t in loaded],
                 "cta": [self.cite(t, aid) | {"text": t.get("text", "")} for t in p.get("calls_to_action") or []],
@@ -296,6 +438,33 @@ class StoryPage:
                 "words": words,
             })
         return out
+
+    def source_kinds(self) -> dict[str, Any] | None:
+        """Whom each outlet quotes, by kind of source: a stacked bar per outlet, and every
+        speaker with the word that decided its kind (the rule is stated beside the chart)."""
+        by_article = speaker_kinds(self.story, {a.get("id"): a for a in self.articles})
+        if not by_article:
+            return None
+        kinds = list(KIND_LABELS)
+        top = max((len(v) for v in by_article.values()), default=1) or 1
+        width, label_w, row_h = 340, 150, 22
+        plot_w = width - label_w - 30
+        rows = []
+        for n, column in enumerate(self.columns):
+            speakers = by_article.get(column.article["id"]) or []
+            x, segments = float(label_w), []
+            for kind in kinds:
+                k = sum(1 for sp in speakers if sp["kind"] == kind)
+                if k:
+                    w = plot_w * k / top
+                    segments.append({"kind": kind, "label": KIND_LABELS[kind], "n": k, "x": round(x, 1), "w": round(w, 1), "color": KIND_COLOURS[kind]})
+                    x += w
+            label = column.label
+            rows.append({"label": label if len(label) <= 22 else label[:21] + "…", "full_label": label, "y": 6 + n * row_h,
+                         "segments": segments, "total": len(speakers), "end_x": round(x + 4, 1), "speakers": speakers})
+        used = [k for k in kinds if any(seg["kind"] == k for r in rows for seg in r["segments"])]
+        return {"rule": rule_text(), "rows": rows, "width": width, "height": 12 + len(rows) * row_h, "label_w": label_w,
+                "legend": [{"kind": k, "label": KIND_LABELS[k], "color": KIND_COLOURS[k]} for k in used]}
 
     def profile_charts(self) -> list[dict[str, Any]]:
         """Three small bar charts (inline SVG): loaded-term density, tone, sources quoted."""
@@ -313,18 +482,27 @@ class StoryPage:
             charts.append(bar_chart(title, [p["label"] for p in profiles], values, diverging=diverging))
         return charts
 
+    def outlet_colours(self) -> dict[str, str]:
+        """Column label -> its colour in the timeline."""
+        return {c.label: OUTLET_COLOURS[n % len(OUTLET_COLOURS)] for n, c in enumerate(self.columns)}
+
     def timeline(self) -> dict[str, Any]:
         entries = []
+        colours = self.outlet_colours()
         for entry in self.story.get("timeline") or []:
+            labels = [self.label(a) for a in entry.get("article_ids") or []]
             entries.append({
+                "colour": colours.get(labels[0], "#374151") if len(set(labels)) == 1 else "#374151",
+                "chips": [{"label": lab, "colour": colours.get(lab, "#374151")} for lab in dict.fromkeys(labels)],
                 "date": str(entry.get("date") or ""),
                 "text": entry.get("text") or "",
-                "labels": [self.label(a) for a in entry.get("article_ids") or []],
+                "labels": labels,
                 "cites": [self.cite(ev) for ev in entry.get("evidence") or []],
                 "when": _parse_date(entry.get("date")),
             })
         entries.sort(key=lambda e: (e["when"] or date.max, e["date"]))
-        return {"entries": entries, "chart": timeline_chart(entries)}
+        legend = [{"label": c.label, "colour": colours[c.label]} for c in self.columns]
+        return {"entries": entries, "chart": timeline_chart(entries), "legend": legend}
 
     def entities(self) -> list[dict[str, Any]]:
         out = []
@@ -366,6 +544,12 @@ def _parse_date(value: Any) -> date | None:
 
 # ---------------------------------------------------------------- inline SVG charts
 
+# one colour per kind of source (colour-blind-safe Okabe-Ito palette); the legend names them
+KIND_COLOURS = {"government": "#0072B2", "international": "#009E73", "opposition": "#D55E00", "civilian": "#CC79A7",
+                "expert": "#E69F00", "media": "#56B4E9", "other": "#999999"}
+# one colour per outlet in the timeline (same palette, darker tones for text contrast)
+OUTLET_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B8860B", "#56B4E9", "#6B7280", "#7C3AED")
+
 
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, diverging: bool = False) -> dict[str, Any]:
     """Geometry for a horizontal bar chart; the template draws it with SVG attributes only."""
@@ -392,17 +576,45 @@ def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, div
     return {"title": title, "bars": bars, "width": width, "height": 12 + len(bars) * row_h, "zero": zero, "label_w": label_w}
 
 
+BREAK_DAYS = 7  # a week without a dated event: the story's own days and its background are drawn apart (judged on the seed report)
+
+
 def timeline_chart(entries: Sequence[Dict]) -> dict[str, Any] | None:
-    """Dots on a date axis; dots that would overlap are stacked upwards."""
+    """Dots on a date axis; dots that would overlap are stacked upwards.
+
+    Dates far from the rest (background from years before) would squeeze the story's own days
+    into one corner, so a gap of more than BREAK_DAYS breaks the axis: each stretch gets width
+    by its number of events, with a break mark between."""
     dated = [e for e in entries if e["when"] is not None]
     if not dated:
         return None
-    width, left, right, axis_y, lane_h = 900, 40, 40, 0, 22
-    first, last = dated[0]["when"], dated[-1]["when"]
-    span = max((last - first).days, 1)
+    width, left, right, lane_h, gap_w = 900, 40, 40, 22, 26
+    days = [e["when"] for e in dated]
+    segments: list[list[int]] = [[0]]
+    for n in range(1, len(days)):
+        gap = (days[n] - days[n - 1]).days
+        if gap > BREAK_DAYS:
+            segments.append([n])
+        else:
+            segments[-1].append(n)
+    usable = width - left - right - gap_w * (len(segments) - 1)
+    x0, xs, breaks, ticks = float(left), [0.0] * len(days), [], []
+    for k, seg in enumerate(segments):
+        seg_w = usable * len(seg) / len(days)
+        first, last = days[seg[0]], days[seg[-1]]
+        seg_span = (last - first).days
+        for n in seg:
+            xs[n] = x0 + (seg_w * (days[n] - first).days / seg_span if seg_span else seg_w / 2)
+        ticks.append({"x": round(x0 if seg_span else x0 + seg_w / 2, 1), "label": dated[seg[0]]["date"], "anchor": "start" if seg_span else "middle"})
+        if seg_span:
+            ticks.append({"x": round(x0 + seg_w, 1), "label": dated[seg[-1]]["date"], "anchor": "end"})
+        x0 += seg_w
+        if k < len(segments) - 1:
+            breaks.append(round(x0 + gap_w / 2, 1))
+            x0 += gap_w
     points: list[dict[str, Any]] = []
     for n, e in enumerate(dated, 1):
-        x = left + (width - left - right) * ((e["when"] - first).days / span if len(dated) > 1 else 0.5)
+        x = xs[n - 1]
         lane = 0
         while any(p["lane"] == lane and abs(p["x"] - x) < 26 for p in points):
             lane += 1
@@ -411,7 +623,10 @@ def timeline_chart(entries: Sequence[Dict]) -> dict[str, Any] | None:
     axis_y = 16 + lanes * lane_h
     for p in points:
         p["y"] = axis_y - 14 - p["lane"] * lane_h
-    ticks = [{"x": left, "label": dated[0]["date"], "anchor": "start"}]  # as the report words it ("2011")
-    if last != first:
-        ticks.append({"x": width - right, "label": dated[-1]["date"], "anchor": "end"})
-    return {"width": width, "height": axis_y + 24, "offset": 0, "axis_y": axis_y, "left": left, "right": width - right, "points": points, "ticks": ticks}
+    # tick labels of neighbouring stretches must not overprint: keep the first of two close ones
+    kept: list[dict[str, Any]] = []
+    for t in ticks:
+        if not kept or t["x"] - kept[-1]["x"] > 90:
+            kept.append(t)
+    return {"width": width, "height": axis_y + 24, "offset": 0, "axis_y": axis_y, "left": left, "right": width - right,
+            "points": points, "ticks": kept, "breaks": breaks}

@@ -1,13 +1,25 @@
-"""report.md: the report as readable Markdown. Sections a story lacks are left out."""
+"""report.md: the report as readable Markdown. Sections a story lacks are left out.
+
+Works on the report contract (``Report.to_dict()``), like the HTML. Long lists are shortened,
+never silently: a shortened list ends with how many more there are and where to find them.
+Counts come from :mod:`newsprism.report.counts`, shared with the terminal and the HTML.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
-from ..model import Article, Report, Story
+from ..model import Report
+from .counts import counts_line, plural, story_counts
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+# list lengths shown in report.md before "… and N more" (report.html and report.json hold all)
+LIMITS = {"claims": 40, "quotes": 60, "entities": 30, "timeline": 60}
+ELSEWHERE = "all of them are in report.html and report.json"
+
+Dict = Mapping[str, Any]
 
 
 def md(text: object, limit: int | None = None) -> str:
@@ -26,87 +38,172 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]
     return lines
 
 
+def _more(total: int, shown: int, what: str) -> list[str]:
+    """The line that ends a shortened list; nothing when the list is whole."""
+    if total <= shown:
+        return []
+    return [f"- … and {total - shown} more {what} ({ELSEWHERE})"]
+
+
+def _corrected(item: Dict) -> str:
+    return " *(corrected by hand)*" if item.get("corrected") else ""
+
+
 def render_markdown(report: Report) -> str:
-    articles = {a.id: a for a in report.articles}
-    out = [f"# newsprism report", "", f"{len(report.articles)} articles, {len(report.stories)} stories "
-           f"(newsprism {report.newsprism_version})."]
-    if report.skipped:
+    return render_markdown_dict(report.to_dict())
+
+
+def render_markdown_dict(data: Dict) -> str:
+    articles = {a.get("id"): a for a in data.get("articles") or []}
+    stories = data.get("stories") or []
+    out = ["# newsprism report", "", f"{plural(len(articles), 'article')}, {plural(len(stories), 'story', 'stories')} "
+           f"(newsprism {md(data.get('newsprism_version', ''))})."]
+    if data.get("skipped"):
         out += ["", "## Skipped inputs", ""]
-        out += [f"- `{md(s.input)}`: {md(s.reason)}" for s in report.skipped]
-    for story in report.stories:
+        out += [f"- `{md(s.get('input'))}`: {md(s.get('reason'))}" for s in data["skipped"]]
+    for story in stories:
         out += ["", *_story(story, articles)]
     return "\n".join(out)
 
 
-def _outlet(articles: dict[str, Article], article_id: str) -> str:
-    a = articles.get(article_id)
-    return md(a.outlet if a else article_id)
+def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
+    def name(aid: str) -> str:
+        a = articles.get(aid)
+        return md((a or {}).get("outlet") or aid)
 
-
-def _story(story: Story, articles: dict[str, Article]) -> list[str]:
-    name = lambda aid: _outlet(articles, aid)  # noqa: E731
-    out = [f"## {md(story.title)}", ""]
+    out = [f"## {md(story.get('title'))}{_corrected(story)}", "", counts_line(story_counts(story, articles)) + ".", ""]
+    ids = list(story.get("article_ids") or [])
     out += _table(
-        ["id", "outlet", "title", "published", "words", "copy of"],
-        [[md(a.id), md(a.outlet), md(a.title, 80), md(a.published), a.word_count, md(a.duplicate_of or "")]
-         for a in (articles[i] for i in story.article_ids)],
+        ["id", "outlet", "title", "published", "words", "url", "copy of"],
+        [[md(a.get("id")), md(a.get("outlet")), md(a.get("title"), 80), md(a.get("published") or ""), a.get("word_count", ""),
+          md(a.get("url") or ""), md(a.get("duplicate_of") or "")]
+         for a in (articles.get(i) or {"id": i} for i in ids)],
     )
-    if story.summary is not None:
+    if story.get("summary") is not None:
         out += ["", "### Neutral summary", ""]
-        for s in story.summary:
-            cites = ", ".join(name(c) for c in s.citations)
-            out.append(f"- {md(s.text)} [{cites}]")
-    if story.figures is not None:
+        for s in story["summary"]:
+            cites = ", ".join(name(c) for c in s.get("citations") or [])
+            out.append(f"- {md(s.get('text'))} [{cites}]")
+    if story.get("figures") is not None:
         out += ["", "### Figures", ""]
         rows = []
-        for f in story.figures:
-            values = "; ".join(
-                f"{name(v.article_id)}: {md(v.text)}" for v in f.values
-            )
-            status = f"**{f.status}**" if f.status == "disputed" else f.status
-            rows.append([md(f.what), status, values])
+        for f in story["figures"]:
+            values = "; ".join(f"{name(v.get('article_id'))}: {md(v.get('text'))}" for v in f.get("values") or [])
+            status = f"**{f.get('status')}**" if f.get("status") == "disputed" else md(f.get("status"))
+            rows.append([md(f.get("what")) + _corrected(f), status, values])
         out += _table(["what", "status", "values (outlet: words)"], rows) if rows else ["(none found)"]
-    if story.claims is not None:
+    if story.get("claims") is not None:
         out += ["", "### Claims", ""]
         for status, heading in (("disputed", "Disputed"), ("agreed", "Agreed"), ("single", "Reported by one outlet")):
-            claims = [c for c in story.claims if c.status == status]
+            claims = [c for c in story["claims"] if c.get("status") == status]
             if not claims:
                 continue
             out += [f"**{heading}** ({len(claims)})", ""]
-            for c in claims[:40]:
-                support = ", ".join(sorted({name(s.article_id) for s in c.support}))
-                line = f"- {md(c.text, 240)} — {support}"
-                if c.contradicted_by:
-                    against = "; ".join(f"{name(s.article_id)}: “{md(s.text, 160)}”" for s in c.contradicted_by)
+            limit = LIMITS["claims"]
+            # each outlet's single-source claims stay together, so no outlet drops out of a shortened list
+            if status == "single":
+                claims.sort(key=lambda c: name(_first_outlet(c)))
+            for c in claims[:limit]:
+                support = ", ".join(sorted({name(s.get("article_id")) for s in c.get("support") or []}))
+                line = f"- {md(c.get('text'), 240)} — {support}{_corrected(c)}"
+                if c.get("contradicted_by"):
+                    against = "; ".join(f"{name(s.get('article_id'))}: “{md(s.get('text'), 160)}”" for s in c["contradicted_by"])
                     line += f"; contradicted by {against}"
                 out.append(line)
+            if len(claims) > limit:
+                rest: dict[str, int] = {}
+                for c in claims[limit:]:
+                    rest[name(_first_outlet(c))] = rest.get(name(_first_outlet(c)), 0) + 1
+                by = ", ".join(f"{k} {v}" for k, v in sorted(rest.items()))
+                out.append(f"- … and {len(claims) - limit} more {heading.lower()} claims ({by}; {ELSEWHERE})")
             out.append("")
-    if story.quotes is not None:
+    if story.get("quotes") is not None:
         out += ["", "### Who said what", ""]
         by_speaker: dict[str, list] = {}
-        for q in story.quotes:
-            by_speaker.setdefault(q.speaker.name if q.speaker else "(unattributed)", []).append(q)
-        for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+        for q in story["quotes"]:
+            by_speaker.setdefault(((q.get("speaker") or {}).get("name")) or "(unattributed)", []).append(q)
+        shown = 0
+        for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if shown >= LIMITS["quotes"]:
+                break
             out.append(f"- **{md(speaker)}**")
             for q in quotes:
-                mark = "“{}”".format(md(q.text, 240)) if q.direct else md(q.text, 240)
-                out.append(f"  - {mark} ({name(q.article_id)})")
-    if story.framing is not None:
+                mark = "“{}”".format(md(q.get("text"), 240)) if q.get("direct") else md(q.get("text"), 240)
+                out.append(f"  - {mark} ({name(q.get('article_id'))}){_corrected(q)}")
+                shown += 1
+        out += _more(len(story["quotes"]), shown, "quotes")
+    if story.get("framing") is not None:
         out += ["", "### How each outlet names things", ""]
-        ids = list(story.article_ids)
-        rows = [[md(r.referent)] + [md(", ".join(r.terms.get(i, ())) or "—") for i in ids] for r in story.framing]
+        rows = [[md(r.get("referent")) + _corrected(r)] + [md(", ".join((r.get("terms") or {}).get(i) or ()) or "—") for i in ids]
+                for r in story["framing"]]
         out += _table(["referent"] + [name(i) for i in ids], rows) if rows else ["(none found)"]
-    if story.outlets is not None:
+    if story.get("outlets") is not None:
         out += ["", "### Outlet profiles", ""]
-        rows = [[name(p.article_id), md(", ".join(p.quoted_speakers[:6])), len(p.loaded_terms),
-                 len(p.calls_to_action), f"{p.tone:+.2f}"] for p in story.outlets]
-        out += _table(["outlet", "quotes", "loaded terms", "calls to action", "tone"], rows)
-    if story.timeline is not None:
+        out += _profiles(story, name, articles)
+    if story.get("timeline") is not None:
         out += ["", "### Timeline", ""]
-        out += [f"- {md(t.date)}: {md(t.text, 200)} ({', '.join(name(a) for a in t.article_ids)})" for t in story.timeline]
-    if story.entities is not None:
+        entries = story["timeline"]
+        out += [f"- {md(t.get('date'))}: {md(t.get('text'), 200)} ({', '.join(name(a) for a in t.get('article_ids') or [])})"
+                for t in entries[: LIMITS["timeline"]]]
+        out += _more(len(entries), LIMITS["timeline"], "dated events")
+    out += _extra_sections(story, name)
+    if story.get("entities") is not None:
         out += ["", "### Entities", ""]
-        rows = [[md(e.name), md(e.type), md(", ".join(a for a in e.aliases if a != e.name)),
-                 len({m.article_id for m in e.mentions}), len(e.mentions)] for e in story.entities[:30]]
+        ents = story["entities"]
+        rows = [[md(e.get("name")) + _corrected(e), md(e.get("type")), md(", ".join(a for a in e.get("aliases") or [] if a != e.get("name"))),
+                 len({m.get("article_id") for m in e.get("mentions") or []}), len(e.get("mentions") or [])]
+                for e in ents[: LIMITS["entities"]]]
         out += _table(["name", "type", "also called", "outlets", "mentions"], rows)
+        if len(ents) > LIMITS["entities"]:
+            out += ["", f"… and {len(ents) - LIMITS['entities']} more entities ({ELSEWHERE})."]
+    return out
+
+
+_KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
+          "summary", "corrections", "corrected"}
+
+
+def _extra_sections(story: Dict, name) -> list[str]:
+    """Sections a newer stage adds (a ``referents`` list ...): each item's plain fields, as text."""
+    out: list[str] = []
+    for key, items in story.items():
+        if key in _KNOWN or not isinstance(items, list) or not items or not all(isinstance(i, Mapping) for i in items):
+            continue
+        out += ["", f"### {md(key.replace('_', ' ').capitalize())}", ""]
+        limit = 30
+        for item in items[:limit]:
+            fields = [f"{md(k.replace('_', ' '))}: {md(v, 160)}" for k, v in item.items()
+                      if isinstance(v, (str, int, float)) and not isinstance(v, bool) and k not in ("start", "end", "id")]
+            outlets = sorted({name(s.get("article_id")) for v in item.values() if isinstance(v, list)
+                              for s in v if isinstance(s, Mapping) and s.get("article_id")})
+            out.append("- " + "; ".join(fields) + (f" ({', '.join(outlets)})" if outlets else "") + _corrected(item))
+        out += _more(len(items), limit, key.replace("_", " "))
+    return out
+
+
+def _first_outlet(claim: Dict) -> str:
+    support = claim.get("support") or claim.get("contradicted_by") or [{}]
+    return support[0].get("article_id") or ""
+
+
+def _profiles(story: Dict, name, articles: Mapping[str, Dict]) -> list[str]:
+    """The measured profile, with the user's third-party rating (``--outlet-ratings``) beside it."""
+    from .profile_text import naming_line, source_kind_line
+
+    profiles = story.get("outlets") or []
+    rows = []
+    for p in profiles:
+        rating = p.get("rating") or {}
+        rated = f"{md(rating.get('rating'))} (source: {md(rating.get('source'))})" if rating.get("rating") else "—"
+        rows.append([name(p.get("article_id")), md(", ".join(p.get("quoted_speakers") or [])) or "—", len(p.get("loaded_terms") or []),
+                     len(p.get("calls_to_action") or []), f"{float(p.get('tone') or 0.0):+.2f}", rated])
+    out = _table(["outlet", "quotes", "loaded terms", "calls to action", "tone", "rating (third party)"], rows)
+    lines = []
+    for p in profiles:
+        aid = p.get("article_id")
+        for text in (naming_line(story, aid), source_kind_line(story, aid, articles)):
+            if text:
+                lines.append(f"- {name(aid)} {md(text)}")
+    if lines:
+        out += ["", *lines]
     return out

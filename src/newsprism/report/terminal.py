@@ -1,53 +1,63 @@
-"""A short, readable summary of a report on the terminal."""
+"""A short, readable summary of a report on the terminal.
+
+Counts come from :mod:`newsprism.report.counts`, the same numbers report.md and the HTML show.
+Outlet names are never cut: the table wraps them instead.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report, Story
+from ..model import Report
+from .counts import counts_line, plural, story_counts
 
 _MAX_STORIES = 10
 
 
-def _counts(story: Story) -> str:
-    parts = []
-    for name in ("entities", "quotes", "figures", "claims"):
-        items = getattr(story, name)
-        if items is not None:
-            parts.append(f"{len(items)} {name}")
-    disputed = sum(1 for c in (story.claims or ()) if c.status == "disputed")
-    disputed += sum(1 for f in (story.figures or ()) if f.status == "disputed")
-    if story.claims is not None or story.figures is not None:
-        parts.append(f"{disputed} disputed")
-    return ", ".join(parts)
-
-
 def print_summary(report: Report, console: Console, *, seconds: float | None = None,
-                  written: Sequence[Path] = ()) -> None:
+                  written: Sequence[Path] = (), focus: Iterable[str] | None = None,
+                  heading: str | None = None, data: dict | None = None) -> None:
+    """The story table and one summary.
+
+    ``focus``: ids of the stories to show (a store run passes the new or changed ones); by
+    default every story, biggest first. ``heading`` replaces the table's title. ``data``: the
+    report dict the files were written from (corrections applied), so the counts match them.
+    """
+    data = data if data is not None else report.to_dict()
+    story_data = {str(s.get("id")): s for s in data.get("stories") or []}
     outlets = {a.id: a.outlet for a in report.articles}
-    table = Table(title=f"{len(report.articles)} articles in {len(report.stories)} stories", title_justify="left")
-    table.add_column("story")
-    table.add_column("outlets")
-    table.add_column("found")
-    for story in report.stories[:_MAX_STORIES]:
+    articles = {a.id: {"outlet": a.outlet} for a in report.articles}
+    wanted = set(focus) if focus is not None else None
+    stories = [s for s in report.stories if wanted is None or s.id in wanted]
+    stories.sort(key=lambda s: -len(s.article_ids))
+    title = heading or f"{plural(len(report.articles), 'article')} in {plural(len(report.stories), 'story', 'stories')}"
+    table = Table(title=title, title_justify="left")
+    table.add_column("story", ratio=3)
+    table.add_column("outlets", ratio=2, overflow="fold")
+    table.add_column("found", ratio=2)
+    for story in stories[:_MAX_STORIES]:
         names = sorted({outlets[i] for i in story.article_ids})
-        table.add_row(Text(story.title[:70]), Text(", ".join(names)[:60]), _counts(story))
-    console.print(table)
-    if len(report.stories) > _MAX_STORIES:
-        console.print(f"... and {len(report.stories) - _MAX_STORIES} more stories")
-    biggest = max(report.stories, key=lambda s: len(s.article_ids), default=None)
+        sd = story_data.get(story.id) or story.to_dict()
+        table.add_row(Text(sd.get("title") or story.title), Text(", ".join(names)), counts_line(story_counts(sd, articles)))
+    if stories:
+        console.print(table)
+    elif heading:
+        console.print(Text(heading))
+    if len(stories) > _MAX_STORIES:
+        console.print(f"... and {plural(len(stories) - _MAX_STORIES, 'more story', 'more stories')} (all in the written reports)")
+    biggest = stories[0] if stories else None
     if biggest is not None and biggest.summary:
-        console.print(Text(f"\nSummary of “{biggest.title[:60]}”:", style="bold"))
+        console.print(Text(f"\nSummary of “{biggest.title}”:", style="bold"))
         for sentence in biggest.summary:
             cites = ", ".join(outlets.get(c, c) for c in sentence.citations)
             console.print(Text(f"  • {sentence.text} [{cites}]"))
     if report.skipped:
-        console.print(Text(f"\n{len(report.skipped)} input(s) skipped (see above and report.json 'skipped').", style="yellow"))
+        console.print(Text(f"\n{plural(len(report.skipped), 'input')} skipped (see above and report.json 'skipped').", style="yellow"))
     if written:
         console.print("\nWrote " + ", ".join(str(p) for p in written))
     if seconds is not None:

@@ -1,19 +1,38 @@
 """``newsprism serve``: a small FastAPI app over report.json files (or a store), bound to localhost.
 
 Pages share their templates with the static report.html (``newsprism.report.html``):
-``/`` lists the stories (``?q=`` searches titles and outlets), ``/stories/{key}`` shows one.
+``/`` lists the stories (``?q=`` searches titles, outlets, article texts, speakers, entities and
+naming; ``outlet``, ``since``, ``until``, ``disputes`` filter; ``sort`` orders by date or size),
+``/stories/{key}`` shows one (``?a=&b=`` compares two of its articles),
+``/stories/{key}/claims.csv`` (quotes, figures, naming) downloads its CSV tables.
 ``/api/stories`` and ``/api/stories/{key}`` give the same data as JSON.
+A missing story answers an HTML page with a link back (the JSON API answers JSON).
+Corrections by a person (``POST /stories/{key}/corrections``, over a store) need the token
+``serve`` prints at start.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import secrets
+from collections import OrderedDict
+from threading import Lock
+from typing import Any, Callable
+from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from ..report.html import content_security_policy, render_index_page, render_story_page, story_row
+from ..report.csv_export import TABLES, render_csv
+from ..report.html import content_security_policy, render_index_page, render_not_found, render_story_page
+from ..report.html_view import StoryPage
 from .sources import Catalog, ReportSource, StoryRef
+
+SORTS = {
+    "date": lambda r: (r["last_update"] or "", r["n_articles"]),  # newest first
+    "size": lambda r: (r["n_articles"], r["last_update"] or ""),  # biggest first
+    "disputes": lambda r: (r["disputes"], r["n_articles"]),
+}
+RENDER_CACHE_SIZE = 64  # rendered story pages kept (per story version and comparison)
 
 
 def _security_headers(response: Response) -> None:
@@ -24,24 +43,70 @@ def _security_headers(response: Response) -> None:
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
 
 
-def _matches(row: dict[str, Any], query: str) -> bool:
-    hay = " ".join([row["title"], *row["outlets"]]).casefold()
-    return all(word in hay for word in query.casefold().split())
+class _Index:
+    """The story list of one catalog: rows and search texts, built once per catalog version."""
+
+    def __init__(self, catalog: Catalog):
+        pages = [StoryPage(ref.report, ref.story, key=ref.key) for ref in catalog.stories.values()]
+        self.rows = [p.row() for p in pages]
+        self.hay = {p.key: p.search_text() for p in pages}
+        self.outlets = sorted({o for r in self.rows for o in r["outlets"]}, key=str.casefold)
+
+    def select(self, *, q: str = "", outlet: str = "", since: str = "", until: str = "", disputes: bool = False,
+               sort: str = "date") -> list[dict[str, Any]]:
+        words = q.casefold().split()
+        out = []
+        for r in self.rows:
+            if words and not all(w in self.hay[r["key"]] for w in words):
+                continue
+            if outlet and outlet not in r["outlets"]:
+                continue
+            # a story is in a date range when its coverage overlaps it; undated stories drop out of a range
+            if since and not (r["last_update"] and r["last_update"][:10] >= since):
+                continue
+            if until and not (r["first_published"] and r["first_published"][:10] <= until):
+                continue
+            if disputes and not r["disputes"]:
+                continue
+            out.append(r)
+        out.sort(key=SORTS.get(sort, SORTS["date"]), reverse=True)
+        return out
 
 
-def _rows(catalog: Catalog) -> list[dict[str, Any]]:
-    rows = [story_row(ref.report, ref.story, key=ref.key) for ref in catalog.stories.values()]
-    # newest first; undated stories last
-    rows.sort(key=lambda r: (r["last_update"] or "", r["n_articles"]), reverse=True)
-    return rows
+class _Cache:
+    """Small LRU of rendered pages; keys carry the catalog version, so an update is never stale."""
+
+    def __init__(self, size: int = RENDER_CACHE_SIZE):
+        self.size, self.items, self.lock = size, OrderedDict(), Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: tuple, make: Callable[[], Any]) -> Any:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.misses += 1
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
 
 
-def create_app(source: str) -> FastAPI:
-    """The app over ``source``: a report.json, a folder of report.json files, or a SQLite store."""
+def create_app(source: str, *, token: str | None = None) -> FastAPI:
+    """The app over ``source``: a report.json, a folder of report.json files, or a SQLite store.
+
+    ``token``: what a write (a correction) must carry; a fresh random one when not given.
+    """
     reports = ReportSource(source)
     reports.catalog()  # fail now on a broken source, not at the first request
     app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.reports = reports
+    app.state.token = token or secrets.token_urlsafe(18)
+    cache = _Cache()
+    app.state.render_cache = cache
 
     @app.middleware("http")
     async def add_headers(request: Request, call_next):
@@ -49,31 +114,72 @@ def create_app(source: str) -> FastAPI:
         _security_headers(response)
         return response
 
-    def find(key: str) -> StoryRef:
-        ref = reports.catalog().stories.get(key)
+    @app.exception_handler(HTTPException)
+    async def not_found(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return HTMLResponse(render_not_found(str(exc.detail), status=exc.status_code), status_code=exc.status_code)
+
+    def index_of(catalog: Catalog) -> _Index:
+        return cache.get(("index", id(catalog)), lambda: _Index(catalog))
+
+    def find(key: str) -> tuple[Catalog, StoryRef]:
+        catalog = reports.catalog()
+        ref = catalog.stories.get(key)
         if ref is None:
-            raise HTTPException(status_code=404, detail=f"no story {key!r}")
-        return ref
+            raise HTTPException(status_code=404, detail=f"There is no story {key!r} here.")
+        return catalog, ref
 
     @app.get("/", response_class=HTMLResponse)
-    def index(q: str = "") -> HTMLResponse:
+    def index(q: str = "", outlet: str = "", since: str = "", until: str = "", disputes: str = "", sort: str = "date") -> HTMLResponse:
         catalog = reports.catalog()
-        rows = [r for r in _rows(catalog) if _matches(r, q)] if q.strip() else _rows(catalog)
-        return HTMLResponse(render_index_page(rows, query=q, skipped=catalog.skipped, source=str(reports.path.name)))
+        idx = index_of(catalog)
+        filters = {"q": q, "outlet": outlet, "since": since, "until": until, "disputes": bool(disputes), "sort": sort}
+        rows = idx.select(**filters)
+        return HTMLResponse(render_index_page(rows, query=q, skipped=catalog.skipped, source=str(reports.path.name),
+                                              filters=filters, outlets=idx.outlets, total=len(idx.rows)))
+
+    for table in TABLES:
+        def download(key: str, table: str = table) -> Response:
+            _, ref = find(key)
+            text = render_csv(ref.report, table, [str(ref.story.get("id"))])
+            name = f"{_file_safe(ref.key)}-{table}.csv"
+            return Response(text, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+        app.add_api_route(f"/stories/{{key:path}}/{table}.csv", download, methods=["GET"])
+
+    @app.post("/stories/{key:path}/corrections")
+    async def correct(key: str, request: Request) -> Response:
+        # a plain urlencoded form, read without python-multipart
+        form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}
+        if not secrets.compare_digest(form.get("token", "").encode(), app.state.token.encode()):
+            raise HTTPException(status_code=403, detail="A correction needs the token newsprism serve printed when it started.")
+        _, ref = find(key)
+        try:
+            reports.add_correction(story_id=str(ref.story.get("id")), action=form.get("action", ""),
+                                   target=form.get("target", ""), value=form.get("value", ""))
+        except ValueError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        return RedirectResponse("/stories/" + quote(ref.key, safe=""), status_code=303)
 
     @app.get("/stories/{key:path}", response_class=HTMLResponse)
-    def story(key: str) -> HTMLResponse:
-        ref = find(key)
-        return HTMLResponse(render_story_page(ref.report, ref.story, key=ref.key))
+    def story(key: str, a: str = "", b: str = "") -> HTMLResponse:
+        catalog, ref = find(key)
+        pair = (a, b) if a and b else None
+        html = cache.get(("story", id(catalog), ref.key, pair, reports.writable),
+                         lambda: render_story_page(ref.report, ref.story, key=ref.key, pair=pair,
+                                                   downloads=True, corrections=reports.writable))
+        return HTMLResponse(html)
 
     @app.get("/api/stories")
-    def api_stories(q: str = "") -> JSONResponse:
-        rows = _rows(reports.catalog())
-        return JSONResponse([r for r in rows if _matches(r, q)] if q.strip() else rows)
+    def api_stories(q: str = "", outlet: str = "", since: str = "", until: str = "", disputes: str = "", sort: str = "date") -> JSONResponse:
+        idx = index_of(reports.catalog())
+        return JSONResponse(idx.select(q=q, outlet=outlet, since=since, until=until, disputes=bool(disputes), sort=sort))
 
     @app.get("/api/stories/{key:path}")
     def api_story(key: str) -> JSONResponse:
-        ref = find(key)
+        _, ref = find(key)
         ids = set(ref.story.get("article_ids", []))
         articles = [a for a in ref.report.get("articles", []) if a.get("id") in ids]
         return JSONResponse({"story": ref.story, "articles": articles})
@@ -85,8 +191,16 @@ def create_app(source: str) -> FastAPI:
     return app
 
 
+def _file_safe(key: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in key)[:80] or "story"
+
+
 def serve(source: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app with uvicorn (localhost by default: the reports may hold unpublished work)."""
+    """Run the app with uvicorn (localhost by default: the reports may hold unpublished work).
+    Prints the token a correction needs."""
     import uvicorn
 
-    uvicorn.run(create_app(source), host=host, port=port, log_level="info")
+    app = create_app(source)
+    print(f"newsprism: serving {source} on http://{host}:{port}/")
+    print(f"newsprism: corrections need this token (type it in the correction form): {app.state.token}", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

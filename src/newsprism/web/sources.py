@@ -120,11 +120,31 @@ class ReportSource:
             from ..incremental import report_from_store
         except ImportError as exc:  # a build without the store
             raise SourceError(f"{self.path} is a SQLite store, but this newsprism cannot read stores ({exc})") from exc
+        from ..adapters.store.corrections import apply_corrections
+
         store = open_store(self.path)
         try:
-            return report_from_store(store).to_dict()
+            # corrections by a person apply to every report made from the store
+            return apply_corrections(report_from_store(store).to_dict(), store.corrections())
         finally:
             store.close()
+
+    # -- corrections (a store only)
+
+    @property
+    def writable(self) -> bool:
+        """Corrections are kept in a store; report.json files are read only."""
+        return self.path.is_file() and is_sqlite(self.path)
+
+    def add_correction(self, *, story_id: str, action: str, target: str = "", value: str = "") -> None:
+        if not self.writable:
+            raise ValueError("corrections are kept in a store: serve a newsprism SQLite store to make them")
+        from ..adapters.store import open_store
+
+        with self._lock:
+            with open_store(self.path) as store:
+                store.add_correction(story_id, action, target, value)
+            self._stamp = None  # re-read at the next request
 
     @staticmethod
     def _index(reports: list[tuple[str, dict[str, Any]]]) -> Catalog:

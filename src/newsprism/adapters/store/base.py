@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ContextManager, Protocol, Sequence, runtime_checkable
 
 from ...model import Article, ArticleAnalysis, Story
+from .corrections import Correction
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,13 @@ class Store(Protocol):
     def get_meta(self, key: str) -> bytes | None: ...
 
     def set_meta(self, key: str, value: bytes) -> None: ...
+
+    # -- corrections by a person (see corrections.py) ---------------------------------
+    def add_correction(self, story_id: str, action: str, target: str = "", value: str = "") -> Correction:
+        """Keep a correction; merges and splits also move articles and mark stories dirty."""
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, in the order made."""
 
 
 def stories_in_order(store: Store, story_ids: Sequence[str]) -> list[Story]:

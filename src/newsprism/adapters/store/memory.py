@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import copy
 from typing import Iterator
 
 from ...model import Article, ArticleAnalysis, Story
 from .base import FeedState
+from .corrections import Correction, apply_membership, check
 
 
 class MemoryStore:
@@ -22,10 +24,12 @@ class MemoryStore:
         self._feeds: dict[str, FeedState] = {}
         self._entries: dict[tuple[str, str], str | None] = {}
         self._meta: dict[str, bytes] = {}
+        self._titles: dict[str, str] = {}  # story id -> the first title it was shown with (kept)
+        self._corrections: dict[int, dict] = {}  # corrections by a person, applied on every analysis
         self._depth = 0
 
     _STATE = ("_articles", "_fingerprints", "_analyses", "_story_of", "_members", "_stories",
-              "_dirty", "_feeds", "_entries", "_meta")
+              "_dirty", "_feeds", "_entries", "_meta", "_titles", "_corrections")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -103,6 +107,9 @@ class MemoryStore:
         return list(self._members)
 
     def put_story(self, story: Story) -> None:
+        kept = self._titles.setdefault(story.id, story.title)
+        if kept != story.title:
+            story = dataclasses.replace(story, title=kept)
         self._stories[story.id] = story
         self._dirty.pop(story.id, None)
 
@@ -130,6 +137,18 @@ class MemoryStore:
 
     def mark_entry_seen(self, feed_url: str, entry_key: str, article_id: str | None) -> None:
         self._entries[(feed_url, entry_key)] = article_id
+
+    # corrections by a person
+    def add_correction(self, story_id: str, action: str, target: str = "", value: str = "") -> Correction:
+        check(action, target, value)
+        with self.transaction():
+            c = Correction(len(self._corrections) + 1, story_id, action, target, value)
+            self._corrections[c.seq] = c.to_dict()
+            apply_membership(self, c)
+        return c
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(**d) for _, d in sorted(self._corrections.items())]
 
     # meta
     def get_meta(self, key: str) -> bytes | None:

@@ -18,6 +18,7 @@ from ...errors import ConfigError
 from ...model import Article, ArticleAnalysis, Story
 from . import codec
 from .base import FeedState
+from .corrections import Correction, apply_membership, check
 
 SCHEMA_VERSION = 1
 
@@ -49,6 +50,16 @@ CREATE TABLE IF NOT EXISTS feed_entries (
     entry_key TEXT NOT NULL,
     article_id TEXT,
     PRIMARY KEY (feed_url, entry_key)
+);
+-- the first title a story was shown with: kept, so a story does not change name as articles arrive
+CREATE TABLE IF NOT EXISTS story_titles (story_id TEXT PRIMARY KEY, title TEXT NOT NULL);
+-- corrections by a person, applied to every report made from the store (corrections.py)
+CREATE TABLE IF NOT EXISTS corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    story_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    value TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -163,6 +174,14 @@ class SQLiteStore:
             "SELECT id FROM stories WHERE EXISTS (SELECT 1 FROM members m WHERE m.story_id = stories.id) ORDER BY seq")]
 
     def put_story(self, story: Story) -> None:
+        with self.transaction():
+            self._db.execute("INSERT OR IGNORE INTO story_titles (story_id, title) VALUES (?, ?)", (story.id, story.title))
+            kept = self._db.execute("SELECT title FROM story_titles WHERE story_id=?", (story.id,)).fetchone()[0]
+            if kept != story.title:
+                story = dataclasses.replace(story, title=kept)
+            self._put_story_row(story)
+
+    def _put_story_row(self, story: Story) -> None:
         self._write(
             "INSERT INTO stories (id, payload, dirty) VALUES (?, ?, 0) "
             "ON CONFLICT(id) DO UPDATE SET payload=excluded.payload, dirty=0",
@@ -208,6 +227,20 @@ class SQLiteStore:
     def mark_entry_seen(self, feed_url: str, entry_key: str, article_id: str | None) -> None:
         self._write("INSERT OR REPLACE INTO feed_entries (feed_url, entry_key, article_id) VALUES (?, ?, ?)",
                     (feed_url, entry_key, article_id))
+
+    # corrections by a person
+    def add_correction(self, story_id: str, action: str, target: str = "", value: str = "") -> Correction:
+        check(action, target, value)
+        with self.transaction():
+            cur = self._db.execute("INSERT INTO corrections (story_id, action, target, value) VALUES (?, ?, ?, ?)",
+                                   (story_id, action, target, value))
+            c = Correction(int(cur.lastrowid), story_id, action, target, value)
+            apply_membership(self, c)
+        return c
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(*row) for row in self._db.execute(
+            "SELECT seq, story_id, action, target, value FROM corrections ORDER BY seq")]
 
     # meta
     def get_meta(self, key: str) -> bytes | None:

@@ -71,9 +71,15 @@
     said.textContent = "\u201c" + citedText(c.article, c.start, c.end) + "\u201d";
     tip.appendChild(who);
     tip.appendChild(said);
+    // measure at the left edge: an absolutely placed box shrinks near the right edge, and a width
+    // measured there, once the box moves left, let it grow past the viewport (page scrolled sideways)
+    var viewport = document.documentElement.clientWidth;
+    tip.style.maxWidth = Math.max(120, Math.min(448, viewport - 16)) + "px";
+    tip.style.left = "0px";
+    tip.style.top = "0px";
     tip.hidden = false;
     var r = button.getBoundingClientRect();
-    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + viewport - tip.offsetWidth - 8));
     tip.style.left = left + "px";
     tip.style.top = (r.bottom + window.scrollY + 6) + "px";
   }
@@ -114,22 +120,51 @@
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hideTip(); } });
 
-  // live search over the story list
+  // live search, filters and sort over the story list (report.html; the web app filters on the server)
   document.querySelectorAll("input[data-filter]").forEach(function (input) {
     var table = document.getElementById(input.dataset.filter);
     var count = document.getElementById("story-count");
+    var bar = input.closest("[data-list-filters]");
     if (!table) { return; }
-    input.addEventListener("input", function () {
+    function field(name) { return bar ? bar.querySelector("[data-f='" + name + "']") : null; }
+    function value(name) { var f = field(name); return f ? (f.type === "checkbox" ? f.checked : f.value) : ""; }
+    function apply() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var outlet = value("outlet"), since = value("since"), until = value("until"), disputes = value("disputes");
       var shown = 0;
-      table.querySelectorAll("tbody tr").forEach(function (row) {
-        var hay = row.dataset.search || "";
+      var body = table.querySelector("tbody");
+      var rows = Array.prototype.slice.call(body.querySelectorAll("tr"));
+      rows.forEach(function (row) {
+        var d = row.dataset;
+        var hay = d.search || "";
         var ok = words.every(function (w) { return hay.indexOf(w) !== -1; });
+        if (ok && outlet) { ok = (d.outlets || "").split("\n").indexOf(outlet) !== -1; }
+        if (ok && since) { ok = Boolean(d.last) && d.last.slice(0, 10) >= since; }
+        if (ok && until) { ok = Boolean(d.first) && d.first.slice(0, 10) <= until; }
+        if (ok && disputes) { ok = Number(d.disputes) > 0; }
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      if (count) { count.textContent = shown + (shown === 1 ? " story" : " stories") + (words.length ? " matching" : ""); }
-    });
+      var sort = value("sort");
+      if (sort) {
+        var key = function (row) {
+          var d = row.dataset;
+          if (sort === "size") { return [Number(d.size), d.last || ""]; }
+          if (sort === "disputes") { return [Number(d.disputes), Number(d.size)]; }
+          return [d.last || "", Number(d.size)];
+        };
+        rows.sort(function (x, y) {
+          var a = key(x), b = key(y);
+          if (a[0] !== b[0]) { return a[0] < b[0] ? 1 : -1; }
+          return a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      }
+      var filtered = words.length || outlet || since || until || disputes;
+      if (count) { count.textContent = shown + (shown === 1 ? " story" : " stories") + (filtered ? " matching" : ""); }
+    }
+    input.addEventListener("input", apply);
+    if (bar) { bar.querySelectorAll("[data-f]").forEach(function (f) { f.addEventListener("change", apply); }); }
   });
 
   // highlight toggles in the article texts
@@ -139,12 +174,65 @@
     });
   });
 
-  // claims filter by status
+  // claims filter by status: matrix rows and the one-outlet lists
   document.querySelectorAll("select[data-claim-filter]").forEach(function (select) {
     select.addEventListener("change", function () {
       var section = select.closest("section");
-      section.querySelectorAll("tbody tr[data-status]").forEach(function (row) {
+      section.querySelectorAll("[data-status]").forEach(function (row) {
         row.hidden = Boolean(select.value) && row.dataset.status !== select.value;
+      });
+      section.querySelectorAll("details[data-status-group]").forEach(function (group) {
+        var match = !select.value || group.dataset.statusGroup === select.value;
+        group.hidden = !match;
+        if (select.value && match) { group.open = true; }
+      });
+      section.querySelectorAll("details.more").forEach(function (more) {
+        if (select.value) { more.open = true; }
+      });
+    });
+  });
+
+  // compare two outlets: report.html holds every pair and shows the one chosen; the web app asks the server
+  document.querySelectorAll("form[data-compare]").forEach(function (form) {
+    function show(ev) {
+      if (!form.hasAttribute("data-static")) { return; }
+      if (ev) { ev.preventDefault(); }
+      var a = form.elements.a.value, b = form.elements.b.value;
+      var section = form.closest("section");
+      var found = false;
+      section.querySelectorAll(".compare-pair").forEach(function (pair) {
+        var key = pair.dataset.pair;
+        var match = key === a + "|" + b || key === b + "|" + a;
+        pair.hidden = !match;
+        if (match) { found = true; }
+      });
+      var same = section.querySelector(".compare-same");
+      if (same) { same.hidden = a !== b; }
+      return found;
+    }
+    form.addEventListener("submit", show);
+    form.querySelectorAll("select").forEach(function (s) { s.addEventListener("change", function () { show(null); }); });
+  });
+
+  // corrections (web app over a store): every correction form carries the token typed once
+  var tokenSource = document.querySelector("[data-token-source]");
+  if (tokenSource) {
+    try { tokenSource.value = window.sessionStorage.getItem("newsprism-token") || ""; } catch (e) { /* storage off */ }
+    document.querySelectorAll("form").forEach(function (form) {
+      var hidden = form.querySelector("input[data-token]");
+      if (!hidden) { return; }
+      form.addEventListener("submit", function () {
+        hidden.value = tokenSource.value;
+        try { window.sessionStorage.setItem("newsprism-token", tokenSource.value); } catch (e) { /* storage off */ }
+      });
+    });
+  }
+
+  // which outlets stand side by side: hides that outlet's column in the texts and every table
+  document.querySelectorAll("input[data-show-col]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      storyOf(box).querySelectorAll("[data-col='" + box.dataset.showCol + "']").forEach(function (el) {
+        el.classList.toggle("col-hidden", !box.checked);
       });
     });
   });
