@@ -23,6 +23,7 @@ EXTRACTORS: tuple[tuple[str, str], ...] = (
     ("loaded_terms", "newsprism.extract.framing:extract_loaded_terms"),
     ("calls_to_action", "newsprism.extract.framing:extract_calls_to_action"),
     ("features", "newsprism.extract.framing:extract_features"),
+    ("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions"),
 )
 
 

@@ -1,0 +1,245 @@
+"""Who and what, resolved once per story: cross-document coreference of mentions.
+
+Every comparison (naming rows, claims, who said what) reads these referents. A referent
+joins mentions (names, descriptions, event words; ``ArticleAnalysis.ref_mentions``) of all
+the story's articles. Links, each kept as evidence on the referent:
+
+- ``entity-merge``: names the story's entity merge (``sections["entities"]``) already joined;
+- ``apposition``: a description the article equates with a name ("Vitaly Churkin, Russia's
+  envoy"; "X is the president");
+- ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels");
+- ``meaning+slot``: two groups whose words mean alike (embedding cosine,
+  ``newsprism.cluster.embed``) AND that fill the same slot of the same events across the
+  story (agent of "seize", patient of "defeat"), or mean very nearly the same;
+
+and one bar: two mentions that stand as agent and patient of one event mention are never one
+referent (opposite participants), nor are two names the entity merge kept apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+import numpy as np
+
+from ..model import RefMention, Referent, Span, StoryContext
+
+# Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
+ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
+ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an event slot
+EVENT_MEANING = 0.85
+EVENT_SLOT_MEANING = 0.60
+NAME_MEANING = 0.75  # a description group joining a name group (plus a shared slot)
+
+Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
+
+
+class _UF:
+    def __init__(self, keys: Iterable[Key]):
+        self.parent = {k: k for k in keys}
+        self.evidence: dict[Key, set[str]] = defaultdict(set)
+
+    def find(self, k: Key) -> Key:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: Key, b: Key, why: str) -> Key:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self.evidence[ra] |= self.evidence.pop(rb, set())
+        self.evidence[ra].add(why)
+        return ra
+
+
+def _mentions(ctx: StoryContext) -> dict[Key, RefMention]:
+    out: dict[Key, RefMention] = {}
+    for article in ctx.articles:
+        analysis = ctx.analyses.get(article.id)
+        for n, m in enumerate(getattr(analysis, "ref_mentions", ()) or ()):
+            out[(article.id, n)] = m
+    return out
+
+
+def _entity_of(ctx: StoryContext) -> dict[tuple[str, int, int], str]:
+    owner = {}
+    for entity in ctx.sections.get("entities") or ():
+        for m in entity.mentions:
+            owner[(m.article_id, m.start, m.end)] = entity.id
+    return owner
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    from ..cluster.embed import embed
+
+    return embed(texts) if texts else np.zeros((0, 1))
+
+
+def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str]]:
+    """Union-find over the mentions, with the evidence of each link; also each key's entity id."""
+    uf = _UF(sorted(mentions))
+    ent: dict[Key, str] = {}
+    for k, m in mentions.items():
+        e = entity_of.get((k[0], m.start, m.end))
+        if e:
+            ent[k] = e
+    # opposite participants: agent and patient of one event mention
+    opposed: dict[Key, set[Key]] = defaultdict(set)
+    slots: dict[Key, list[Key]] = defaultdict(list)
+    for k, m in mentions.items():
+        if m.pred >= 0:
+            slots[(k[0], m.pred)].append(k)
+    for members in slots.values():
+        for a in members:
+            for b in members:
+                if a != b and mentions[a].role != mentions[b].role:
+                    opposed[a].add(b)
+
+    groups_ent: dict[Key, set[str]] = defaultdict(set)
+
+    def ok(a: Key, b: Key) -> bool:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return True
+        ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
+        if ea and eb and ea != eb:
+            return False  # two entities the merge kept apart
+        mb = set(members_of[rb])
+        return not any(y in mb for x in members_of[ra] if x in opposed for y in opposed[x])
+
+    members_of: dict[Key, list[Key]] = {k: [k] for k in mentions}
+
+    def join(a: Key, b: Key, why: str) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not ok(a, b):
+            return
+        root = uf.union(a, b, why)
+        other = rb if root == ra else ra
+        members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
+        groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
+
+    for k, e in ent.items():
+        groups_ent[k] = {e}
+    by_entity: dict[str, list[Key]] = defaultdict(list)
+    for k, e in sorted(ent.items()):
+        by_entity[e].append(k)
+    for keys in by_entity.values():
+        for k in keys[1:]:
+            join(keys[0], k, "entity-merge")
+    # a description the article itself equates with a name
+    for k, m in sorted(mentions.items()):
+        if m.same_as >= 0 and (k[0], m.same_as) in mentions:
+            other = (k[0], m.same_as)
+            if mentions[other].kind == m.kind == "entity":
+                join(other, k, "apposition")
+    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name
+    name_heads: dict[str, set[str]] = defaultdict(set)
+    for k, e in ent.items():
+        name_heads[mentions[k].text.lower()].add(e)
+    for k, m in sorted(mentions.items()):
+        if k not in ent and m.kind == "entity":
+            owners = name_heads.get(m.text.lower(), set())
+            if len(owners) == 1:
+                target = next(x for x in by_entity[next(iter(owners))])
+                join(target, k, "name")
+    # same head lemma: descriptions with descriptions, events with events
+    by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for k, m in sorted(mentions.items()):
+        if k not in ent:
+            by_head[(m.kind, m.head)].append(k)
+    for keys in by_head.values():
+        for k in keys[1:]:
+            join(keys[0], k, "head")
+    for _ in range(2):  # slots depend on event groups and event groups on participants: twice
+        _merge_by_meaning(mentions, uf, members_of, groups_ent, join)
+    return uf, ent
+
+
+def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
+    counts = Counter(mentions[k].head for k in keys)
+    return counts.most_common(1)[0][0]
+
+
+def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join) -> None:
+    roots = sorted(members_of)
+    if len(roots) < 2:
+        return
+    kinds = {r: mentions[r].kind for r in roots}
+    # slot profile: (event group root, role) for every participant mention
+    profile: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
+    for k, m in mentions.items():
+        if m.pred >= 0 and (k[0], m.pred) in mentions:
+            profile[uf.find(k)].add((uf.find((k[0], m.pred)), m.role))
+    # participants of each event group, by role
+    args: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
+    for k, m in mentions.items():
+        if m.pred >= 0 and (k[0], m.pred) in mentions:
+            args[uf.find((k[0], m.pred))].add((uf.find(k), m.role))
+    texts = [_label_text(members_of[r], mentions) for r in roots]
+    vectors = _embed(texts)
+    sims = vectors @ vectors.T
+    pairs = []
+    for i, a in enumerate(roots):
+        row = sims[i]
+        for j in np.nonzero(row[i + 1 :] >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING))[0] + i + 1:
+            b = roots[j]
+            if kinds[a] != kinds[b]:
+                continue
+            pairs.append((float(row[j]), a, b))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    for sim, a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        named = bool(groups_ent.get(ra)) or bool(groups_ent.get(rb))
+        if kinds[a] == "entity":
+            shared = bool(profile[a] & profile[b])
+            if named:
+                if not (shared and sim >= NAME_MEANING):
+                    continue
+            elif not (sim >= ENTITY_MEANING or shared and sim >= ENTITY_SLOT_MEANING):
+                continue
+            join(a, b, "meaning+slot" if shared else "meaning")
+        else:
+            shared = bool(args[a] & args[b])
+            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
+                continue
+            join(a, b, "meaning+slot" if shared else "meaning")
+
+
+def _plainest(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
+    """The words most articles use, shortest first: the plainest name of the referent."""
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        by_text[" ".join(mentions[k].text.split())].add(k[0])
+    return min(by_text, key=lambda t: (-len(by_text[t]), len(t.split()), t.lower(), t))
+
+
+def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
+    mentions = _mentions(ctx)
+    if not mentions:
+        return ()
+    entity_of = _entity_of(ctx)
+    uf, ent = resolve(mentions, entity_of)
+    groups: dict[Key, list[Key]] = defaultdict(list)
+    for k in sorted(mentions):
+        groups[uf.find(k)].append(k)
+    names = {e.id: e.name for e in ctx.sections.get("entities") or ()}
+    out = []
+    for root, keys in groups.items():
+        kind = mentions[keys[0]].kind
+        entity_ids = sorted({ent[k] for k in keys if k in ent})
+        entity_id = entity_ids[0] if entity_ids else None
+        label = names.get(entity_id) if entity_id else None
+        spans = tuple(Span(k[0], mentions[k].start, mentions[k].end, mentions[k].text) for k in keys)
+        out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ())))))
+    out.sort(key=lambda r: (-len({s.article_id for s in r[2]}), -len(r[2]), r[0]))
+    return tuple(
+        Referent(id=f"{ctx.story_id}/r{n}", label=label, kind=kind, mentions=spans, entity_id=entity_id, evidence=evidence)
+        for n, (label, kind, spans, entity_id, evidence) in enumerate(out, 1)
+    )
