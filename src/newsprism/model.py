@@ -398,6 +398,9 @@ class RefMention:
     role: str = ""
     pred: int = -1
     same_as: int = -1
+    describers: tuple[str, ...] = ()  # for a name: lemmas of the role nouns set before it ("automaker" in "U.S. automaker Chrysler")
+    definite: bool = False  # a description with "the" / a possessive: it points back at someone known
+    mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
 
 
 @dataclass(frozen=True)

@@ -102,12 +102,12 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     groups_ent: dict[Key, set[str]] = defaultdict(set)
 
-    def ok(a: Key, b: Key) -> bool:
+    def ok(a: Key, b: Key, names_may_differ: bool = False) -> bool:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             return True
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
-        if ea and eb and ea != eb:
+        if ea and eb and ea != eb and not names_may_differ:
             return False  # two entities the merge kept apart
         mb = set(members_of[rb])
         return not any(y in mb for x in members_of[ra] if x in opposed for y in opposed[x])
@@ -116,7 +116,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     def join(a: Key, b: Key, why: str) -> None:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or not ok(a, b):
+        if ra == rb or not ok(a, b, why == "surname"):
             return
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
@@ -147,22 +147,103 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             if len(owners) == 1:
                 target = next(x for x in by_entity[next(iter(owners))])
                 join(target, k, "name")
-    # same head lemma: descriptions with descriptions, events with events
+    # a one-word name the parser typed otherwise ("Jackman" tagged ORG) joins the one
+    # longer name of the story that ends with it
+    ends: dict[str, set[str]] = defaultdict(set)
+    for k, e in ent.items():
+        words = mentions[k].text.split()
+        if len(words) >= 2:
+            ends[words[-1].lower()].add(e)
+    for k, m in sorted(mentions.items()):
+        words = m.text.split()
+        if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and len(ends.get(m.text.lower(), ())) == 1:
+            e = next(iter(ends[m.text.lower()]))
+            if ent.get(k) != e:
+                join(by_entity[e][0], k, "surname")
+    _link_descriptions(mentions, ent, uf, join)
+    # same head lemma: descriptions with descriptions, events with events (unbound ones only:
+    # "the company" tied to Apple in one article and to Ford in another stay apart)
+    bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for k, m in sorted(mentions.items()):
-        if k not in ent:
+        if k not in bound:
             by_head[(m.kind, m.head)].append(k)
-    for keys in by_head.values():
-        for k in keys[1:]:
-            join(keys[0], k, "head")
+    # each event mention's participants that are named entities, by role
+    parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for k, m in mentions.items():
+        if m.pred >= 0 and m.role:
+            ents_k = groups_ent.get(uf.find(k))
+            if ents_k:
+                parts[(k[0], m.pred)][m.role] |= ents_k
+    for (kind, _), keys in by_head.items():
+        if kind == "entity":
+            # "rebel forces" / "forces" join; "rebel forces" / "government forces" are left to
+            # meaning and slots: their narrowing words differ
+            kept: list[tuple[Key, set[str]]] = []
+            # narrowed ones first; a bare head ("forces") joins only when one group is left
+            for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
+                mine = set(mentions[k].mods)
+                if not mine and len(kept) > 1:
+                    continue
+                for root, theirs in kept:
+                    if not mine or mine & theirs:
+                        join(root, k, "head")
+                        theirs |= mine
+                        break
+                else:
+                    kept.append((k, mine))
+            continue
+        # one event word, several happenings: a "win" of Ford and a "win" of GM stay apart
+        heads: list[tuple[Key, dict[str, set[str]]]] = []
+        for k in keys:
+            mine = parts.get(k, {})
+            for root, theirs in heads:
+                if all(not (mine.get(r) and theirs.get(r)) or mine[r] & theirs[r] for r in ("agent", "patient")):
+                    join(root, k, "head")
+                    for r, e in mine.items():
+                        theirs[r] = theirs.get(r, set()) | e
+                    break
+            else:
+                heads.append((k, {r: set(e) for r, e in mine.items()}))
     for _ in range(2):  # slots depend on event groups and event groups on participants: twice
         _merge_by_meaning(mentions, uf, members_of, groups_ent, join)
     return uf, ent
 
 
+def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
+    """A description joins the named entity the story describes with its head noun.
+
+    The story says who is what: "U.S. automaker Chrysler", "Vitaly Churkin, Russia's envoy",
+    "X is the president". A later "the automaker" / "the envoy" is that entity when exactly
+    one entity of the article (else of the story) was described so."""
+    described: dict[str, set[str]] = defaultdict(set)  # head lemma -> entity ids
+    for k, m in mentions.items():
+        if k in ent:
+            for lemma in m.describers:
+                described[lemma].add(ent[k])
+        elif m.same_as >= 0 and (k[0], m.same_as) in ent:
+            described[m.head].add(ent[(k[0], m.same_as)])
+    if not described:
+        return
+    first: dict[str, Key] = {}
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for k, e in sorted(ent.items()):
+        first.setdefault(e, k)
+        in_article[k[0]].add(e)
+    for k, m in sorted(mentions.items()):
+        if k in ent or m.kind != "entity" or m.label or m.head not in described:
+            continue
+        owners = described[m.head]
+        local = owners & in_article[k[0]]
+        pick = local if local else owners
+        if len(pick) == 1:
+            join(first[next(iter(pick))], k, "description")
+
+
 def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
-    counts = Counter(mentions[k].head for k in keys)
-    return counts.most_common(1)[0][0]
+    """What a group means, to embed: its most used head with its most used narrowing words."""
+    counts = Counter(" ".join((*mentions[k].mods, mentions[k].head)) for k in keys)
+    return min(counts, key=lambda t: (-counts[t], t))
 
 
 def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join) -> None:

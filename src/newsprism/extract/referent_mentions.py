@@ -36,6 +36,22 @@ def _is_event_noun(tok, verb_lemmas: set[str]) -> bool:
     return len(lemma) > 6 and lemma.endswith(EVENT_SUFFIXES) and not lemma.endswith(("ial", "ual", "ical"))
 
 
+def _mods(doc, start: int, head: int) -> tuple[str, ...]:
+    """Narrowing words of a description; a hyphenated prefix stays on its word
+    ("anti-government" is not "government")."""
+    out = set()
+    for t in doc[start:head]:
+        if t.dep_ not in ("amod", "compound", "nmod") or t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.like_num:
+            continue
+        if t.i - 2 >= start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
+            out.add(f"{doc[t.i - 2].lower_}-{t.lemma_.lower()}")
+        elif t.i + 1 < head and doc[t.i + 1].text == "-":
+            continue  # the prefix itself
+        else:
+            out.add(t.lemma_.lower())
+    return tuple(sorted(out))
+
+
 def _span_chars(doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -54,7 +70,9 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if span is None or not len(span):
             continue
         head = span.root
-        items[head.i] = dict(start=m.start, end=m.end, text=m.text, head=head.lemma_.lower(), kind="entity", label=m.label, tok=head)
+        # role nouns before the name inside its phrase: "U.S. automaker Chrysler", "UN envoy X"
+        describers = tuple(sorted({c.lemma_.lower() for c in head.lefts if c.pos_ == "NOUN" and c.i < span.start and c.dep_ in ("compound", "nmod", "amod")}))
+        items[head.i] = dict(start=m.start, end=m.end, text=m.text, head=head.lemma_.lower(), kind="entity", label=m.label, tok=head, describers=describers)
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.i in items or head.pos_ not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
@@ -72,7 +90,9 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         s, e = _span_chars(doc, start, end)
         if "\n" in article.text[s:e]:
             continue
-        items[head.i] = dict(start=s, end=e, text=article.text[s:e], head=head.lemma_.lower(), kind=kind, label="", tok=head)
+        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk[: head.i - chunk.start])
+        mods = _mods(doc, chunk.start, head.i)
+        items[head.i] = dict(start=s, end=e, text=article.text[s:e], head=head.lemma_.lower(), kind=kind, label="", tok=head, definite=definite, mods=mods)
     for tok in doc:
         if tok.i in items:
             continue
@@ -109,6 +129,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             RefMention(
                 start=f["start"], end=f["end"], text=f["text"], head=f["head"], kind=f["kind"], label=f["label"],
                 head_start=tok.idx, sent=sent_of.get(tok.i, 0), role=role, pred=pred, same_as=same_as,
+                describers=f.get("describers", ()), definite=f.get("definite", False), mods=f.get("mods", ()),
             )
         )
     return tuple(out)
