@@ -190,6 +190,7 @@ def summarise(rows_by_topic: list[list[dict]]) -> dict:
 
 
 def run(data: str = "both", topics: int | None = None) -> dict:
+    """Score the referents; ``topics`` keeps the first N topics of each data set."""
     result = {"topics": topics}
     for name in (["meantime", "ecbplus"] if data == "both" else [data]):
         groups, gold = load(name, topics)

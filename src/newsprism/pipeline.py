@@ -17,6 +17,7 @@ from .model import Article, ArticleAnalysis, Options, Report, Skipped, Story, St
 # story section -> "module:function"; each stage is fn(StoryContext) -> tuple of items
 STORY_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "newsprism.align.entities:merge_entities"),
+    ("referents", "newsprism.align.referents:resolve_referents"),
     ("quotes", "newsprism.align.quotes:align_quotes"),
     ("figures", "newsprism.align.figures:reconcile_figures"),
     ("timeline", "newsprism.align.timeline:build_timeline"),

@@ -318,7 +318,7 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
         entity_id = entity_ids[0] if entity_ids else None
         label = names.get(entity_id) if entity_id else None
         spans = tuple(Span(k[0], mentions[k].start, mentions[k].end, mentions[k].text) for k in keys)
-        out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ())))))
+        out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ()))) or ("single mention",)))
     out.sort(key=lambda r: (-len({s.article_id for s in r[2]}), -len(r[2]), r[0]))
     return tuple(
         Referent(id=f"{ctx.story_id}/r{n}", label=label, kind=kind, mentions=spans, entity_id=entity_id, evidence=evidence)

@@ -21,7 +21,7 @@ from ..model import Article, RefMention
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
 # nominalising endings of English (general morphology, not a topic list)
-EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
+EVENT_SUFFIXES = ("ation", "tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -33,7 +33,14 @@ def _is_event_noun(tok, verb_lemmas: set[str]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in verb_lemmas:
         return True  # "the fall" beside "has fallen"; "the deal" beside "dealt" does not count
-    return len(lemma) > 6 and lemma.endswith(EVENT_SUFFIXES) and not lemma.endswith(("ial", "ual", "ical"))
+    # a nominalisation whose verb the article also uses ("arrangement" / "arranged");
+    # a bare ending is not enough ("government" names an actor)
+    for suffix in EVENT_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            if stem in verb_lemmas or stem + "e" in verb_lemmas:
+                return True
+    return False
 
 
 def _mods(doc, start: int, head: int) -> tuple[str, ...]:
@@ -41,7 +48,7 @@ def _mods(doc, start: int, head: int) -> tuple[str, ...]:
     ("anti-government" is not "government")."""
     out = set()
     for t in doc[start:head]:
-        if t.dep_ not in ("amod", "compound", "nmod") or t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.like_num:
+        if t.dep_ not in ("amod", "compound", "nmod") or t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.like_num or not t.text[:1].isalnum():
             continue
         if t.i - 2 >= start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
             out.add(f"{doc[t.i - 2].lower_}-{t.lemma_.lower()}")
