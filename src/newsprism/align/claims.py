@@ -41,16 +41,18 @@ PERSON_NOUNS = frozenset(
     "people person civilian child woman man resident fighter rebel soldier victim refugee "
     "militant citizen teen teenager individual".split()
 )
-# which side of an armed conflict an agent phrase names (our own small lexicon): a state and
-# its forces and allies, or non-state armed groups. Opposite sides doing the same act = dispute.
-STATE_WORDS = frozenset(
-    "government regime army troops military forces soldiers police authorities president "
-    "administration ministry state iran russia assad kremlin moscow tehran damascus".split()
-)
-NONSTATE_WORDS = frozenset(
-    "rebel rebels terrorist terrorists militant militants insurgent insurgents jihadist jihadists "
-    "opposition gunmen extremists daesh isis qaeda nusra".split()
-)
+# which side of an armed conflict an agent phrase names: a state and its forces, or non-state
+# armed groups (resources/conflict_sides.json, common nouns only). Opposite sides doing the
+# same act = dispute.
+def _sides() -> tuple[frozenset[str], frozenset[str]]:
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).resolve().parents[1] / "resources" / "conflict_sides.json").read_text(encoding="utf-8"))
+    return frozenset(data["state"]), frozenset(data["nonstate"])
+
+
+STATE_WORDS, NONSTATE_WORDS = _sides()
 ANTONYMS = {("win", "lose"), ("accept", "reject"), ("confirm", "deny"), ("rise", "fall"),
             ("increase", "decrease"), ("open", "close"), ("approve", "reject")}
 SEMANTIC_WEIGHT = 0.5
@@ -488,6 +490,8 @@ def _build_claims(ctx, items, groups, disputes, sims) -> tuple[Claim, ...]:
         if ga == gb:
             continue
         main, other = sorted((ga, gb), key=lambda g: (-len(outlets[g]), min(groups[g])))
+        if not _may_dispute(items, groups[main], groups[other]):
+            continue
         pair_kind.setdefault((main, other), d.kind)
     in_dispute = {g for pair in pair_kind for g in pair}
     drafts: list[tuple[tuple, Claim]] = []
@@ -506,6 +510,14 @@ def _build_claims(ctx, items, groups, disputes, sims) -> tuple[Claim, ...]:
         Claim(f"{ctx.story_id}/c{n}", c.text, c.status, c.support, c.contradicted_by, c.dispute)
         for n, (_, c) in enumerate(drafts, 1)
     )
+
+
+def _may_dispute(items, side_a: Sequence[int], side_b: Sequence[int]) -> bool:
+    """Trust first: no article on both sides of a dispute, and no dispute between the same words."""
+    if {items[i].cand.article_id for i in side_a} & {items[i].cand.article_id for i in side_b}:
+        return False
+    words = lambda i: " ".join(re.findall(r"\w+", items[i].cand.text.lower()))  # noqa: E731
+    return not ({words(i) for i in side_a} & {words(i) for i in side_b})
 
 
 def _component(start: int, links: Mapping[int, set[int]]) -> set[int]:
