@@ -479,7 +479,44 @@ def _group(items: Sequence[_Item], sims: np.ndarray, disputes: Sequence[_Dispute
 # ---------------------------------------------------------------- output
 
 
+def _event_index(ctx: StoryContext) -> dict[str, list[tuple[int, int, str]]] | None:
+    """Per article, the spans of events the story's referents resolve across outlets."""
+    referents = ctx.sections.get("referents")
+    if referents is None:
+        return None
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for r in referents:
+        if r.kind == "event" and len({s.article_id for s in r.mentions}) >= 2:
+            for s in r.mentions:
+                index.setdefault(s.article_id, []).append((s.start, s.end, r.id))
+    return index
+
+
+def _same_event_groups(ctx, items, groups, sims) -> tuple[list[list[int]], dict[int, set[str]] | None]:
+    """An agreed group keeps only statements that share a resolved event with its central one:
+    alike wording about another happening is not agreement."""
+    index = _event_index(ctx)
+    if index is None:
+        return [list(g) for g in groups], None
+    events = {}
+    for members in groups:
+        for i in members:
+            span = items[i].span()
+            events[i] = {rid for s, e, rid in index.get(span.article_id, ()) if span.start <= s and e <= span.end}
+    out: list[list[int]] = []
+    for members in groups:
+        if len(members) < 2:
+            out.append(list(members))
+            continue
+        centre = max(members, key=lambda i: float(np.mean([sims[i, j] for j in members if j != i])))
+        keep = [i for i in members if i == centre or events[i] & events[centre]]
+        out.append(keep)
+        out.extend([i] for i in members if i not in keep)
+    return out, events
+
+
 def _build_claims(ctx, items, groups, disputes, sims) -> tuple[Claim, ...]:
+    groups, events = _same_event_groups(ctx, items, groups, sims)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     outlets = [{items[i].outlet_key for i in members} for members in groups]
     # one disputed claim per pair of groups in conflict: the side more outlets state is the
@@ -492,6 +529,8 @@ def _build_claims(ctx, items, groups, disputes, sims) -> tuple[Claim, ...]:
         main, other = sorted((ga, gb), key=lambda g: (-len(outlets[g]), min(groups[g])))
         if not _may_dispute(items, groups[main], groups[other]):
             continue
+        if events is not None and not (set().union(*(events[i] for i in groups[main])) & set().union(*(events[i] for i in groups[other]))):
+            continue  # a dispute is about one event: the two sides must report the same one
         pair_kind.setdefault((main, other), d.kind)
     in_dispute = {g for pair in pair_kind for g in pair}
     drafts: list[tuple[tuple, Claim]] = []
