@@ -41,20 +41,6 @@ def _entity_for(speaker: Speaker, article_id: str, entities: tuple[Entity, ...])
     return None
 
 
-def _entity_by_referent(speaker, article_id: str, referents) -> str | None:
-    """A described speaker ("Russia's envoy") is the named entity its resolved referent holds,
-    when the story says who that is (sections["referents"])."""
-    if speaker.start is None:
-        return None
-    for r in referents:
-        if r.kind != "entity" or not r.entity_id:
-            continue
-        for m in r.mentions:
-            if m.article_id == article_id and m.start < (speaker.end or 0) and speaker.start < m.end:
-                return r.entity_id
-    return None
-
-
 def same_words(a: str, b: str) -> bool:
     """Two quotes hold the same words: one contains the other, or they nearly coincide."""
     wa, wb = _words(a), _words(b)
@@ -71,7 +57,6 @@ def _speaker_key(q: Quote) -> str | None:
 
 def align_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
     entities = tuple(ctx.sections.get("entities") or ())
-    referents = tuple(ctx.sections.get("referents") or ())
     quotes: list[Quote] = []
     for article in ctx.articles:
         analysis = ctx.analyses.get(article.id)
@@ -79,8 +64,7 @@ def align_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
             continue
         for q in analysis.quotes:
             if q.speaker is not None:
-                entity_id = _entity_for(q.speaker, article.id, entities) or _entity_by_referent(q.speaker, article.id, referents)
-                q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, entity_id=entity_id))
+                q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, entity_id=_entity_for(q.speaker, article.id, entities)))
             quotes.append(q)
     also: dict[str, list[str]] = defaultdict(list)
     conflicts: dict[str, list[str]] = defaultdict(list)
