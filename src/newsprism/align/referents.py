@@ -233,11 +233,22 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
     for k, m in sorted(mentions.items()):
         if k in ent or m.kind != "entity" or m.label or m.head not in described:
             continue
+        if _names_another(m):
+            continue
         owners = described[m.head]
         local = owners & in_article[k[0]]
         pick = local if local else owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
+
+
+def _names_another(m: RefMention) -> bool:
+    """A description narrowed by a name of its own ("former UK ambassador") is not the one the
+    story described by its head alone; a possessor ("Russia's envoy") is how it says whose."""
+    words = m.text.split()[:-1]
+    return any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[1:] if w) or bool(
+        words and words[0][:1].isupper() and m.text[:1].isupper() and not words[0].endswith(("'s", "’s")) and words[0].lower() not in ("the", "a", "an")
+    )
 
 
 def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
