@@ -20,6 +20,7 @@ SECTION_NAMES = (
     "outlets",
     "timeline",
     "summary",
+    "referents",
 )
 
 
@@ -336,6 +337,7 @@ class ArticleAnalysis:
     tokens: TokenTable = field(default_factory=TokenTable)
     quote_regions: tuple[Part, ...] = ()  # inside quotation marks, the marks excluded
     sentence_tone: tuple[float, ...] = ()  # VADER compound of each of ``sentences``
+    ref_mentions: tuple["RefMention", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,7 @@ class Story:
     outlets: tuple[OutletProfile, ...] | None = None
     timeline: tuple[TimelineEntry, ...] | None = None
     summary: tuple[SummarySentence, ...] | None = None
+    referents: tuple["Referent", ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title, "article_ids": list(self.article_ids)}
@@ -411,3 +414,44 @@ class StoryContext:
     def independent_articles(self) -> tuple[Article, ...]:
         """Articles that are not copies of another one (wire copies count once)."""
         return tuple(a for a in self.articles if a.duplicate_of is None)
+
+
+@dataclass(frozen=True)
+class RefMention:
+    """A mention that may corefer across articles: a name, a description or an event word.
+
+    Plain data from the parse of one article (story stages never see the spaCy Doc).
+    ``pred`` is the index (in the same article's tuple) of the event mention this one is a
+    participant of, ``role`` its part in it (agent | patient | ""); ``same_as`` the index of a
+    mention the article itself equates it with (apposition "X, the president", copula).
+    """
+
+    start: int
+    end: int
+    text: str
+    head: str  # lemma of the head word, lower case
+    kind: str  # entity | event
+    label: str = ""  # named-entity label for names, "" for descriptions and events
+    head_start: int = 0
+    sent: int = 0
+    role: str = ""
+    pred: int = -1
+    same_as: int = -1
+    describers: tuple[str, ...] = ()  # for a name: lemmas of the role nouns set before it ("automaker" in "U.S. automaker Chrysler")
+    definite: bool = False  # a description with "the" / a possessive: it points back at someone known
+    mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
+
+
+@dataclass(frozen=True)
+class Referent:
+    """One actor or event resolved across the articles of a story, with each outlet's words.
+
+    ``evidence`` names the signals that joined the mentions ("entity-merge", "head",
+    "apposition", "meaning+slot" ...), so every link can be explained."""
+
+    id: str
+    label: str  # the plainest name
+    kind: str  # entity | event
+    mentions: tuple[Span, ...]
+    entity_id: str | None = None  # the merged named entity this referent is, if any
+    evidence: tuple[str, ...] = ()

@@ -30,7 +30,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .align.claims import align_claims, core_text, lexical_similarity
+from .align.claims import core_text, lexical_similarity
 from .cluster.embed import embed
 from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
@@ -81,9 +81,7 @@ class _Candidate:
 def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     """The story in ``ctx.options.summary_sentences`` cited sentences, agreed facts first."""
     budget = max(int(ctx.options.summary_sentences), 0)
-    claims = ctx.sections.get("claims")
-    if claims is None:
-        claims = align_claims(ctx)
+    claims = ctx.sections.get("claims") or ()  # the resolved claims; never re-aligned here
     writer = _Writer(ctx, claims)
     if budget == 0 or not writer.candidates:
         return ()

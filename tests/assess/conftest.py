@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.align.entities import merge_entities
+from newsprism.align.referents import resolve_referents
 from newsprism.extract import analyze_article
 from newsprism.model import Article, StoryContext
 
@@ -17,8 +19,12 @@ def seed_context(nlp, seeds_dir: Path) -> StoryContext:
         article = Article(path.stem, path.stem[:3], text)
         articles.append(article)
         analyses[article.id] = analyze_article(
-            article, nlp(text), only=("terms", "loaded_terms", "calls_to_action", "features", "sentence_tone"))
-    return StoryContext("s1", tuple(articles), analyses, dict.fromkeys(("entities", "quotes", "claims", "framing"), ()))
+            article, nlp(text),
+            only=("mentions", "ref_mentions", "terms", "loaded_terms", "calls_to_action", "features", "sentence_tone"))
+    ctx = StoryContext("s1", tuple(articles), analyses)
+    ctx = StoryContext("s1", tuple(articles), analyses, {"entities": merge_entities(ctx)})
+    sections = {**dict.fromkeys(("quotes", "claims", "framing"), ()), **ctx.sections, "referents": resolve_referents(ctx)}
+    return StoryContext("s1", tuple(articles), analyses, sections)
 
 
 @pytest.fixture(scope="session")

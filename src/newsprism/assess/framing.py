@@ -27,6 +27,7 @@ from ..model import FramingRow, Span, StoryContext, TermMention
 ACTOR_THRESHOLD = 0.55
 EVENT_THRESHOLD = 0.38
 ENTITY_BONUS = 0.15
+REFERENT_BONUS = 0.15  # same size as ENTITY_BONUS: one resolved referent (sections["referents"]), seeds-checked only
 LEAD_BONUS = 0.12
 LEAD_SENTENCES = 2
 SUBJECT_ROLES = ("nsubj", "nsubjpass")
@@ -136,16 +137,18 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
     if not by_key:
         return ()
     names: dict[str, str] = {}
+    ref_index = _referent_index(ctx)
     rows: list[FramingRow] = []
     for kind in ("actor", "event", "person"):
         items = [it for (k, _), it in by_key.items() if k == kind]
         if not items:
             continue
         entities = [set().union(*(_entities_in(m, ctx, names) for m in it.mentions)) for it in items]
+        referents = [set().union(*(_referents_in(m, ref_index) for m in it.mentions)) for it in items]
         if kind == "person":
             groups = _group_by_entity(items, entities)
         else:
-            groups = _group_by_meaning(items, entities, ctx, kind)
+            groups = _group_by_meaning(items, entities, ctx, kind, referents)
         for group in groups:
             members = [items[i] for i in group]
             rows.extend(_row(members, ctx, kind, names, entities, group))
@@ -161,7 +164,28 @@ def _group_by_entity(items: list[_Item], entities: list[set[str]]) -> list[list[
     return list(groups.values())
 
 
-def _group_by_meaning(items: list[_Item], entities: list[set[str]], ctx: StoryContext, kind: str) -> list[list[int]]:
+def _referent_index(ctx: StoryContext) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the spans of the story's resolved referents (``sections["referents"]``)."""
+    index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in ctx.sections.get("referents") or ():
+        if len({s.article_id for s in r.mentions}) < 2:
+            continue  # a referent one article holds says nothing across outlets
+        for s in r.mentions:
+            index[s.article_id].append((s.start, s.end, r.id))
+    return index
+
+
+def _referents_in(term: TermMention, index) -> set[str]:
+    """The referent whose mention shares the most characters with the term."""
+    best, size = None, 0
+    for s, e, rid in index.get(term.article_id, ()):
+        overlap = min(e, term.end) - max(s, term.start)
+        if overlap > size:
+            best, size = rid, overlap
+    return {best} if best else set()
+
+
+def _group_by_meaning(items: list[_Item], entities: list[set[str]], ctx: StoryContext, kind: str, referents=None) -> list[list[int]]:
     vectors = _embed([it.key for it in items])
     sims = (vectors @ vectors.T).tolist()
     in_lead = [any(_sentence_index(ctx.analyses[m.article_id], m.start) < LEAD_SENTENCES for m in it.mentions) for it in items]
@@ -169,6 +193,8 @@ def _group_by_meaning(items: list[_Item], entities: list[set[str]], ctx: StoryCo
         for j in range(len(items)):
             if i != j and entities[i] & entities[j]:
                 sims[i][j] += ENTITY_BONUS
+            if referents and i != j and referents[i] & referents[j]:
+                sims[i][j] += REFERENT_BONUS
             if kind == "event" and i != j and in_lead[i] and in_lead[j]:
                 sims[i][j] += LEAD_BONUS
     cannot = _cannot_links(items, ctx)

@@ -30,6 +30,8 @@ EXTRACTORS: tuple[Stage, ...] = (
     Stage("calls_to_action", "newsprism.extract.framing:extract_calls_to_action", ("quote_regions",), doc="pleas to the reader"),
     Stage("features", "newsprism.extract.framing:extract_features",
           ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action"), doc="profile numbers"),
+    Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions",),
+          doc="names, descriptions and event words with their roles, for cross-outlet referents"),
 )
 
 

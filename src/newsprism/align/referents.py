@@ -1,0 +1,337 @@
+"""Who and what, resolved once per story: cross-document coreference of mentions.
+
+Every comparison (naming rows, claims, who said what) reads these referents. A referent
+joins mentions (names, descriptions, event words; ``ArticleAnalysis.ref_mentions``) of all
+the story's articles. Links, each kept as evidence on the referent:
+
+- ``entity-merge``: names the story's entity merge (``sections["entities"]``) already joined;
+- ``apposition``: a description the article equates with a name ("Vitaly Churkin, Russia's
+  envoy"; "X is the president");
+- ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels");
+- ``meaning+slot``: two groups whose words mean alike (embedding cosine,
+  ``newsprism.cluster.embed``) AND that fill the same slot of the same events across the
+  story (agent of "seize", patient of "defeat"), or mean very nearly the same;
+
+and one bar: two mentions that stand as agent and patient of one event mention are never one
+referent (opposite participants), nor are two names the entity merge kept apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+import numpy as np
+
+from ..model import RefMention, Referent, Span, StoryContext
+
+# Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
+ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
+ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an event slot
+EVENT_MEANING = 0.85
+EVENT_SLOT_MEANING = 0.60
+NAME_MEANING = 0.75  # a description group joining a name group (plus a shared slot)
+
+Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
+
+
+class _UF:
+    def __init__(self, keys: Iterable[Key]):
+        self.parent = {k: k for k in keys}
+        self.evidence: dict[Key, set[str]] = defaultdict(set)
+
+    def find(self, k: Key) -> Key:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: Key, b: Key, why: str) -> Key:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self.evidence[ra] |= self.evidence.pop(rb, set())
+        self.evidence[ra].add(why)
+        return ra
+
+
+def _mentions(ctx: StoryContext) -> dict[Key, RefMention]:
+    out: dict[Key, RefMention] = {}
+    for article in ctx.articles:
+        analysis = ctx.analyses.get(article.id)
+        for n, m in enumerate(getattr(analysis, "ref_mentions", ()) or ()):
+            out[(article.id, n)] = m
+    return out
+
+
+def _entity_of(ctx: StoryContext) -> dict[tuple[str, int, int], str]:
+    owner = {}
+    for entity in ctx.sections.get("entities") or ():
+        for m in entity.mentions:
+            owner[(m.article_id, m.start, m.end)] = entity.id
+    return owner
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    from ..cluster.embed import embed
+
+    return embed(texts) if texts else np.zeros((0, 1))
+
+
+def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str]]:
+    """Union-find over the mentions, with the evidence of each link; also each key's entity id."""
+    uf = _UF(sorted(mentions))
+    ent: dict[Key, str] = {}
+    for k, m in mentions.items():
+        e = entity_of.get((k[0], m.start, m.end))
+        if e:
+            ent[k] = e
+    # opposite participants: agent and patient of one event mention
+    opposed: dict[Key, set[Key]] = defaultdict(set)
+    slots: dict[Key, list[Key]] = defaultdict(list)
+    for k, m in mentions.items():
+        if m.pred >= 0:
+            slots[(k[0], m.pred)].append(k)
+    for members in slots.values():
+        for a in members:
+            for b in members:
+                if a != b and mentions[a].role != mentions[b].role:
+                    opposed[a].add(b)
+
+    groups_ent: dict[Key, set[str]] = defaultdict(set)
+
+    def ok(a: Key, b: Key, names_may_differ: bool = False) -> bool:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return True
+        ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
+        if ea and eb and ea != eb and not names_may_differ:
+            return False  # two entities the merge kept apart
+        mb = set(members_of[rb])
+        return not any(y in mb for x in members_of[ra] if x in opposed for y in opposed[x])
+
+    members_of: dict[Key, list[Key]] = {k: [k] for k in mentions}
+
+    def join(a: Key, b: Key, why: str) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not ok(a, b, why == "surname"):
+            return
+        root = uf.union(a, b, why)
+        other = rb if root == ra else ra
+        members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
+        groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
+
+    for k, e in ent.items():
+        groups_ent[k] = {e}
+    by_entity: dict[str, list[Key]] = defaultdict(list)
+    for k, e in sorted(ent.items()):
+        by_entity[e].append(k)
+    for keys in by_entity.values():
+        for k in keys[1:]:
+            join(keys[0], k, "entity-merge")
+    # a description the article itself equates with a name
+    for k, m in sorted(mentions.items()):
+        if m.same_as >= 0 and (k[0], m.same_as) in mentions:
+            other = (k[0], m.same_as)
+            if mentions[other].kind == m.kind == "entity":
+                join(other, k, "apposition")
+    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name
+    name_heads: dict[str, set[str]] = defaultdict(set)
+    for k, e in ent.items():
+        name_heads[mentions[k].text.lower()].add(e)
+    for k, m in sorted(mentions.items()):
+        if k not in ent and m.kind == "entity":
+            owners = name_heads.get(m.text.lower(), set())
+            if len(owners) == 1:
+                target = next(x for x in by_entity[next(iter(owners))])
+                join(target, k, "name")
+    # a one-word name the parser typed otherwise ("Jackman" tagged ORG) joins the one
+    # longer name of the story that ends with it
+    ends: dict[str, set[str]] = defaultdict(set)
+    for k, e in ent.items():
+        words = mentions[k].text.split()
+        if len(words) >= 2:
+            ends[words[-1].lower()].add(e)
+    for k, m in sorted(mentions.items()):
+        words = m.text.split()
+        if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and len(ends.get(m.text.lower(), ())) == 1:
+            e = next(iter(ends[m.text.lower()]))
+            if ent.get(k) != e:
+                join(by_entity[e][0], k, "surname")
+    _link_descriptions(mentions, ent, uf, join)
+    # same head lemma: descriptions with descriptions, events with events (unbound ones only:
+    # "the company" tied to Apple in one article and to Ford in another stay apart)
+    bound = {k for k in mentions if groups_ent.get(uf.find(k))}
+    by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for k, m in sorted(mentions.items()):
+        if k not in bound:
+            by_head[(m.kind, m.head)].append(k)
+    # each event mention's participants that are named entities, by role
+    parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for k, m in mentions.items():
+        if m.pred >= 0 and m.role:
+            ents_k = groups_ent.get(uf.find(k))
+            if ents_k:
+                parts[(k[0], m.pred)][m.role] |= ents_k
+    for (kind, _), keys in by_head.items():
+        if kind == "entity":
+            # "rebel forces" / "forces" join; "rebel forces" / "government forces" are left to
+            # meaning and slots: their narrowing words differ
+            kept: list[tuple[Key, set[str]]] = []
+            # narrowed ones first; a bare head ("forces") joins only when one group is left
+            for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
+                mine = set(mentions[k].mods)
+                if not mine and len(kept) > 1:
+                    continue
+                for root, theirs in kept:
+                    if not mine or mine & theirs:
+                        join(root, k, "head")
+                        theirs |= mine
+                        break
+                else:
+                    kept.append((k, mine))
+            continue
+        # one event word, several happenings: a "win" of Ford and a "win" of GM stay apart
+        heads: list[tuple[Key, dict[str, set[str]]]] = []
+        for k in keys:
+            mine = parts.get(k, {})
+            for root, theirs in heads:
+                if all(not (mine.get(r) and theirs.get(r)) or mine[r] & theirs[r] for r in ("agent", "patient")):
+                    join(root, k, "head")
+                    for r, e in mine.items():
+                        theirs[r] = theirs.get(r, set()) | e
+                    break
+            else:
+                heads.append((k, {r: set(e) for r, e in mine.items()}))
+    for _ in range(2):  # slots depend on event groups and event groups on participants: twice
+        _merge_by_meaning(mentions, uf, members_of, groups_ent, join)
+    return uf, ent
+
+
+def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
+    """A description joins the named entity the story describes with its head noun.
+
+    The story says who is what: "U.S. automaker Chrysler", "Vitaly Churkin, Russia's envoy",
+    "X is the president". A later "the automaker" / "the envoy" is that entity when exactly
+    one entity of the article (else of the story) was described so."""
+    described: dict[str, set[str]] = defaultdict(set)  # head lemma -> entity ids
+    for k, m in mentions.items():
+        if k in ent:
+            for lemma in m.describers:
+                described[lemma].add(ent[k])
+        elif m.same_as >= 0 and (k[0], m.same_as) in ent:
+            described[m.head].add(ent[(k[0], m.same_as)])
+    if not described:
+        return
+    first: dict[str, Key] = {}
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for k, e in sorted(ent.items()):
+        first.setdefault(e, k)
+        in_article[k[0]].add(e)
+    for k, m in sorted(mentions.items()):
+        if k in ent or m.kind != "entity" or m.label or m.head not in described:
+            continue
+        if _names_another(m):
+            continue
+        owners = described[m.head]
+        local = owners & in_article[k[0]]
+        pick = local if local else owners
+        if len(pick) == 1:
+            join(first[next(iter(pick))], k, "description")
+
+
+def _names_another(m: RefMention) -> bool:
+    """A description narrowed by a name of its own ("former UK ambassador") is not the one the
+    story described by its head alone; a possessor ("Russia's envoy") is how it says whose."""
+    words = m.text.split()[:-1]
+    return any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[1:] if w) or bool(
+        words and words[0][:1].isupper() and m.text[:1].isupper() and not words[0].endswith(("'s", "’s")) and words[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
+    """What a group means, to embed: its most used head with its most used narrowing words."""
+    counts = Counter(" ".join((*mentions[k].mods, mentions[k].head)) for k in keys)
+    return min(counts, key=lambda t: (-counts[t], t))
+
+
+def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join) -> None:
+    roots = sorted(members_of)
+    if len(roots) < 2:
+        return
+    kinds = {r: mentions[r].kind for r in roots}
+    # slot profile: (event group root, role) for every participant mention
+    profile: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
+    for k, m in mentions.items():
+        if m.pred >= 0 and (k[0], m.pred) in mentions:
+            profile[uf.find(k)].add((uf.find((k[0], m.pred)), m.role))
+    # participants of each event group, by role
+    args: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
+    for k, m in mentions.items():
+        if m.pred >= 0 and (k[0], m.pred) in mentions:
+            args[uf.find((k[0], m.pred))].add((uf.find(k), m.role))
+    texts = [_label_text(members_of[r], mentions) for r in roots]
+    vectors = _embed(texts)
+    sims = vectors @ vectors.T
+    pairs = []
+    for i, a in enumerate(roots):
+        row = sims[i]
+        for j in np.nonzero(row[i + 1 :] >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING))[0] + i + 1:
+            b = roots[j]
+            if kinds[a] != kinds[b]:
+                continue
+            pairs.append((float(row[j]), a, b))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    for sim, a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        named = bool(groups_ent.get(ra)) or bool(groups_ent.get(rb))
+        if kinds[a] == "entity":
+            shared = bool(profile[a] & profile[b])
+            if named:
+                if not (shared and sim >= NAME_MEANING):
+                    continue
+            elif not (sim >= ENTITY_MEANING or shared and sim >= ENTITY_SLOT_MEANING):
+                continue
+            join(a, b, "meaning+slot" if shared else "meaning")
+        else:
+            shared = bool(args[a] & args[b])
+            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
+                continue
+            join(a, b, "meaning+slot" if shared else "meaning")
+
+
+def _plainest(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
+    """The words most articles use, shortest first: the plainest name of the referent."""
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        by_text[" ".join(mentions[k].text.split())].add(k[0])
+    return min(by_text, key=lambda t: (-len(by_text[t]), len(t.split()), t.lower(), t))
+
+
+def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
+    mentions = _mentions(ctx)
+    if not mentions:
+        return ()
+    entity_of = _entity_of(ctx)
+    uf, ent = resolve(mentions, entity_of)
+    groups: dict[Key, list[Key]] = defaultdict(list)
+    for k in sorted(mentions):
+        groups[uf.find(k)].append(k)
+    names = {e.id: e.name for e in ctx.sections.get("entities") or ()}
+    out = []
+    for root, keys in groups.items():
+        kind = mentions[keys[0]].kind
+        entity_ids = sorted({ent[k] for k in keys if k in ent})
+        entity_id = entity_ids[0] if entity_ids else None
+        label = names.get(entity_id) if entity_id else None
+        spans = tuple(Span(k[0], mentions[k].start, mentions[k].end, mentions[k].text) for k in keys)
+        out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ()))) or ("single mention",)))
+    out.sort(key=lambda r: (-len({s.article_id for s in r[2]}), -len(r[2]), r[0]))
+    return tuple(
+        Referent(id=f"{ctx.story_id}/r{n}", label=label, kind=kind, mentions=spans, entity_id=entity_id, evidence=evidence)
+        for n, (label, kind, spans, entity_id, evidence) in enumerate(out, 1)
+    )
