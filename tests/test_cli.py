@@ -74,3 +74,14 @@ def test_unknown_runner_is_a_clear_error(seeds_dir, tmp_path):
     result = runner.invoke(app, ["analyze", str(seeds_dir), "--runner", "spark", "-o", str(tmp_path)])
     assert result.exit_code == EXIT_ERROR
     assert "spark" in result.output
+
+
+# -- issue 15: hostile names and output faults -------------------------------------------------
+def test_a_name_that_looks_like_markup_is_printed_as_is(tmp_path):
+    odd = tmp_path / "[" / "x].xyz"  # its path holds "[/x].xyz": rich would read it as a closing tag
+    odd.parent.mkdir()
+    odd.write_text("not a format newsprism reads")
+    result = runner.invoke(app, ["analyze", str(odd), "-o", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == EXIT_ERROR, result.output  # E400, not a MarkupError traceback
+    assert "[/x].xyz" in result.output and "E400" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

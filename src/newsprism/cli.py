@@ -35,6 +35,14 @@ class _ProgressBars:
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
 
+def _say(label: str, text: str) -> None:
+    """One line on stderr: the label styled, the text (user data: paths, links, messages) escaped,
+    so a name like ``[/x].xyz`` is printed as it is, never read as markup."""
+    from rich.markup import escape
+
+    err.print(f"{label} {escape(text)}", markup=True, highlight=False)
+
+
 def _formats(value: str) -> list[str]:
     from .report import FORMATS
 
@@ -110,12 +118,12 @@ def analyze(
                 timeout=timeout,
             )
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
     for note in report.notes:
-        err.print(f"[cyan]note[/] {note}", markup=True, highlight=False)
+        _say("[cyan]note[/]", note)
     for skipped in report.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
+        _say("[yellow]skipped[/]", f"{skipped.input}: {skipped.reason}")
     written = write_reports(report, out_dir, fmts)
     if not quiet:
         print_summary(report, out, seconds=time.perf_counter() - started, written=written)
@@ -137,7 +145,7 @@ def watch(
         run_watch(str(feeds), store_path=str(store), interval=interval, once=once,
                   out_dir=str(out_dir) if out_dir else None)
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -153,7 +161,7 @@ def serve(
     try:
         run_server(str(source), host=host, port=port)
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
 
 
