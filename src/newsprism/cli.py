@@ -43,6 +43,23 @@ def _say(label: str, text: str) -> None:
     err.print(f"{label} {escape(text)}", markup=True, highlight=False)
 
 
+def _check_out_dir(out_dir: Path) -> None:
+    """Before any work: ``-o`` must name a folder we can write (made if missing).
+
+    A file in its place is a usage error (exit 2); a read-only place is an error line (exit 1)."""
+    import tempfile
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise typer.BadParameter(f"{out_dir} is a file; -o/--out names a folder for the reports", param_hint="-o")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as exc:
+        _say("[bold red]error[/]", f"[E500] {out_dir}: the output folder is not writable ({exc.strerror or exc}) -- choose another folder with -o")
+        raise typer.Exit(EXIT_ERROR)
+
+
 def _formats(value: str) -> list[str]:
     from .report import FORMATS
 
@@ -64,9 +81,16 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     from .adapters.store import open_store
     from .incremental import report_from_store, update_store
 
-    with open_store(str(store)) as the_store:
-        result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
-        report = report_from_store(the_store, options=options)
+    import sqlite3
+
+    from .errors import OutputError
+
+    try:
+        with open_store(str(store)) as the_store:
+            result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
+            report = report_from_store(the_store, options=options)
+    except (sqlite3.OperationalError, OSError) as exc:  # read-only or full disk: one line, store intact
+        raise OutputError(f"{store}: the store could not be written ({exc})") from None
     return replace(report, skipped=tuple(result.skipped))
 
 
@@ -94,6 +118,7 @@ def analyze(
     from .report.terminal import print_summary
 
     fmts = _formats(formats)
+    _check_out_dir(out_dir)
     ratings = {}
     started = time.perf_counter()
     try:
@@ -124,7 +149,11 @@ def analyze(
         _say("[cyan]note[/]", note)
     for skipped in report.skipped:
         _say("[yellow]skipped[/]", f"{skipped.input}: {skipped.reason}")
-    written = write_reports(report, out_dir, fmts)
+    try:
+        written = write_reports(report, out_dir, fmts)
+    except NewsprismError as exc:
+        _say("[bold red]error[/]", exc.line())
+        raise typer.Exit(EXIT_ERROR)
     if not quiet:
         print_summary(report, out, seconds=time.perf_counter() - started, written=written)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)

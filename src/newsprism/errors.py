@@ -92,3 +92,10 @@ class ModelMissing(NewsprismError):
 class NoArticles(NewsprismError):
     code = "E400"
     hint = "give at least one readable article; see the skipped inputs above"
+
+
+class OutputError(NewsprismError):
+    """A report or store could not be written (read-only or full disk, a file in the way)."""
+
+    code = "E500"
+    hint = "check that the output folder is writable and the disk has room; any earlier report was kept"
