@@ -110,6 +110,7 @@ def analyze(
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip inputs larger than this."),
     timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait for a URL."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or terminal summary."),
+    allow_private_hosts: bool = typer.Option(False, "--allow-private-hosts", help="Also fetch URLs on loopback, private or link-local addresses (refused by default)."),
 ) -> None:
     """Read the coverage, group it into stories, and write the reports."""
     from .adapters.runner import make_runner
@@ -141,6 +142,7 @@ def analyze(
                 outlet_map=str(outlet_map) if outlet_map else None,
                 max_bytes=max_bytes,
                 timeout=timeout,
+                allow_private_hosts=True if allow_private_hosts else None,  # None: refused unless the environment allows
             )
     except NewsprismError as exc:
         _say("[bold red]error[/]", exc.line())

@@ -44,18 +44,20 @@ def load_articles(
     max_bytes: int = 20_000_000,
     timeout: float = 20.0,
     progress: Progress | None = None,
+    allow_private_hosts: bool | None = None,
 ) -> LoadResult:
     """Read files, folders (recursively), http(s) article or feed URLs, JSONL and WARC files.
 
     Raises only for the run as a whole (an unreadable ``outlet_map``: ConfigError); a bad
-    input becomes an entry of ``skipped``.
+    input becomes an entry of ``skipped``. URLs on loopback, private or link-local addresses
+    are refused unless ``allow_private_hosts`` (None: the NEWSPRISM_ALLOW_PRIVATE_HOSTS variable).
     """
     outlets = OutletMap.load(outlet_map)
     items, skipped = expand_inputs([inputs] if isinstance(inputs, str) else inputs)
     keys = file_keys([item for item in items if isinstance(item, FileRef)])
     ids = IdAllocator()
     articles: list[Article] = []
-    with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
+    with Fetcher(timeout=timeout, max_bytes=max_bytes, allow_private_hosts=allow_private_hosts) as fetcher:
         ctx = ReadContext(fetcher=fetcher, max_bytes=max_bytes)
         if progress:
             progress(PROGRESS_STAGE, 0, len(items))

@@ -43,6 +43,38 @@ def url_slug(url: str) -> str:
     return slug or "url"
 
 
+ALLOW_PRIVATE_ENV = "NEWSPRISM_ALLOW_PRIVATE_HOSTS"  # "1": the default for callers that pass None
+
+
+def private_hosts_allowed(value: bool | None) -> bool:
+    """An explicit choice wins; else the environment (set by test suites with local servers)."""
+    import os
+
+    return bool(value) if value is not None else os.environ.get(ALLOW_PRIVATE_ENV, "") == "1"
+
+
+def check_public_host(url: str) -> None:
+    """Refuse URLs whose host resolves to a loopback, private, link-local or otherwise internal
+    address (``127.1``, ``2130706433``, ``10.0.0.5``, ``[::1]``, ``169.254.169.254``): a feed
+    must not make newsprism read the user's own network. Checked after DNS, on every request."""
+    import ipaddress
+    import socket
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise FetchFailed(f"the host {host!r} could not be resolved ({exc})", hint="check the URL") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if not address.is_global or address.is_multicast:
+            raise FetchFailed(f"refused: {host} is an internal address ({address})",
+                              hint="newsprism fetches only public hosts; pass --allow-private-hosts to read local ones")
+
+
 @dataclass(frozen=True)
 class Fetched:
     url: str  # as asked
@@ -55,9 +87,10 @@ class Fetched:
 class Fetcher:
     """One HTTP client for a load: redirects followed, bodies streamed and cut at ``max_bytes``."""
 
-    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 20_000_000):
+    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 20_000_000, allow_private_hosts: bool | None = None):
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.allow_private_hosts = private_hosts_allowed(allow_private_hosts)
         self._client = None
         self._pool: ThreadPoolExecutor | None = None
 
@@ -70,8 +103,13 @@ class Fetcher:
                 timeout=httpx.Timeout(self.timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
                 max_redirects=10,
+                event_hooks={"request": [self._guard]},  # runs for the first request and every redirect
             )
         return self._client
+
+    def _guard(self, request) -> None:
+        if not self.allow_private_hosts:
+            check_public_host(str(request.url))
 
     def close(self) -> None:
         if self._pool is not None:
