@@ -163,21 +163,26 @@ def analyze(
 
 @app.command()
 def watch(
-    feeds: Path = typer.Argument(..., help="An OPML file, or a text file with one feed URL a line."),
+    feeds: str = typer.Argument(..., help="A feed URL, an OPML file, or a text file with one feed URL a line."),
     store: Path = typer.Option(Path("newsprism.db"), "--store", help="SQLite store (created if missing)."),
     interval: float = typer.Option(300.0, "--interval", min=1.0, help="Seconds between polls of a feed."),
     once: bool = typer.Option(False, "--once", help="Poll every feed once, then stop."),
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Rewrite OUT/report.json after each update."),
+    timeout: float = typer.Option(20.0, "--timeout", help="Seconds for a whole fetch (feed or page)."),
+    allow_private_hosts: bool = typer.Option(False, "--allow-private-hosts", help="Also fetch feeds and pages on loopback, private or link-local addresses."),
 ) -> None:
     """Follow live feeds: poll politely, ingest new entries, update their stories."""
     from .watch import run_watch
 
     try:
-        run_watch(str(feeds), store_path=str(store), interval=interval, once=once,
-                  out_dir=str(out_dir) if out_dir else None)
+        outcomes = run_watch(feeds, store_path=str(store), interval=interval, once=once, timeout=timeout,
+                             out_dir=str(out_dir) if out_dir else None,
+                             allow_private_hosts=True if allow_private_hosts else None)
     except NewsprismError as exc:
         _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
+    if once and any(o.error for o in outcomes or ()):
+        raise typer.Exit(EXIT_ERROR)  # a feed failed: scripts and cron must see it
 
 
 @app.command()

@@ -74,7 +74,7 @@ def load_articles(
                         error = EmptyInput("no text")
                         skipped.append(Skipped(found.source, error.line(), error.code))
                     else:
-                        articles.append(_article(found, ids, outlets))
+                        articles.append(make_article(found, ids, outlets))
                         if found.note:
                             ctx.notes.append(f"{found.source}: {found.note}")
             except InputError as exc:
@@ -91,7 +91,8 @@ def load_articles(
     return LoadResult(articles, skipped, ctx.notes)
 
 
-def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
+def make_article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
+    """A Draft -> an Article with ingest's id and outlet rules (public: watch uses it)."""
     host = host_of(draft.url) if draft.url else ""
     mapped = None
     if draft.file is not None:
@@ -112,4 +113,6 @@ def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
     )
 
 
-__all__ = ["LoadResult", "load_articles", "text_fingerprint"]
+_article = make_article  # the old private name
+
+__all__ = ["LoadResult", "load_articles", "make_article", "text_fingerprint"]

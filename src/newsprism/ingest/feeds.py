@@ -37,11 +37,13 @@ def read_feed(data: bytes, source: str, fetcher: Fetcher, *, id_prefix: str, fil
     fetched = dict(fetcher.fetch_many(sorted({link for link in links if link})))
     for number, (entry, link) in enumerate(zip(entries, links), 1):
         outcome = fetched.get(link) if link else None
-        yield _entry(entry, number, link, outcome, source, id_prefix, channel, file, fallback_outlet)
+        yield entry_draft(entry, number, link, outcome, source, id_prefix, channel, file, fallback_outlet)
 
 
-def _entry(entry, number: int, link: str, outcome: Fetched | InputError | None, source: str, id_prefix: str,
+def entry_draft(entry, number: int, link: str, outcome: Fetched | InputError | None, source: str, id_prefix: str,
            channel: str | None, file: FileRef | None, fallback_outlet: str | None) -> Draft | Skipped:
+    """One feed entry as a Draft (its page's text, else the entry's own text with a note), or
+    Skipped when neither can be used; ``outcome`` is the fetch of ``link`` (public: watch uses it)."""
     title = _plain(entry.get("title"))
     published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     common = dict(source=link or f"{source} entry {number}", id_hint=url_slug(link) if link else f"{id_prefix}-{number}",
@@ -66,6 +68,9 @@ def _entry(entry, number: int, link: str, outcome: Fetched | InputError | None, 
     note = f"the text is the feed entry's {kind}: the page could not be used ({failure.message})"
     return Draft(text=own_text, title=title, url=link or None, published=published, author=_plain(entry.get("author")),
                  site_name=channel, note=note, **common)
+
+
+_entry = entry_draft  # the old private name
 
 
 def _page(fetched: Fetched):

@@ -140,12 +140,14 @@ class Fetcher:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    def fetch(self, url: str, *, headers: dict[str, str] | None = None, not_modified_ok: bool = False) -> Fetched:
+    def fetch(self, url: str, *, headers: dict[str, str] | None = None, not_modified_ok: bool = False,
+              error_status_ok: bool = False) -> Fetched:
         """The response body, or FetchFailed / TooLargeInput saying what went wrong.
 
         ``timeout`` is a deadline for the whole fetch (redirects, slow headers, a body sent a
         byte at a time), not only per read; the size cap counts decompressed bytes as they
-        stream. With ``not_modified_ok`` a 304 comes back as a Fetched with an empty body."""
+        stream. With ``not_modified_ok`` a 304, with ``error_status_ok`` any non-2xx answer, comes
+        back as a Fetched with an empty body (its status and headers say what happened)."""
         import httpx
 
         sockets: list = []
@@ -167,20 +169,20 @@ class Fetcher:
         watchdog.daemon = True
         watchdog.start()
         try:
-            return self._fetch(url, headers, not_modified_ok, trace, deadline, expired)
+            return self._fetch(url, headers, not_modified_ok, error_status_ok, trace, deadline, expired)
         finally:
             watchdog.cancel()
 
     def _late(self) -> FetchFailed:
         return FetchFailed(f"no answer within {self.timeout:g} s (the whole fetch)", hint="try again later, or raise the limit with --timeout")
 
-    def _fetch(self, url, headers, not_modified_ok, trace, deadline, expired) -> Fetched:
+    def _fetch(self, url, headers, not_modified_ok, error_status_ok, trace, deadline, expired) -> Fetched:
         import httpx
 
         try:
             with self._http().stream("GET", url, headers=headers, extensions={"trace": trace}) as response:
-                if response.status_code == 304 and not_modified_ok:
-                    return Fetched(url, str(response.url), "", None, b"", 304, {k.lower(): v for k, v in response.headers.items()})
+                if response.status_code == 304 and not_modified_ok or not 200 <= response.status_code < 300 and error_status_ok:
+                    return Fetched(url, str(response.url), "", None, b"", response.status_code, {k.lower(): v for k, v in response.headers.items()})
                 if not 200 <= response.status_code < 300:
                     phrase = response.reason_phrase or ""
                     raise FetchFailed(f"the server answered HTTP {response.status_code} {phrase}".rstrip())
