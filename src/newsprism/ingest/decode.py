@@ -115,6 +115,16 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str | None]:
                 return data.decode(encoding), None
             except UnicodeDecodeError:
                 break
+    # before UTF-8: ASCII in UTF-16/32 and ISO-2022 are valid UTF-8 too, NULs and escapes included
+    for wide in (_utf32_without_bom(data), _utf16_without_bom(data)):
+        if wide is not None:
+            return wide, None
+    if (b"\x1b$" in data[:8192] or b"\x1b(" in data[:8192]) and max(data[:8192]) < 0x80:  # ISO-2022 (Japanese, Korean)
+        for encoding in ("iso2022_jp_2", "iso2022_kr"):
+            try:
+                return data.decode(encoding), f"the encoding was read as {encoding} from its escape sequences"
+            except UnicodeDecodeError:
+                continue
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -127,15 +137,6 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str | None]:
             return data.decode(_codec_name(declared)), None
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; detect instead
-    for wide in (_utf32_without_bom(data), _utf16_without_bom(data)):
-        if wide is not None:
-            return wide, None
-    if b"\x1b$" in data[:8192] or b"\x1b(" in data[:8192]:  # ISO-2022 escape sequences (Japanese, Korean)
-        for encoding in ("iso2022_jp_2", "iso2022_kr"):
-            try:
-                return data.decode(encoding), f"the encoding was read as {encoding} from its escape sequences"
-            except UnicodeDecodeError:
-                continue
     if b"\x00" in data[:8192]:
         raise BinaryInput("the file holds NUL bytes: it is binary data, not text")
     western = _western_cp1252(data)
@@ -213,10 +214,32 @@ def _western_cp1252(data: bytes) -> str | None:
     return text if non_ascii / len(letters) < 0.3 else None
 
 
+# the code pages text in these languages is really written in (the ISO and Windows pages of
+# each script; WHATWG Encoding Standard's legacy single-byte list): charset-normalizer often
+# ranks a look-alike page first (iso8859_3/10 for Polish, iso8859_10 for Turkish)
+USUAL_ENCODINGS = {
+    "Polish": ("iso8859_2", "cp1250"), "Czech": ("iso8859_2", "cp1250"), "Slovak": ("iso8859_2", "cp1250"),
+    "Hungarian": ("iso8859_2", "cp1250"), "Croatian": ("iso8859_2", "cp1250"), "Slovene": ("iso8859_2", "cp1250"),
+    "Romanian": ("iso8859_16", "iso8859_2", "cp1250"), "Turkish": ("iso8859_9", "cp1254"),
+    "Russian": ("cp1251", "koi8_r", "iso8859_5"), "Ukrainian": ("cp1251", "koi8_u"), "Bulgarian": ("cp1251",),
+    "Greek": ("iso8859_7", "cp1253"), "Baltic": ("iso8859_13", "cp1257"),
+}
+
+
+def _usual_for_language(results):
+    """Of charset-normalizer's plausible readings, the usual code page of the language found."""
+    if not results:
+        return None
+    usual = USUAL_ENCODINGS.get(results[0].language or "", ())
+    fits = [r for r in results if r.encoding in usual and r.chaos <= 0.2]
+    return min(fits, key=lambda r: (round(r.chaos, 2), usual.index(r.encoding))) if fits else None
+
+
 def _charset_normalizer(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = list(from_bytes(data))
+    best = _usual_for_language(results) or (results[0] if results else None)
     if best is None:
         raise UndecodableInput("the bytes are not UTF-8 and no text encoding fits them")
     confidence = max(0.0, 1.0 - best.chaos)
