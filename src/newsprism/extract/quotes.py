@@ -208,13 +208,12 @@ REACH_CHARS = 1000  # an attribution this far from its quote is a parse joining 
 def _within_reach(doc, n_chars: int, q: Quoted, start: int, end: int) -> tuple[int, int]:
     """Cut a token window to REACH_CHARS around the quote, so a giant run-on "sentence" (a log
     dump, a page with no full stops) costs a bounded amount of work per quote."""
-    lo = doc.char_span(max(0, q.open - REACH_CHARS), max(0, q.open - REACH_CHARS) + 1, alignment_mode="expand")
-    hi_at = min(n_chars - 1, q.close + REACH_CHARS)
-    hi = doc.char_span(hi_at, hi_at + 1, alignment_mode="expand")
-    if lo is not None and len(lo):
-        start = max(start, lo.start)
-    if hi is not None and len(hi):
-        end = min(end, hi.end)
+    starts = doc.user_data.get("newsprism_token_starts")
+    if starts is None or len(starts) != len(doc):  # token offsets, listed once per document
+        starts = doc.user_data["newsprism_token_starts"] = [t.idx for t in doc]
+    lo = bisect_right(starts, q.open - REACH_CHARS)  # first token starting after the reach
+    hi = bisect_right(starts, q.close + REACH_CHARS)
+    start, end = max(start, lo), min(end, hi)
     return start, max(start, end)
 
 

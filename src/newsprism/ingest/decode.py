@@ -182,7 +182,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even_nul = sample[0::2].count(0) / half
     odd_nul = sample[1::2].count(0) / half
     for encoding, nul_here, nul_there in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
-        if nul_here > 0.3 and nul_there < 0.05:
+        if nul_here > 0.6 and nul_there < 0.05:  # ASCII-dominated text: nearly every other byte NUL
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
