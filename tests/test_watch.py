@@ -239,3 +239,41 @@ def test_run_watch_once_twice_fetches_nothing_new(site, tmp_path):
     assert [h.get("if-none-match") for p, h in site.requests if p == "/feed.xml"] == [None, '"v1"']
     assert sum(site.count(p) for p in site.pages) == pages_before
     assert json.loads((out / "report.json").read_text()) == report
+
+
+# -- issue 15: a feed URL as the argument, exit status, the size cap ---------------------------
+def test_watch_takes_a_feed_url_and_once_fails_loudly(site, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(app, ["watch", site.url, "--once", "--store", str(tmp_path / "w.db"), "--allow-private-hosts"])
+    assert ok.exit_code == 0, ok.output
+    assert "2 articles stored" in ok.output
+    site.feed_status = 500
+    bad = runner.invoke(app, ["watch", site.url, "--once", "--store", str(tmp_path / "w2.db"), "--allow-private-hosts"])
+    assert bad.exit_code == 1 and "HTTP 500" in bad.output
+
+
+def test_watch_streams_the_feed_under_its_cap(tmp_path, monkeypatch):
+    """A feed far over the cap is cut while streaming (never read whole into memory)."""
+    import newsprism.watch as watch
+    from tests.ingest.conftest import LocalSite, _handler, _QuietServer
+
+    local = LocalSite()
+    server = _QuietServer(("127.0.0.1", 0), _handler(local))
+    local.base = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setattr(watch, "MAX_FEED_BYTES", 100_000)
+        url = local.add("/big.xml", b"<rss>" + b"x" * 10_000, content_type="application/rss+xml", chunks=10_000)  # 100 MB
+        store = SQLiteStore(str(tmp_path / "w.db"))
+        watcher = FeedWatcher(store, [url], interval=60, echo=lambda line: None, allow_private_hosts=True)
+        [outcome] = watcher.poll_due()
+        watcher.close()
+        store.close()
+        assert outcome.error and "limit" in outcome.error
+    finally:
+        server.shutdown()
+        server.server_close()

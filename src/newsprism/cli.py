@@ -35,6 +35,31 @@ class _ProgressBars:
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
 
+def _say(label: str, text: str) -> None:
+    """One line on stderr: the label styled, the text (user data: paths, links, messages) escaped,
+    so a name like ``[/x].xyz`` is printed as it is, never read as markup."""
+    from rich.markup import escape
+
+    err.print(f"{label} {escape(text)}", markup=True, highlight=False)
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """Before any work: ``-o`` must name a folder we can write (made if missing).
+
+    A file in its place is a usage error (exit 2); a read-only place is an error line (exit 1)."""
+    import tempfile
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise typer.BadParameter(f"{out_dir} is a file; -o/--out names a folder for the reports", param_hint="-o")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as exc:
+        _say("[bold red]error[/]", f"[E500] {out_dir}: the output folder is not writable ({exc.strerror or exc}) -- choose another folder with -o")
+        raise typer.Exit(EXIT_ERROR)
+
+
 def _formats(value: str) -> list[str]:
     from .report import FORMATS
 
@@ -78,10 +103,17 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     from .adapters.store import open_store
     from .incremental import report_from_store, update_store
 
-    with open_store(str(store)) as the_store:
-        result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
-        report = report_from_store(the_store, options=options)
-        corrections = the_store.corrections()
+    import sqlite3
+
+    from .errors import OutputError
+
+    try:
+        with open_store(str(store)) as the_store:
+            result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
+            report = report_from_store(the_store, options=options)
+            corrections = the_store.corrections()
+    except (sqlite3.OperationalError, OSError) as exc:  # read-only or full disk: one line, store intact
+        raise OutputError(f"{store}: the store could not be written ({exc})") from None
     return replace(report, skipped=tuple(result.skipped)), (result, corrections)
 
 
@@ -126,12 +158,14 @@ def analyze(
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip inputs larger than this."),
     timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait for a URL."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or terminal summary."),
+    allow_private_hosts: bool = typer.Option(False, "--allow-private-hosts", help="Also fetch URLs on loopback, private or link-local addresses (refused by default)."),
 ) -> None:
     """Read the coverage, group it into stories, and write the reports."""
     from .adapters.runner import make_runner
     from .model import Options
     _quiet_libraries()
     fmts = _formats(formats)
+    _check_out_dir(out_dir)
     ratings = {}
     started = time.perf_counter()
     try:
@@ -154,15 +188,20 @@ def analyze(
                 outlet_map=str(outlet_map) if outlet_map else None,
                 max_bytes=max_bytes,
                 timeout=timeout,
+                allow_private_hosts=True if allow_private_hosts else None,  # None: refused unless the environment allows
             )
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
     for note in report.notes:
-        err.print(f"[cyan]note[/] {note}", markup=True, highlight=False)
+        _say("[cyan]note[/]", note)
     for skipped in report.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.input}: {skipped.reason}", markup=True, highlight=False)
-    written, data = _write_outputs(report, out_dir, fmts, stored)
+        _say("[yellow]skipped[/]", f"{skipped.input}: {skipped.reason}")
+    try:
+        written, data = _write_outputs(report, out_dir, fmts, stored)
+    except NewsprismError as exc:
+        _say("[bold red]error[/]", exc.line())
+        raise typer.Exit(EXIT_ERROR)
     if not quiet:
         _print_run(report, stored, store=store, seconds=time.perf_counter() - started, written=written, data=data)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
@@ -170,22 +209,27 @@ def analyze(
 
 @app.command()
 def watch(
-    feeds: Path = typer.Argument(..., help="An OPML file, or a text file with one feed URL a line."),
+    feeds: str = typer.Argument(..., help="A feed URL, an OPML file, or a text file with one feed URL a line."),
     store: Path = typer.Option(Path("newsprism.db"), "--store", help="SQLite store (created if missing)."),
     interval: float = typer.Option(300.0, "--interval", min=1.0, help="Seconds between polls of a feed."),
     once: bool = typer.Option(False, "--once", help="Poll every feed once, then stop."),
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Rewrite OUT/report.json after each update."),
+    timeout: float = typer.Option(20.0, "--timeout", help="Seconds for a whole fetch (feed or page)."),
+    allow_private_hosts: bool = typer.Option(False, "--allow-private-hosts", help="Also fetch feeds and pages on loopback, private or link-local addresses."),
 ) -> None:
     """Follow live feeds: poll politely, ingest new entries, update their stories."""
     from .watch import run_watch
 
     _quiet_libraries()
     try:
-        run_watch(str(feeds), store_path=str(store), interval=interval, once=once,
-                  out_dir=str(out_dir) if out_dir else None)
+        outcomes = run_watch(feeds, store_path=str(store), interval=interval, once=once, timeout=timeout,
+                             out_dir=str(out_dir) if out_dir else None,
+                             allow_private_hosts=True if allow_private_hosts else None)
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
+    if once and any(o.error for o in outcomes or ()):
+        raise typer.Exit(EXIT_ERROR)  # a feed failed: scripts and cron must see it
 
 
 @app.command()
@@ -200,7 +244,7 @@ def serve(
     try:
         run_server(str(source), host=host, port=port)
     except NewsprismError as exc:
-        err.print(f"[bold red]error[/] {exc.line()}", markup=True, highlight=False)
+        _say("[bold red]error[/]", exc.line())
         raise typer.Exit(EXIT_ERROR)
 
 

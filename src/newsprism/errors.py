@@ -94,8 +94,15 @@ class NoArticles(NewsprismError):
     hint = "give at least one readable article; see the skipped inputs above"
 
 
+class OutputError(NewsprismError):
+    """A report or store could not be written (read-only or full disk, a file in the way)."""
+
+    code = "E500"
+    hint = "check that the output folder is writable and the disk has room; any earlier report was kept"
+
+
 class UndeclaredRead(NewsprismError):
     """A stage read a value it did not declare in its table entry (a bug in newsprism)."""
 
-    code = "E500"
+    code = "E900"
     hint = "add the name to the stage's `requires` in its table, or stop reading it"

@@ -47,7 +47,10 @@ def _stderr(line: str) -> None:
 
 def read_feed_list(path: str | Path) -> list[str]:
     """Feed URLs from an OPML file (every ``outline`` with an ``xmlUrl``) or a text file
-    (one URL a line; blank lines and ``#`` comments ignored), in order, without repeats."""
+    (one URL a line; blank lines and ``#`` comments ignored), in order, without repeats.
+    A feed URL given directly (``http://host/feed.xml``) is a list of one."""
+    if str(path).lower().startswith(("http://", "https://")):
+        return [str(path)]
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -119,7 +122,8 @@ class FeedWatcher:
     """Polls a set of feeds into a store. ``clock`` is injectable so tests need not sleep."""
 
     def __init__(self, store: Store, feeds: Sequence[str], *, interval: float = 300.0, out_dir: str | None = None,
-                 runner=None, timeout: float = 20.0, clock: Callable[[], float] = time.time, echo: Echo = _stderr):
+                 runner=None, timeout: float = 20.0, clock: Callable[[], float] = time.time, echo: Echo = _stderr,
+                 allow_private_hosts: bool | None = None):
         if interval <= 0:
             raise ConfigError("the polling interval must be positive", hint="give --interval in seconds, e.g. 300")
         self.store = store
@@ -130,21 +134,22 @@ class FeedWatcher:
         self.timeout = timeout
         self.clock = clock
         self.echo = echo
-        self._client = None
+        self.allow_private_hosts = allow_private_hosts
+        self._fetcher = None
 
-    # the HTTP client for feeds; pages go through ingest's Fetcher (same User-Agent family)
-    def _http(self):
-        if self._client is None:
-            import httpx
+    # feeds go through ingest's Fetcher like pages: streamed under a size cap (decompressed),
+    # a deadline for the whole fetch, internal hosts refused, every redirect checked
+    def _feeds(self):
+        if self._fetcher is None:
+            from .ingest.urls import Fetcher
 
-            self._client = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(self.timeout), max_redirects=10,
-                                        headers={"User-Agent": USER_AGENT, "Accept": FEED_ACCEPT})
-        return self._client
+            self._fetcher = Fetcher(timeout=self.timeout, max_bytes=MAX_FEED_BYTES, allow_private_hosts=self.allow_private_hosts)
+        return self._fetcher
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        if self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
 
     def state(self, url: str) -> FeedState:
         return self.store.get_feed(url) or FeedState(url)
@@ -174,22 +179,24 @@ class FeedWatcher:
             headers["If-None-Match"] = state.etag
         if state.last_modified:
             headers["If-Modified-Since"] = state.last_modified
+        headers["User-Agent"] = USER_AGENT
+        headers["Accept"] = FEED_ACCEPT
         try:
-            response = self._http().get(url, headers=headers)
-        except Exception as exc:  # noqa: BLE001 - httpx errors, bad URLs: all mean "try later"
+            response = self._feeds().fetch(url, headers=headers, not_modified_ok=True, error_status_ok=True)
+        except InputError as exc:  # no answer, too large, internal host, deadline: all mean "try later"
+            return self._failed(state, now, None, exc.message, None)
+        except Exception as exc:  # noqa: BLE001 - a library failing on one odd answer
             return self._failed(state, now, None, f"could not fetch: {exc or type(exc).__name__}", None)
-        if response.status_code == 304:
+        if response.status == 304:
             self._succeeded(state, now, 304, state.etag, state.last_modified)
             return PollOutcome(url, 304, retry_in=self.interval)
-        if not 200 <= response.status_code < 300:
+        if not 200 <= response.status < 300:
             retry_after = _retry_after(response.headers.get("retry-after"), now)
-            return self._failed(state, now, response.status_code, f"HTTP {response.status_code}", retry_after)
-        if len(response.content) > MAX_FEED_BYTES:
-            return self._failed(state, now, response.status_code, "the feed is over 10 MB", None)
+            return self._failed(state, now, response.status, f"HTTP {response.status}", retry_after)
         try:
-            entries = parse_entries(response.content, url)
+            entries = parse_entries(response.body, url)
         except InputError as exc:
-            return self._failed(state, now, response.status_code, exc.message, None)
+            return self._failed(state, now, response.status, exc.message, None)
 
         fresh = [(key, entry) for key, entry in entries if not self.store.seen_entry(url, key)]
         articles, skipped, keys_by_article = self._read_entries(url, fresh)
@@ -202,9 +209,9 @@ class FeedWatcher:
         with self.store.transaction():  # only now: a crash before this re-reads the entries
             for article in articles:
                 self.store.mark_entry_seen(url, keys_by_article[article.id], article.id)
-            self._succeeded(state, now, response.status_code, response.headers.get("etag"),
+            self._succeeded(state, now, response.status, response.headers.get("etag"),
                             response.headers.get("last-modified"))
-        return PollOutcome(url, response.status_code, new_entries=len(fresh), added=added, skipped=tuple(skipped),
+        return PollOutcome(url, response.status, new_entries=len(fresh), added=added, skipped=tuple(skipped),
                            retry_in=self.interval)
 
     def _read_entries(self, feed_url: str, fresh):
@@ -218,11 +225,11 @@ class FeedWatcher:
         if not fresh:
             return articles, skipped, keys_by_article
         ids = _IdAllocatorView()
-        with Fetcher(timeout=self.timeout) as fetcher:
+        with Fetcher(timeout=self.timeout, allow_private_hosts=self.allow_private_hosts) as fetcher:
             links = [entry.get("link") or "" for _, entry in fresh]
             fetched = dict(fetcher.fetch_many(sorted({link for link in links if link})))
             for number, ((key, entry), link) in enumerate(zip(fresh, links), 1):
-                found = ingest_feeds._entry(entry, number, link, fetched.get(link) if link else None, feed_url,
+                found = ingest_feeds.entry_draft(entry, number, link, fetched.get(link) if link else None, feed_url,
                                             "feed", None, None, None)
                 if isinstance(found, Skipped):
                     skipped.append(found)  # not marked seen: tried again when the feed changes
@@ -273,7 +280,7 @@ class _IdAllocatorView:
     def article(self, draft) -> Article:
         from . import ingest
 
-        return ingest._article(draft, self.ids, self.outlets)
+        return ingest.make_article(draft, self.ids, self.outlets)
 
 
 def parse_entries(data: bytes, url: str) -> list[tuple[str, object]]:
@@ -313,16 +320,21 @@ def summarize(outcomes: Sequence[PollOutcome]) -> str:
 
 
 def run_watch(feeds: str, *, store_path: str, interval: float = 300.0, once: bool = False,
-              out_dir: str | None = None, max_polls: int | None = None) -> None:
+              out_dir: str | None = None, max_polls: int | None = None, timeout: float = 20.0,
+              allow_private_hosts: bool | None = None) -> list[PollOutcome]:
     """Poll the feeds listed in ``feeds`` (OPML or one URL a line) into the SQLite store at
     ``store_path`` until interrupted; ``once`` polls every feed one time; ``max_polls`` stops
-    after that many rounds. With ``out_dir``, OUT/report.json is rewritten after each change."""
+    after that many rounds. With ``out_dir``, OUT/report.json is rewritten after each change.
+    ``feeds`` may also be one feed URL. Returns the last round's outcomes (``--once`` exits
+    non-zero when one of them failed)."""
     from .adapters.store import open_store
 
     urls = read_feed_list(feeds)
     store = open_store(store_path)
-    watcher = FeedWatcher(store, urls, interval=interval, out_dir=out_dir)
+    watcher = FeedWatcher(store, urls, interval=interval, out_dir=out_dir, timeout=timeout,
+                          allow_private_hosts=allow_private_hosts)
     rounds = 0
+    outcomes: list[PollOutcome] = []
     try:
         while True:
             outcomes = watcher.poll_due(force=once)  # --once: poll now, unless a feed is backing off
@@ -337,6 +349,7 @@ def run_watch(feeds: str, *, store_path: str, interval: float = 300.0, once: boo
     finally:
         watcher.close()
         store.close()
+    return outcomes
 
 
 __all__ = ["FeedWatcher", "PollOutcome", "backoff_delay", "parse_entries", "read_feed_list", "run_watch"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # opening mark -> closing marks it accepts
@@ -67,24 +68,33 @@ def _scan_text(text: str) -> str:
     return text.replace("``", "\x00\"").replace("''", "\x00\"").replace("‘‘", "\x00“").replace("’’", "\x00”")
 
 
+def _closing_marks(text: str, start: int, end: int, opener: str) -> list[int]:
+    """Offsets in [start, end) of the marks that would close a quotation opened by ``opener``."""
+    closers = PAIRS[opener]
+    return [j for j in range(start, end) if text[j] in closers and _closes(text, j, opener)]
+
+
 def find_quoted(text: str, *, min_chars: int = 1) -> list[Quoted]:
     """Top-level quoted passages in text order (quotes nested inside a quote are part of it)."""
     original, text = text, _scan_text(text)
     found: list[Quoted] = []
     for p_start, p_end in paragraphs(text):
+        closing: dict[str, list[int]] = {}  # opener -> offsets of the marks that close it, found once
+        straight_odd = text.count("\"", p_start, p_end) % 2 == 1
         i = p_start
         while i < p_end:
             ch = text[i]
             if ch in PAIRS and _opens(text, i):
-                closers = PAIRS[ch]
-                j = i + 1
-                while j < p_end and not (text[j] in closers and _closes(text, j, ch)):
-                    j += 1
+                if ch not in closing:
+                    closing[ch] = _closing_marks(text, p_start, p_end, ch)
+                marks = closing[ch]
+                k = bisect_right(marks, i)  # the first closing mark after the opener: no rescans
+                j = marks[k] if k < len(marks) else p_end
                 closed = j < p_end
                 if not closed and ch in SINGLE:
                     i += 1  # an unpaired single mark is an apostrophe or a typo
                     continue
-                if not closed and ch == "\"" and text.count("\"", p_start, p_end) % 2 == 1 and i != p_start:
+                if not closed and ch == "\"" and straight_odd and i != p_start:
                     i += 1
                     continue
                 inner_s, inner_e = i + 1, j

@@ -56,11 +56,21 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._full_names: dict[tuple[str, str], str] = {}
         self._roles = self._person_roles()
+        # top-level quotations never overlap: sorted starts + bisect keep inside_quote O(log n)
+        self.quoted = sorted(self.quoted)
+        self._q_starts = [s for s, _ in self.quoted]
 
     # -- names ---------------------------------------------------------------------------
     def full_name(self, mention: Mention) -> str:
         """The longest name of the article that ends with this mention's words."""
+        key = (mention.text, mention.label)  # the answer depends on these only: computed once each
+        if key not in self._full_names:
+            self._full_names[key] = self._longest_name(mention)
+        return self._full_names[key]
+
+    def _longest_name(self, mention: Mention) -> str:
         words = [_norm(w) for w in mention.text.split()]
         best = mention.text
         for m in self.mentions:
@@ -73,7 +83,8 @@ class SpeakerResolver:
         return best
 
     def inside_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        i = bisect_right(self._q_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)

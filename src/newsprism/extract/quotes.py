@@ -17,6 +17,7 @@ called for ...``) or a sentence with ``according to X``. Speakers: ``quote_speak
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -201,11 +202,27 @@ def _window(doc, text: str, q: Quoted) -> tuple[int, int]:
     return start, end
 
 
+REACH_CHARS = 1000  # an attribution this far from its quote is a parse joining run-on text, not a source
+
+
+def _within_reach(doc, n_chars: int, q: Quoted, start: int, end: int) -> tuple[int, int]:
+    """Cut a token window to REACH_CHARS around the quote, so a giant run-on "sentence" (a log
+    dump, a page with no full stops) costs a bounded amount of work per quote."""
+    starts = doc.user_data.get("newsprism_token_starts")
+    if starts is None or len(starts) != len(doc):  # token offsets, listed once per document
+        starts = doc.user_data["newsprism_token_starts"] = [t.idx for t in doc]
+    lo = bisect_right(starts, q.open - REACH_CHARS)  # first token starting after the reach
+    hi = bisect_right(starts, q.close + REACH_CHARS)
+    start, end = max(start, lo), min(end, hi)
+    return start, max(start, end)
+
+
 def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
     dash = _dash_attribution(doc, text, q, resolver)
     if dash is not None:
         return dash
     start, end = _window(doc, text, q)
+    start, end = _within_reach(doc, len(text), q, start, end)
     outside = [t for t in doc[start:end] if not (q.open <= t.idx <= q.close) and not resolver.inside_quote(t.idx)]
     q_first = _token_at(doc, q.start)
     own = _token_at(doc, q.open)
@@ -237,13 +254,13 @@ def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
             elsewhere = not (own_start <= t.i < own_end)
             candidates.append((elsewhere, False, (False, distance), t, noun_phrase(source), "according to"))
     if not candidates:
-        return _subject_of_governing_verb(q_first, resolver)
+        return _subject_of_governing_verb(text, q_first, resolver)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, verb, (s, e), cue = candidates[0]
     return Attribution(cue, verb.idx, resolver.speaker(s, e), verb.i)
 
 
-def _subject_of_governing_verb(q_first, resolver: SpeakerResolver) -> Attribution | None:
+def _subject_of_governing_verb(text: str, q_first, resolver: SpeakerResolver) -> Attribution | None:
     """'Reid has been pounding Trump as a "con artist"': the named subject used the words.
 
     With no verb of saying in reach, the quoted words belong to the subject of the verb that
@@ -260,7 +277,7 @@ def _subject_of_governing_verb(q_first, resolver: SpeakerResolver) -> Attributio
     speaker = resolver.speaker(*phrase)
     if speaker is None or speaker.start is None:
         return None
-    between = verb.doc.text[min(speaker.end, q_first.idx) : max(speaker.start, q_first.idx)]
+    between = text[min(speaker.end, q_first.idx) : max(speaker.start, q_first.idx)]
     if re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
         return None  # the parse ran two sentences together
     named = any(m.label in ("PERSON", "ORG") and m.start == speaker.start for m in resolver.mentions_in(speaker.start, speaker.end))
@@ -297,10 +314,8 @@ def _draft_text(text: str, d: Draft) -> str:
 
 
 def _paragraph_of(paras, offset: int) -> int:
-    for n, (s, e) in enumerate(paras):
-        if s <= offset < e:
-            return n
-    return -1
+    n = bisect_right(paras, (offset, 1 << 62)) - 1  # paragraphs are sorted, disjoint
+    return n if n >= 0 and paras[n][0] <= offset < paras[n][1] else -1
 
 
 def _merge_split_quotes(text: str, drafts: list[Draft], paras) -> list[Draft]:
@@ -380,21 +395,31 @@ def _clause_range(doc, clause, quote_spans) -> tuple[int, int] | None:
     if end - start < 3:
         return None
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    for qs, qe in quote_spans:  # a clause ending inside "..." takes the whole quotation
+    for qs, qe in _spans_holding(quote_spans, e):  # a clause ending inside "..." takes the whole quotation
         if qs < e < qe:
             e = qe
+    for qs, qe in _spans_holding(quote_spans, s):
         if qs < s < qe:
             s = qs
     return s, e
 
 
+def _spans_holding(spans, offset: int):
+    """The (at most one) span of the sorted, disjoint spans that can hold offset."""
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    return spans[i : i + 1] if i >= 0 else []
+
+
 def _covered(parts, spans) -> float:
-    """Share of the parts' characters that fall inside the given spans."""
+    """Share of the parts' characters that fall inside the given spans (sorted, disjoint)."""
     total = sum(e - s for s, e in parts) or 1
     inside = 0
     for s, e in parts:
-        for qs, qe in spans:
+        i = max(0, bisect_right(spans, (s, 1 << 62)) - 1)  # only the spans that can overlap
+        while i < len(spans) and spans[i][0] < e:
+            qs, qe = spans[i]
             inside += max(0, min(e, qe) - max(s, qs))
+            i += 1
     return inside / total
 
 

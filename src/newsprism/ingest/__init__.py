@@ -44,18 +44,20 @@ def load_articles(
     max_bytes: int = 20_000_000,
     timeout: float = 20.0,
     progress: Progress | None = None,
+    allow_private_hosts: bool | None = None,
 ) -> LoadResult:
     """Read files, folders (recursively), http(s) article or feed URLs, JSONL and WARC files.
 
     Raises only for the run as a whole (an unreadable ``outlet_map``: ConfigError); a bad
-    input becomes an entry of ``skipped``.
+    input becomes an entry of ``skipped``. URLs on loopback, private or link-local addresses
+    are refused unless ``allow_private_hosts`` (None: the NEWSPRISM_ALLOW_PRIVATE_HOSTS variable).
     """
     outlets = OutletMap.load(outlet_map)
     items, skipped = expand_inputs([inputs] if isinstance(inputs, str) else inputs)
     keys = file_keys([item for item in items if isinstance(item, FileRef)])
     ids = IdAllocator()
     articles: list[Article] = []
-    with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
+    with Fetcher(timeout=timeout, max_bytes=max_bytes, allow_private_hosts=allow_private_hosts) as fetcher:
         ctx = ReadContext(fetcher=fetcher, max_bytes=max_bytes)
         if progress:
             progress(PROGRESS_STAGE, 0, len(items))
@@ -72,7 +74,7 @@ def load_articles(
                         error = EmptyInput("no text")
                         skipped.append(Skipped(found.source, error.line(), error.code))
                     else:
-                        articles.append(_article(found, ids, outlets))
+                        articles.append(make_article(found, ids, outlets))
                         if found.note:
                             ctx.notes.append(f"{found.source}: {found.note}")
             except InputError as exc:
@@ -89,7 +91,8 @@ def load_articles(
     return LoadResult(articles, skipped, ctx.notes)
 
 
-def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
+def make_article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
+    """A Draft -> an Article with ingest's id and outlet rules (public: watch uses it)."""
     host = host_of(draft.url) if draft.url else ""
     mapped, meta = None, None
     if draft.file is not None:
@@ -111,4 +114,6 @@ def _article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
     )
 
 
-__all__ = ["LoadResult", "load_articles", "text_fingerprint"]
+_article = make_article  # the old private name
+
+__all__ = ["LoadResult", "load_articles", "make_article", "text_fingerprint"]

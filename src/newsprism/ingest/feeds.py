@@ -17,7 +17,25 @@ FEED_CONTENT_TYPES = ("application/rss+xml", "application/atom+xml", "applicatio
 
 def looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"\x00" in head[:64]:  # UTF-16/32 (with or without a BOM): look at the decoded text
+        head = _wide_head(data[:8192]).lower().encode("utf-8", "replace")
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def _wide_head(data: bytes) -> str:
+    import codecs
+
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, "ignore")
+    nul = [data[i::4].count(0) for i in range(4)]
+    if min(nul[1:]) > len(data) // 5:  # "<\0\0\0": UTF-32 LE
+        return data[: len(data) // 4 * 4].decode("utf-32-le", "ignore")
+    if min(nul[:3]) > len(data) // 5:
+        return data[: len(data) // 4 * 4].decode("utf-32-be", "ignore")
+    encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+    return data[: len(data) // 2 * 2].decode(encoding, "ignore")
 
 
 def read_feed(data: bytes, source: str, fetcher: Fetcher, *, id_prefix: str, file: FileRef | None = None,
@@ -37,11 +55,13 @@ def read_feed(data: bytes, source: str, fetcher: Fetcher, *, id_prefix: str, fil
     fetched = dict(fetcher.fetch_many(sorted({link for link in links if link})))
     for number, (entry, link) in enumerate(zip(entries, links), 1):
         outcome = fetched.get(link) if link else None
-        yield _entry(entry, number, link, outcome, source, id_prefix, channel, file, fallback_outlet)
+        yield entry_draft(entry, number, link, outcome, source, id_prefix, channel, file, fallback_outlet)
 
 
-def _entry(entry, number: int, link: str, outcome: Fetched | InputError | None, source: str, id_prefix: str,
+def entry_draft(entry, number: int, link: str, outcome: Fetched | InputError | None, source: str, id_prefix: str,
            channel: str | None, file: FileRef | None, fallback_outlet: str | None) -> Draft | Skipped:
+    """One feed entry as a Draft (its page's text, else the entry's own text with a note), or
+    Skipped when neither can be used; ``outcome`` is the fetch of ``link`` (public: watch uses it)."""
     title = _plain(entry.get("title"))
     published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     common = dict(source=link or f"{source} entry {number}", id_hint=url_slug(link) if link else f"{id_prefix}-{number}",
@@ -66,6 +86,9 @@ def _entry(entry, number: int, link: str, outcome: Fetched | InputError | None, 
     note = f"the text is the feed entry's {kind}: the page could not be used ({failure.message})"
     return Draft(text=own_text, title=title, url=link or None, published=published, author=_plain(entry.get("author")),
                  site_name=channel, note=note, **common)
+
+
+_entry = entry_draft  # the old private name
 
 
 def _page(fetched: Fetched):

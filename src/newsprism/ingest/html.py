@@ -28,6 +28,18 @@ class Page:
     author: str | None = None
     site_name: str | None = None
     url: str | None = None  # the canonical URL the page declares
+    note: str | None = None  # how the bytes were decoded, when that was a guess or a repair
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words by spaces, and Chinese/Japanese/Korean by characters (about two to a word):
+    a Japanese article has few spaces but is not "only 8 words"."""
+    spaced = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return spaced + (cjk + 1) // 2
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
@@ -47,7 +59,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
-    words = len(text.split())
+    words = count_words(text)
     if words < MIN_ARTICLE_WORDS:  # a menu item or a caption is not an article
         found = f" (only {words} word{'s' if words != 1 else ''}: {text[:40]!r})" if words else ""
         raise NoArticleText(f"no article text could be extracted from the page{found}")
@@ -86,10 +98,13 @@ def fragment_to_text(fragment: str) -> str:
 
 def page_from_bytes(data: bytes, url: str | None = None, declared_charset: str | None = None) -> Page:
     """Decode an HTML page (HTTP or <meta> charset, else detection) and extract it."""
-    from .decode import declared_html_charset, decode_bytes
+    from dataclasses import replace
+
+    from .decode import declared_html_charset, decode_bytes, decode_note
 
     html = decode_bytes(data, declared_charset or declared_html_charset(data))
-    return extract_page(html, url)
+    page = extract_page(html, url)
+    return replace(page, note=decode_note(html)) if decode_note(html) else page
 
 
 def looks_like_html(data: bytes) -> bool:

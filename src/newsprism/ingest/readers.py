@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..errors import InputError, MalformedRecord, MissingInput, UnsupportedInput
 from ..model import Skipped
-from .decode import decode_bytes, read_capped
+from .decode import decode_bytes, decode_note, read_capped
 from .feeds import FEED_CONTENT_TYPES, looks_like_feed, read_feed
 from .html import looks_like_html, page_from_bytes
 from .jsonl import read_jsonl
@@ -69,10 +69,11 @@ def read_file(ref: FileRef, key: str, ctx: ReadContext) -> Iterator[Draft | Skip
     elif kind == "html":
         page = page_from_bytes(data)
         yield Draft(text=page.text, title=page.title, url=page.url, published=page.published,
-                    author=page.author, site_name=page.site_name, **common)
+                    author=page.author, site_name=page.site_name, note=page.note, **common)
     else:
-        fields = parse_text(decode_bytes(data))
-        yield Draft(text=fields.text, title=fields.title, published=fields.published, **common)
+        decoded = decode_bytes(data)
+        fields = parse_text(decoded)
+        yield Draft(text=fields.text, title=fields.title, published=fields.published, note=decode_note(decoded), **common)
 
 
 def sniff_kind(data: bytes) -> str:
@@ -104,10 +105,12 @@ def read_fetched(fetched: Fetched, ctx: ReadContext) -> Iterator[Draft | Skipped
     elif content_type in ("text/html", "application/xhtml+xml") or looks_like_html(fetched.body):
         page = page_from_bytes(fetched.body, fetched.final_url, fetched.charset)
         yield Draft(text=page.text, title=page.title, url=fetched.final_url, published=page.published,
-                    author=page.author, site_name=page.site_name, **common)
+                    author=page.author, site_name=page.site_name, note=page.note, **common)
     elif content_type == "text/plain":
-        fields = parse_text(decode_bytes(fetched.body, fetched.charset))
-        yield Draft(text=fields.text, title=fields.title, url=fetched.final_url, published=fields.published, **common)
+        decoded = decode_bytes(fetched.body, fetched.charset)
+        fields = parse_text(decoded)
+        yield Draft(text=fields.text, title=fields.title, url=fetched.final_url, published=fields.published,
+                    note=decode_note(decoded), **common)
     else:
         raise UnsupportedInput(f"the URL serves {content_type or 'content of unknown type'}, not an article page or a feed",
                                hint="give the URL of an HTML article page or of an RSS/Atom feed")

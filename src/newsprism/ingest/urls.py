@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -17,6 +19,15 @@ MAX_PARALLEL_FETCHES = 6
 MAX_SLUG_CHARS = 90
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _NON_SLUG = re.compile(r"[^a-z0-9.]+")
+
+
+def _shut(sock) -> None:
+    import socket
+
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
 
 
 def is_url(value: str) -> bool:
@@ -43,6 +54,38 @@ def url_slug(url: str) -> str:
     return slug or "url"
 
 
+ALLOW_PRIVATE_ENV = "NEWSPRISM_ALLOW_PRIVATE_HOSTS"  # "1": the default for callers that pass None
+
+
+def private_hosts_allowed(value: bool | None) -> bool:
+    """An explicit choice wins; else the environment (set by test suites with local servers)."""
+    import os
+
+    return bool(value) if value is not None else os.environ.get(ALLOW_PRIVATE_ENV, "") == "1"
+
+
+def check_public_host(url: str) -> None:
+    """Refuse URLs whose host resolves to a loopback, private, link-local or otherwise internal
+    address (``127.1``, ``2130706433``, ``10.0.0.5``, ``[::1]``, ``169.254.169.254``): a feed
+    must not make newsprism read the user's own network. Checked after DNS, on every request."""
+    import ipaddress
+    import socket
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise FetchFailed(f"the host {host!r} could not be resolved ({exc})", hint="check the URL") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if not address.is_global or address.is_multicast:
+            raise FetchFailed(f"refused: {host} is an internal address ({address})",
+                              hint="newsprism fetches only public hosts; pass --allow-private-hosts to read local ones")
+
+
 @dataclass(frozen=True)
 class Fetched:
     url: str  # as asked
@@ -50,14 +93,17 @@ class Fetched:
     content_type: str  # media type only, lower case ("text/html")
     charset: str | None
     body: bytes
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
 
 
 class Fetcher:
     """One HTTP client for a load: redirects followed, bodies streamed and cut at ``max_bytes``."""
 
-    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 20_000_000):
+    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 20_000_000, allow_private_hosts: bool | None = None):
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.allow_private_hosts = private_hosts_allowed(allow_private_hosts)
         self._client = None
         self._pool: ThreadPoolExecutor | None = None
 
@@ -70,8 +116,15 @@ class Fetcher:
                 timeout=httpx.Timeout(self.timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
                 max_redirects=10,
+                # one connection per fetch: the deadline watchdog may shut its socket down
+                limits=httpx.Limits(max_keepalive_connections=0),
+                event_hooks={"request": [self._guard]},  # runs for the first request and every redirect
             )
         return self._client
+
+    def _guard(self, request) -> None:
+        if not self.allow_private_hosts:
+            check_public_host(str(request.url))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -87,12 +140,49 @@ class Fetcher:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    def fetch(self, url: str) -> Fetched:
-        """The response body, or FetchFailed / TooLargeInput saying what went wrong."""
+    def fetch(self, url: str, *, headers: dict[str, str] | None = None, not_modified_ok: bool = False,
+              error_status_ok: bool = False) -> Fetched:
+        """The response body, or FetchFailed / TooLargeInput saying what went wrong.
+
+        ``timeout`` is a deadline for the whole fetch (redirects, slow headers, a body sent a
+        byte at a time), not only per read; the size cap counts decompressed bytes as they
+        stream. With ``not_modified_ok`` a 304, with ``error_status_ok`` any non-2xx answer, comes
+        back as a Fetched with an empty body (its status and headers say what happened)."""
+        import httpx
+
+        sockets: list = []
+        expired = threading.Event()
+
+        def trace(event: str, info: dict) -> None:
+            if event == "connection.connect_tcp.complete":
+                sock = info["return_value"].get_extra_info("socket")
+                if sock is not None:
+                    sockets.append(sock)
+
+        def stop() -> None:  # the deadline passed: unblock whatever read is waiting
+            expired.set()
+            for sock in list(sockets):
+                _shut(sock)
+
+        deadline = time.monotonic() + self.timeout
+        watchdog = threading.Timer(self.timeout, stop)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._fetch(url, headers, not_modified_ok, error_status_ok, trace, deadline, expired)
+        finally:
+            watchdog.cancel()
+
+    def _late(self) -> FetchFailed:
+        return FetchFailed(f"no answer within {self.timeout:g} s (the whole fetch)", hint="try again later, or raise the limit with --timeout")
+
+    def _fetch(self, url, headers, not_modified_ok, error_status_ok, trace, deadline, expired) -> Fetched:
         import httpx
 
         try:
-            with self._http().stream("GET", url) as response:
+            with self._http().stream("GET", url, headers=headers, extensions={"trace": trace}) as response:
+                if response.status_code == 304 and not_modified_ok or not 200 <= response.status_code < 300 and error_status_ok:
+                    return Fetched(url, str(response.url), "", None, b"", response.status_code, {k.lower(): v for k, v in response.headers.items()})
                 if not 200 <= response.status_code < 300:
                     phrase = response.reason_phrase or ""
                     raise FetchFailed(f"the server answered HTTP {response.status_code} {phrase}".rstrip())
@@ -100,10 +190,12 @@ class Fetcher:
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise TooLargeInput(f"the response is {human_size(int(declared))}, over the {human_size(self.max_bytes)} limit")
                 body = bytearray()
-                for chunk in response.iter_bytes():
+                for chunk in response.iter_bytes():  # decoded chunks: a gzip bomb meets the cap too
                     body += chunk
                     if len(body) > self.max_bytes:
-                        raise TooLargeInput(f"the response is over the {human_size(self.max_bytes)} limit; stopped reading")
+                        raise TooLargeInput(f"the response is over the {human_size(self.max_bytes)} limit (decompressed); stopped reading")
+                    if time.monotonic() > deadline:
+                        raise self._late()
                 content_type = response.headers.get("content-type", "")
                 charset = _CHARSET.search(content_type)
                 return Fetched(
@@ -112,16 +204,20 @@ class Fetcher:
                     content_type=content_type.split(";")[0].strip().lower(),
                     charset=charset.group(1) if charset else None,
                     body=bytes(body),
+                    status=response.status_code,
+                    headers={k.lower(): v for k, v in response.headers.items()},
                 )
         except InputError:
             raise
         except httpx.TimeoutException:
-            raise FetchFailed(f"no answer within {self.timeout:g} s", hint="try again later, or raise the limit with --timeout") from None
+            raise self._late() from None
         except httpx.TooManyRedirects:
             raise FetchFailed("too many redirects") from None
         except httpx.InvalidURL as exc:
             raise FetchFailed(f"not a valid URL ({exc})", hint="check the URL") from None
         except httpx.HTTPError as exc:
+            if expired.is_set():  # the watchdog cut the connection at the deadline
+                raise self._late() from None
             raise FetchFailed(f"could not fetch: {exc or type(exc).__name__}") from None
 
     def attempt(self, url: str) -> Fetched | InputError:

@@ -33,7 +33,7 @@ def _write_csv(data: dict, out_dir: Path) -> list[Path]:
     written = []
     for table in TABLES:
         path = out_dir / CSV_FILES[table]
-        path.write_text(render_csv(data, table), encoding="utf-8", newline="")
+        write_atomic(path, render_csv(data, table))
         written.append(path)
     return written
 
@@ -59,6 +59,33 @@ def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = ("json
             written += _write_csv(data, out_dir)
             continue
         path = out_dir / FILE_NAMES[fmt]
-        path.write_text(_renderer(fmt)(data) + "\n", encoding="utf-8")
+        write_atomic(path, _renderer(fmt)(data) + "\n")
         written.append(path)
     return written
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it over: a full or read-only disk
+    leaves the earlier report whole and raises OutputError (one clear line), never half a file."""
+    import os
+    import tempfile
+
+    from ..errors import OutputError
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise OutputError(f"{path}: could not be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -59,6 +59,6 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
     if report.skipped:
         console.print(Text(f"\n{plural(len(report.skipped), 'input')} skipped (see above and report.json 'skipped').", style="yellow"))
     if written:
-        console.print("\nWrote " + ", ".join(str(p) for p in written))
+        console.print(Text("\nWrote " + ", ".join(str(p) for p in written)))  # paths are user data: no markup
     if seconds is not None:
         console.print(f"Done in {seconds:.1f} s.")

@@ -1,0 +1,34 @@
+"""Issue 15: every awkward file through the CLI, each under a time limit: analysed or one clear
+[Ennn] line; no hang, no traceback. The corpus is generated (tests/ingest/awkward/make_corpus.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+AWKWARD = Path(__file__).parent / "awkward"
+PER_FILE_SECONDS = 90  # generous: a 2-core machine shared with other work; hangs were 400 s+
+
+
+def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(AWKWARD / "make_corpus.py"), str(corpus)], check=True, cwd=AWKWARD,
+                   capture_output=True, timeout=60)
+    env = dict(os.environ)
+    done = subprocess.run([sys.executable, str(AWKWARD / "run_corpus.py"), str(corpus), str(tmp_path / "out"),
+                           str(PER_FILE_SECONDS)], capture_output=True, text=True, timeout=1500, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    bad = [r for r in result["files"] if r["outcome"] in ("hang", "crash")]
+    assert not bad, bad
+    assert result["tried"] >= 39 and result["analysed"] + result["clear"] == result["tried"]
+    outcome = {r["file"]: r for r in result["files"]}
+    # what must be read (the encodings, UTF-16/32 feeds, a markup-like name) and what must be refused
+    for name in ("polish-cp1250.txt", "turkish-cp1254.txt", "japanese-iso2022.txt", "english-utf32le-nobom.txt",
+                 "feed-utf-16.xml", "feed-utf-32.xml", "feed-markup-link.xml", "[bold]red.txt", "quote-heavy-60k.txt"):
+        assert outcome[name]["outcome"] == "analysed", outcome[name]
+    for name in ("empty.txt", "nul-bytes.txt", "image-named.txt", "x].xyz"):
+        assert outcome[name]["outcome"] == "clear", outcome[name]
