@@ -25,12 +25,13 @@ PACKAGE = Path(newsprism.__file__).parent
 # packages and modules that are stages: data in, data out, no knowledge of each other
 STAGE_PACKAGES = ("ingest", "normalize", "extract", "cluster", "align", "assess", "summarize", "report")
 # what any stage may import besides its own package
-SHARED = ("model", "errors", "contracts", "resources")
+SHARED = ("model", "errors", "contracts", "resources", "__version__")
 # a stage package's public API that another stage may use, and why
 PUBLIC_USES = {
     ("ingest", "normalize"): "the text fingerprint is defined once, in normalize",
     ("extract", "nlp"): "extraction runs on the one spaCy parse",
     ("cluster", "nlp"): "",
+    ("summarize", "align"): "the summary words claims as claim alignment compares them (align's public helpers)",
 }
 
 

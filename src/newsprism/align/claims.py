@@ -28,6 +28,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from ..model import Claim, ClaimCandidate, Span, StoryContext
+from ..resources.words import PERSON_NOUNS
 
 GROUP_THRESHOLD = 0.44  # blended similarity (see _similarities) above which two claims say the same
 DISPUTE_FLOOR = 0.18  # below this two claims are about different things, whatever their details
@@ -37,10 +38,6 @@ FIGURE_RATIO = 5.0  # counts further apart than this are counts of different thi
 NLI_CONTRADICTION = 0.80
 ENTITY_BONUS, FIGURE_BONUS, TIME_BONUS = 0.03, 0.08, 0.03
 
-PERSON_NOUNS = frozenset(
-    "people person civilian child woman man resident fighter rebel soldier victim refugee "
-    "militant citizen teen teenager individual".split()
-)
 # which side of an armed conflict an agent phrase names: a state and its forces, or non-state
 # armed groups (resources/conflict_sides.json, common nouns only). Opposite sides doing the
 # same act = dispute.

@@ -23,6 +23,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
+from ..resources.words import MONTHS, SCALES, TENS, UNITS, WEEKDAYS
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
 ACTION_CLASSES: dict[str, frozenset[str]] = {
@@ -42,21 +43,7 @@ SAY_VERBS = frozenset(
     "argue assert estimate declare explain suggest describe".split()
 )
 NEGATIVE_DETERMINERS = frozenset({"no", "nobody", "none", "nothing", "neither", "never"})
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-PERSON_NOUNS = frozenset(
-    "people person civilian child woman man resident fighter rebel soldier victim refugee "
-    "militant citizen teen teenager individual".split()
-)
-NUMBER_WORDS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SPELLED_NUMBERS = {**UNITS, **TENS}  # words a number is spelled with, below a hundred
 QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "around", "about", "up to",
               "as many as", "some", "approximately", "roughly", "fewer than", "less than", "at most")
 
@@ -378,8 +365,8 @@ def parse_number(tokens) -> float | None:
     total, current = 0.0, 0.0
     for word in words:
         for part in word.split("-"):
-            if part in NUMBER_WORDS:
-                current += NUMBER_WORDS[part]
+            if part in _SPELLED_NUMBERS:
+                current += _SPELLED_NUMBERS[part]
             elif part in SCALES:
                 current = max(current, 1.0) * SCALES[part]
                 if SCALES[part] >= 1000:

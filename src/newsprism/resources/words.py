@@ -82,7 +82,7 @@ STANCE_VERBS = frozenset(
 # nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
 PERSON_NOUNS = frozenset(
     """people person civilian child children woman women man men resident fighter soldier victim
-    refugee migrant citizen teen teenager individual worker employee student patient passenger
+    refugee migrant citizen rebel militant teen teenager individual worker employee student patient passenger
     voter member player fan customer officer official protester demonstrator prisoner hostage""".split()
 )
 
