@@ -1,4 +1,5 @@
-"""Runners decide where per-article parsing and extraction run: here, or on a Dask cluster."""
+"""Runners decide where the per-article work (parse + extract) and the per-story work (every
+story stage) run: here, or on a Dask cluster."""
 
 from __future__ import annotations
 
