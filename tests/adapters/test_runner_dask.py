@@ -49,8 +49,10 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir):
     for article in articles:
         for quote in on_dask[article.id].quotes:
             assert article.text[quote.start:quote.end] == quote.text or quote.parts
-    options = Options()
-    assert ([s.to_dict() for s in pipeline.build_stories(articles, on_dask, options)]
+        # the story stages run on the workers, one task per story (or a few small ones)
+        options = Options()
+        stories_on_dask = pipeline.build_stories(articles, on_dask, options, runner=runner)
+    assert ([s.to_dict() for s in stories_on_dask]
             == [s.to_dict() for s in pipeline.build_stories(articles, local, options)])
 
 

@@ -14,6 +14,8 @@ def make_runner(name: str = "local", *, scheduler: str | None = None, workers: i
     (``scheduler`` address, else a local cluster of ``workers`` processes). Close it when done."""
     from ...errors import ConfigError
 
+    if scheduler and name == "local":  # a scheduler address only means something to Dask
+        name = "dask"
     if name == "local":
         return LocalRunner(batch_size=batch_size, processes=workers or 1)
     if name == "dask":
