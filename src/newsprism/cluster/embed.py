@@ -111,9 +111,7 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
         if name == "static":
             vectors = load_static().encode(missing, batch_size=batch_size)
         else:
-            vectors = load_minilm().encode(
-                missing, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
-            )
+            vectors = _encode_minilm(missing, batch_size)
         for text, vector in zip(missing, _normalise(vectors)):
             cache[text] = vector
     for i, key in keys.items():
@@ -122,6 +120,21 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
     while len(cache) > CACHE_SIZE:
         cache.popitem(last=False)
     return out
+
+
+def _encode_minilm(texts: list[str], batch_size: int) -> np.ndarray:
+    """MiniLM on one thread: a Dask worker runs torch on one thread (the nanny sets
+    OMP_NUM_THREADS=1), and sums split over more threads round differently; the last bits
+    decide near-ties (framing's average link), so every process encodes the same way and a
+    story comes out the same wherever it was built."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return load_minilm().encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
+    finally:
+        torch.set_num_threads(threads)
 
 
 def cached_texts(backend: str | None = None) -> frozenset[str]:
