@@ -70,7 +70,7 @@ class DaskRunner:
         from distributed import as_completed
 
         running: set = set()
-        finished = as_completed()
+        finished = as_completed(loop=self.client.loop)  # this runner's client, not the default one
         try:
             for task in pack(jobs, self.batch_size):
                 future = self.client.submit(build_task, build, task, options, pure=False)
