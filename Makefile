@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEEDS ?= ../shared/seeds
 OUT ?= out
 
-.PHONY: install demo test test-fast browser bench clean
+.PHONY: install embed-static demo test test-fast browser bench clean
 
 install: $(VENV)/.installed
 
@@ -14,6 +14,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24" setuptools wheel
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
+
+# the optional static embedding backend (NEWSPRISM_EMBED=static), distilled offline from the
+# bundled MiniLM into ~/.cache/newsprism/minilm-static; the first use builds it too
+embed-static: install
+	$(BIN)/python -m newsprism.cluster.embed --distill
 
 demo: install
 	$(BIN)/newsprism analyze $(SEEDS) -o $(OUT); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from . import __version__
 from .errors import NewsprismError
@@ -19,7 +19,8 @@ err = Console(stderr=True)
 out = Console()
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-STAGE_LABELS = {"read": "Reading inputs", "parse": "Parsing articles", "stories": "Comparing stories"}
+STAGE_LABELS = {"read": "Reading inputs", "parse": "Parsing + extracting articles",
+                "stories": "Comparing stories (align, framing, summary)"}
 
 
 class _ProgressBars:
@@ -151,8 +152,8 @@ def analyze(
     outlet_ratings: Optional[Path] = typer.Option(None, "--outlet-ratings", help="CSV of outlet,rating,rating source (shown beside the measured profile)."),
     summary_sentences: int = typer.Option(6, "--summary-sentences", min=1, max=40, help="Length of the neutral summary."),
     nli_model: Optional[Path] = typer.Option(None, "--nli-model", help="Folder of a local NLI cross-encoder to check contradictions (optional; never downloaded)."),
-    runner: str = typer.Option("local", "--runner", help="local, or dask to parse on a Dask cluster."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
+    runner: str = typer.Option("local", "--runner", help="local, or dask to run the analysis on a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://HOST:PORT); implies --runner dask."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (local, default 1) or Dask workers to start (default 2)."),
     store: Optional[Path] = typer.Option(None, "--store", help="Add to a SQLite store (re-analyses only the stories that change) and report all of it."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip inputs larger than this."),
@@ -177,6 +178,7 @@ def analyze(
                           nli_model=str(nli_model) if nli_model else None)
         with make_runner(runner, scheduler=scheduler, workers=workers) as the_runner, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("left"), TimeRemainingColumn(),
             console=err, disable=quiet, transient=True,
         ) as progress:
             report, stored = _run_analysis(

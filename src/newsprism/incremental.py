@@ -38,6 +38,7 @@ CLUSTERER_KEY = "clusterer.state"  # JSON: {"covers": n stored articles, "state"
 SNAPSHOT_EVERY = 2000  # clustered articles between two saved states (replayed after a crash)
 STORY_COUNTER_KEY = "story_counter"
 COMMIT_EVERY = 32  # articles per transaction: small enough to lose little when killed
+REBUILD_WINDOW = 64  # dirty stories handed to the runner at once: keeps every worker busy, memory flat
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def ingest_articles(
             progress("parse", done, len(work))
         with store.transaction():
             clusters.maybe_snapshot(force=True)
-    rebuilt = rebuild_dirty_stories(store, options, progress=progress)
+    rebuilt = rebuild_dirty_stories(store, options, progress=progress, runner=runner)
     return UpdateResult(
         added=tuple(a.id for a in new),
         updated=tuple(a.id for a in updated),
@@ -120,21 +121,30 @@ def ingest_articles(
     )
 
 
-def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None) -> list[str]:
-    """Re-analyse every story whose members changed; one transaction per story."""
+def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None,
+                          runner=None) -> list[str]:
+    """Re-analyse every story whose members changed, through ``pipeline.build_stories`` on the
+    runner (a story per task on Dask), ``REBUILD_WINDOW`` stories at a time; each story is
+    committed in its own transaction, so a killed run loses at most one window. The driver
+    holds one window's articles and analyses, never the store."""
     progress = progress or _no_progress
     options = options or Options()
     dirty = store.dirty_stories()
-    for n, story_id in enumerate(dirty, 1):
-        members = [store.get_article(i) for i in store.story_members(story_id)]
-        analyses = {a.id: store.get_analysis(a.id) for a in members}
-        story = pipeline.build_story(story_id, members, analyses, options)
-        with store.transaction():
-            # another process (a watcher) may have added a member meanwhile: then the story
-            # stays dirty, to be rebuilt with it, rather than stored stale as clean
-            if store.story_members(story_id) == [a.id for a in members]:
-                store.put_story(story)
-        progress("stories", n, len(dirty))
+    done = 0
+    for start in range(0, len(dirty), REBUILD_WINDOW):
+        window = dirty[start : start + REBUILD_WINDOW]
+        groups = [(story_id, store.story_members(story_id)) for story_id in window]
+        members = {i: store.get_article(i) for _, ids in groups for i in ids}
+        analyses = {i: store.get_analysis(i) for i in members}
+        for story in pipeline.build_stories(list(members.values()), analyses, options, runner=runner,
+                                            groups=groups):
+            with store.transaction():
+                # another process (a watcher) may have added a member meanwhile: then the story
+                # stays dirty, to be rebuilt with it, rather than stored stale as clean
+                if store.story_members(story.id) == list(story.article_ids):
+                    store.put_story(story)
+            done += 1
+            progress("stories", done, len(dirty))
     return dirty
 
 

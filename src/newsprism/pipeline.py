@@ -70,7 +70,7 @@ def load(inputs: Iterable[str], *, outlet_map: str | None = None, progress: Prog
 
 
 def process_articles(articles: Sequence[Article], *, runner=None, progress: Progress = _no_progress) -> dict[str, ArticleAnalysis]:
-    """Parse and extract every article on the runner (local processes by default)."""
+    """Parse and extract every article on the runner (this process by default)."""
     if runner is None:
         from .adapters.runner.local import LocalRunner
 
@@ -152,15 +152,27 @@ def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
     return first[:120]
 
 
-def build_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options, *, progress: Progress = _no_progress) -> list[Story]:
+def build_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options, *,
+                  progress: Progress = _no_progress, runner=None,
+                  groups: Sequence[tuple[str, Sequence[str]]] | None = None) -> list[Story]:
+    """Every story, each built by ``build_story`` where the runner puts it (this process by
+    default; a Dask worker per story task). ``groups`` (story id, member ids) are the stories to
+    build; by default the articles are clustered and the stories numbered s1, s2, ..."""
+    if runner is None:
+        from .adapters.runner.local import LocalRunner
+
+        runner = LocalRunner()
     by_id = {a.id: a for a in articles}
-    groups = group_stories(articles, analyses)
-    stories = []
-    for n, group in enumerate(groups, 1):
-        members = [by_id[i] for i in group]
-        stories.append(build_story(f"s{n}", members, analyses, options))
-        progress("stories", n, len(groups))
-    return stories
+    if groups is None:
+        groups = [(f"s{n}", group) for n, group in enumerate(group_stories(articles, analyses), 1)]
+    # a job carries its own story's articles and analyses only, so a worker needs nothing else
+    jobs = ((story_id, [by_id[i] for i in members], {i: analyses[i] for i in members if i in analyses})
+            for story_id, members in groups)
+    built: dict[str, Story] = {}
+    for story in runner.map_stories(jobs, options, build_story):
+        built[story.id] = story
+        progress("stories", len(built), len(groups))
+    return [built[story_id] for story_id, _ in groups]  # the order of the groups, however they finished
 
 
 def analyze(
@@ -182,5 +194,5 @@ def analyze(
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in loaded.skipped[:3])
         raise NoArticles(f"none of the {len(inputs)} input(s) held a readable article" + (f" ({reasons})" if reasons else ""))
     analyses = process_articles(loaded.articles, runner=runner, progress=progress)
-    stories = build_stories(loaded.articles, analyses, options, progress=progress)
+    stories = build_stories(loaded.articles, analyses, options, progress=progress, runner=runner)
     return Report(__version__, loaded.articles, loaded.skipped, tuple(stories), notes=loaded.notes)

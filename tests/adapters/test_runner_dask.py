@@ -31,13 +31,15 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir):
         assert len(runner.client.scheduler_info()["workers"]) == 2
         streamed = list(runner.map_articles(articles))
         on_dask = pipeline.process_articles(articles, runner=runner)
+        # the story stages run on the workers, one task per story (or a few small ones)
+        options = Options()
+        stories_on_dask = pipeline.build_stories(articles, on_dask, options, runner=runner)
     assert [a.article_id for a in streamed] == [a.id for a in articles]  # input order
     assert on_dask == local
     for article in articles:
         for quote in on_dask[article.id].quotes:
             assert article.text[quote.start:quote.end] == quote.text or quote.parts
-    options = Options()
-    assert ([s.to_dict() for s in pipeline.build_stories(articles, on_dask, options)]
+    assert ([s.to_dict() for s in stories_on_dask]
             == [s.to_dict() for s in pipeline.build_stories(articles, local, options)])
 
 

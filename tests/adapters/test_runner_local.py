@@ -42,3 +42,27 @@ def test_make_runner_by_name():
         make_runner("spark")
     with pytest.raises(ValueError):
         LocalRunner(batch_size=0)
+
+
+def _fake_build(story_id, articles, analyses, options):
+    from newsprism.model import Story
+
+    return Story(id=story_id, title=f"{len(articles)}/{len(analyses)}", article_ids=tuple(a.id for a in articles))
+
+
+def test_small_stories_share_a_task_and_a_big_one_is_alone():
+    from newsprism.adapters.runner.stories import pack
+
+    jobs = [(f"s{n}", [Article(id=f"a{n}-{k}", outlet="o", text="x") for k in range(size)], {})
+            for n, size in enumerate([1, 2, 1, 9, 1, 1], 1)]
+    tasks = [[job[0] for job in task] for task in pack(jobs, 4)]
+    assert tasks == [["s1", "s2", "s3"], ["s4"], ["s5", "s6"]]
+
+
+def test_map_stories_builds_every_story_with_its_own_articles_in_process():
+    from newsprism.model import Options
+
+    jobs = [("s1", [Article(id="a", outlet="o", text="x"), Article(id="b", outlet="o", text="y")], {"a": None}),
+            ("s2", [Article(id="c", outlet="o", text="z")], {})]
+    stories = list(LocalRunner(batch_size=2).map_stories(jobs, Options(), _fake_build))
+    assert [(s.id, s.title, s.article_ids) for s in stories] == [("s1", "2/1", ("a", "b")), ("s2", "1/0", ("c",))]

