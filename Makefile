@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 # the optional static embedding backend (NEWSPRISM_EMBED=static), distilled offline from the
 # bundled MiniLM into ~/.cache/newsprism/minilm-static; the first use builds it too
 embed-static: install
-	$(BIN)/python -m newsprism.cluster.embed --distill
+	$(BIN)/python -m newsprism.resources.embed --distill
 
 demo: install
 	$(BIN)/newsprism analyze $(SEEDS) -o $(OUT); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]

@@ -32,7 +32,7 @@ BACKENDS = ("minilm", "static")
 
 def speed(articles: int) -> dict:
     from newsprism.align.claims import core_text
-    from newsprism.cluster import embed as E
+    from newsprism.resources import embed as E
     from newsprism.model import Article
     from newsprism.nlp import load_nlp
 

@@ -140,7 +140,7 @@ def _warm() -> float:
     """Run in each worker: load spaCy and every extractor once, report the peak RSS so far."""
     from newsprism.extract import process_batch
 
-    from newsprism.cluster.embed import embed
+    from newsprism.resources.embed import embed
 
     process_batch([Article(id="warm", outlet="w", text="The mayor of Aleppo said on Tuesday that 40 people died.")])
     embed(["The mayor of Aleppo said on Tuesday that 40 people died."])  # the story stages' model too

@@ -69,7 +69,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newsprism import pipeline
-    from newsprism.cluster.embed import clear_cache
+    from newsprism.resources.embed import clear_cache
     from newsprism.model import Options
 
     articles = story_articles(max(args.sizes), args.base_index)

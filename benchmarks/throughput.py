@@ -50,7 +50,7 @@ def main() -> None:
 
     import newsprism
     from newsprism import pipeline
-    from newsprism.cluster.embed import clear_cache as clear_embed_cache
+    from newsprism.resources.embed import clear_cache as clear_embed_cache
     from newsprism.nlp import load_nlp
 
     docs = mixed_corpus(args.size)

@@ -31,7 +31,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .align import core_text, lexical_similarity
-from .cluster.embed import embed
+from .resources.embed import embed
 from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 

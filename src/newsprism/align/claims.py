@@ -166,7 +166,7 @@ def _date_index(timeline) -> dict[tuple[str, int, int], str]:
 
 
 def _similarities(items: Sequence[_Item]) -> np.ndarray:
-    from ..cluster.embed import embed
+    from ..resources.embed import embed
 
     vectors = embed([core_text(it.cand.text) for it in items])
     # sentences of one story are all "about" it; shared rare words tell the same statement apart

@@ -9,7 +9,7 @@ the story's articles. Links, each kept as evidence on the referent:
   envoy"; "X is the president");
 - ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels");
 - ``meaning+slot``: two groups whose words mean alike (embedding cosine,
-  ``newsprism.cluster.embed``) AND that fill the same slot of the same events across the
+  ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or mean very nearly the same;
 
 and one bar: two mentions that stand as agent and patient of one event mention are never one
@@ -75,7 +75,7 @@ def _entity_of(ctx: StoryContext) -> dict[tuple[str, int, int], str]:
 
 
 def _embed(texts: list[str]) -> np.ndarray:
-    from ..cluster.embed import embed
+    from ..resources.embed import embed
 
     return embed(texts) if texts else np.zeros((0, 1))
 

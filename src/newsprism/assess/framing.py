@@ -3,7 +3,7 @@
 The naming phrases of every independent article (``ArticleAnalysis.terms``) are grouped by
 what they refer to, using three signals rather than a list of known names:
 
-- meaning: sentence embeddings of the phrases (``newsprism.cluster.embed``), average-link;
+- meaning: sentence embeddings of the phrases (``newsprism.resources.embed``), average-link;
 - identity: phrases that contain mentions of the same merged entity (``sections["entities"]``)
   are pulled together (person titles are grouped by the entity alone);
 - opposition, from the parse roles: two phrases that stand as subject and object in one
@@ -96,7 +96,7 @@ def _cluster(items: list[_Item], sims, cannot: set[tuple[int, int]], threshold: 
 
 
 def _embed(texts: list[str]):
-    from ..cluster.embed import embed
+    from ..resources.embed import embed
 
     return embed(texts)
 

@@ -2,6 +2,7 @@
 
 - ``words``: closed-class English word lists (months, weekdays, number words, pronouns, verbs
   of saying and thinking, stop words, nouns for people).
+- ``embed``: sentence embeddings (the bundled all-MiniLM-L6-v2, or a static model distilled from it locally).
 - ``aliases.json``: names that denote the same actor (see ``align/entity_names``).
 - ``loaded_terms.tsv``, ``loaded_excluded.txt``, ``loaded_weights.json``: the loaded-language
   lexicon, the VADER words that are plain news words, and the scorer's weights

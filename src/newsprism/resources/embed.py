@@ -1,4 +1,4 @@
-"""Sentence embeddings shared by story clustering and claim alignment.
+"""Sentence embeddings, a language resource shared by the story stages (claims, referents, framing, summary).
 
 ``embed(texts)`` returns one L2-normalised row per text, so a dot product is a cosine
 similarity. Two backends, both offline:
@@ -9,7 +9,7 @@ similarity. Two backends, both offline:
   little weaker (on the NeuS summary gate it falls below the ROUGE-2 floor, which is why it is
   not the default: numbers in benchmarks/results/embed_backends.json). It is never downloaded:
   the first use on a machine distils it (offline, about two minutes on 2 cores, with a message
-  on stderr), or ``make embed-static`` / ``python -m newsprism.cluster.embed --distill`` does.
+  on stderr), or ``make embed-static`` / ``python -m newsprism.resources.embed --distill`` does.
 
 The backend is chosen per call (``backend=``), else by ``NEWSPRISM_EMBED`` (``minilm`` or
 ``static``), else ``minilm``. Models load once per process and are cached.
@@ -72,7 +72,7 @@ def load_static():
         except ImportError as exc:
             raise ModelMissing(
                 f"no static embedding model at {STATIC_MODEL_DIR}, and model2vec's distiller is not installed",
-                hint="pip install -c constraints.txt skeletoken, then `python -m newsprism.cluster.embed --distill`",
+                hint="pip install -c constraints.txt skeletoken, then `python -m newsprism.resources.embed --distill`",
             ) from exc
     from model2vec import StaticModel
 
@@ -181,4 +181,4 @@ if __name__ == "__main__":  # pragma: no cover - a maintenance command
     if "--distill" in sys.argv:
         print(f"static model written to {distill_static()}")
     else:
-        print("usage: python -m newsprism.cluster.embed --distill")
+        print("usage: python -m newsprism.resources.embed --distill")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.cluster.embed import backend_name, embed, similarity
+from newsprism.resources.embed import backend_name, embed, similarity
 from newsprism.errors import ConfigError
 
 
@@ -49,7 +49,7 @@ def test_unknown_backend_is_a_config_error(monkeypatch):
 
 
 def test_repeated_texts_come_from_the_cache_unchanged():
-    from newsprism.cluster import embed as module
+    from newsprism.resources import embed as module
 
     texts = ["Rebels agreed to leave eastern Aleppo.", "The ceasefire collapsed on Wednesday."]
     first = module.embed(texts)
