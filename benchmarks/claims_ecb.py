@@ -42,18 +42,13 @@ def load(topics: int | None):
 
 def story_claims(docs):
     from newsprism.extract import analyze_article
-    from newsprism.model import Article, Options, StoryContext
+    from newsprism.model import Article, Options
     from newsprism.nlp import parse
-    from newsprism.pipeline import STORY_STAGES, _resolve
+    from newsprism.pipeline import run_story_stages
 
     articles = tuple(Article(id=d["doc_id"], outlet=d["doc_id"], text=d["text"]) for d in docs)
     analyses = {a.id: analyze_article(a, doc) for a, doc in zip(articles, parse([a.text for a in articles], batch_size=16))}
-    sections: dict = {}
-    for name, target in STORY_STAGES:
-        sections[name] = tuple(_resolve(target)(StoryContext("t", articles, analyses, dict(sections), Options())))
-        if name == UNTIL:
-            break
-    return sections["claims"]
+    return run_story_stages("t", articles, analyses, Options(), until=UNTIL)["claims"]
 
 
 def _events_in(span, chains) -> set[str]:

@@ -53,7 +53,8 @@ def stage_seconds(profile: cProfile.Profile) -> dict[str, float]:
 
     stats = pstats.Stats(profile)
     out: dict[str, float] = {}
-    for name, target in pipeline.STORY_STAGES:
+    for stage in pipeline.STORY_STAGES:
+        name, target = stage.assigns, stage.target
         module, _, fn = target.partition(":")
         suffix = module.replace(".", "/") + ".py"
         for (path, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():

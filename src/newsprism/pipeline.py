@@ -88,7 +88,10 @@ def group_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAna
     return [tuple(group) for group in cluster_stories(articles, analyses)]
 
 
-def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options) -> Story:
+def run_story_stages(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis],
+                     options: Options, *, until: str | None = None) -> dict[str, Any]:
+    """The story-stage table in order (up to and including ``until``); each stage sees only what
+    it declared. The one place that runs story stages: a build, a store rebuild, a benchmark."""
     # a stage sees its own story's analyses only: work per story stays independent of corpus size
     own = {a.id: analyses[a.id] for a in articles if a.id in analyses}
     sections: dict[str, Any] = {}
@@ -97,6 +100,14 @@ def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[st
         seen = {aid: DeclaredAnalysis(a, fields, stage.assigns) for aid, a in own.items()}
         ctx = StoryContext(story_id, tuple(articles), seen, DeclaredView(sections, stage.requires, stage.assigns), options)
         sections[stage.assigns] = tuple(stage.resolve()(ctx))
+        if stage.assigns == until:
+            break
+    return sections
+
+
+def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options) -> Story:
+    own = {a.id: analyses[a.id] for a in articles if a.id in analyses}
+    sections = run_story_stages(story_id, articles, analyses, options)
     return Story(
         id=story_id,
         title=story_title(articles, own),
