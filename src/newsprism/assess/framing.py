@@ -236,7 +236,9 @@ def _row(members: list[_Item], ctx: StoryContext, kind: str, names: dict[str, st
             terms[m.article_id].append(m.text)
     if kind == "person":
         ent_ids = Counter(e for i in group for e in entities[i])
-        label = names.get(ent_ids.most_common(1)[0][0], _label(members, ctx)) if ent_ids else _label(members, ctx)
+        # ties by entity id, never by set order (which changes with PYTHONHASHSEED)
+        top = min(ent_ids.items(), key=lambda kv: (-kv[1], kv[0]))[0] if ent_ids else None
+        label = names.get(top, _label(members, ctx)) if top else _label(members, ctx)
     else:
         label = _label(members, ctx)
     referent = f"{kind}: {label}"
