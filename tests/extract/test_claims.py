@@ -90,3 +90,12 @@ def test_negation_is_marked(nlp):
     (claim,) = extract_claims(nlp(text), article, {})
     event = next(e for e in claim.features["events"] if e["lemma"] == "reopen")
     assert event["negated"] is True
+
+
+def test_a_photo_caption_next_to_its_credit_is_not_a_claim(nlp):
+    text = ("Syrian civilians leave toward safer rebel-held areas in Aleppo, on Tuesday.\n\n"
+            "Stringer/AFP/Getty Images\n\n"
+            "The Syrian government claimed victory on Tuesday over the rebel groups in the city.")
+    article = Article("c", "c", text)
+    claims = extract_claims(nlp(text), article, {})
+    assert [c.text for c in claims] == ["The Syrian government claimed victory on Tuesday over the rebel groups in the city."]

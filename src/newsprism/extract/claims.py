@@ -68,7 +68,7 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     speakers = _quote_speakers(found.get("quotes") or ())
     claims: list[ClaimCandidate] = []
     for sent, start, end in _segments(doc):
-        if end <= start or not _is_statement(sent, text[start:end]):
+        if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end):
             continue
         attributed = _speaker_of(start, end, speakers) or _attribution(sent)
         claims.append(
@@ -132,6 +132,18 @@ def _is_statement(sent, text: str) -> bool:
     if _is_headline(sent, text):
         return False
     return True
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """A paragraph of its own right before a photo credit: the picture's caption
+    ("Syrian civilians leave toward safer areas, on Tuesday." / "Stringer/AFP/Getty Images")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False  # part of a longer paragraph: prose, not a caption
+    after = text[line_end:].lstrip("\n").split("\n", 1)[0]  # the credit follows the caption it belongs to
+    return bool(after.strip()) and len(after) < 200 and bool(CREDIT_RE.search(after))
 
 
 def _is_headline(sent, text: str) -> bool:
