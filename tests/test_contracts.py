@@ -120,23 +120,19 @@ def _story(nlp):
     return articles, analyses
 
 
-def test_the_driver_refuses_a_story_stage_reading_an_undeclared_section(nlp, monkeypatch):
+def test_the_real_stages_run_under_the_driver_s_views(nlp):
     articles, analyses = _story(nlp)
     story = pipeline.build_story("s1", articles, analyses, newsprism.Options())
     assert story.quotes is not None and story.summary is not None
-    narrowed = tuple(dataclasses.replace(s, requires=tuple(r for r in s.requires if r != "claims"))
-                     if s.assigns == "summary" else s for s in pipeline.STORY_STAGES)
-    monkeypatch.setattr(pipeline, "STORY_STAGES", narrowed)
-    with pytest.raises(UndeclaredRead, match="summary.*claims"):
-        pipeline.build_story("s1", articles, analyses, newsprism.Options())
 
 
-def test_the_driver_refuses_a_story_stage_reading_an_undeclared_analysis_field(nlp, monkeypatch):
+@pytest.mark.parametrize("stage, need", [("summary", "claims"), ("entities", "analysis.mentions")])
+def test_the_driver_refuses_a_story_stage_reading_what_it_did_not_declare(nlp, monkeypatch, stage, need):
     articles, analyses = _story(nlp)
-    narrowed = tuple(dataclasses.replace(s, requires=tuple(r for r in s.requires if r != "analysis.mentions"))
-                     if s.assigns == "entities" else s for s in pipeline.STORY_STAGES)
+    narrowed = tuple(dataclasses.replace(s, requires=tuple(r for r in s.requires if r != need))
+                     if s.assigns == stage else s for s in pipeline.STORY_STAGES)
     monkeypatch.setattr(pipeline, "STORY_STAGES", narrowed)
-    with pytest.raises(UndeclaredRead, match="analysis.mentions"):
+    with pytest.raises(UndeclaredRead, match=f"{stage}.*{need}"):
         pipeline.build_story("s1", articles, analyses, newsprism.Options())
 
 

@@ -25,8 +25,7 @@ def _quotes_of(ctx: StoryContext, article_id: str) -> list[Quote]:
 
 
 def _sentence_index(analysis: ArticleAnalysis, pos: int) -> int | None:
-    starts = [p.start for p in analysis.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
+    i = bisect.bisect_right(analysis.sentences, pos, key=lambda p: p.start) - 1
     if i >= 0 and pos < analysis.sentences[i].end:
         return i
     return None

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Mention, Speaker
+from ..resources.words import PERSONAL_PRONOUNS
 from .entity_lexicon import PERSON_TITLES
-from .quote_cues import PERSONAL_PRONOUNS
 from .quote_marks import within_line
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")

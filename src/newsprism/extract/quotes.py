@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..model import Article, Part, Quote, Speaker
-from .quote_cues import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
+from ..resources.words import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .quote_marks import Quoted, find_quoted, paragraphs, within_line
 from .quote_speakers import SpeakerResolver, noun_phrase
 
