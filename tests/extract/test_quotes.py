@@ -147,3 +147,12 @@ def test_parenthetical_said_and_stance(nlp):
     indirect = {q.text: q.speaker.name for q in _quotes(nlp, text) if not q.direct}
     assert indirect["The museum would make visitors face uncomfortable truths"] == "Barack Obama"
     assert indirect["to raise taxes on the rich"] == "Hillary Clinton"
+
+
+def test_reported_clause_ending_in_an_unclosed_quotation_stays_inside_the_text(nlp):
+    # NeuS/ALLSIDES excerpt that ends before its closing mark (it crashed with an IndexError)
+    text = ("Fox News said host Sean Hannity’s appearance on stage at a “Make America Great Again” "
+            "rally with President Trump was an “unfortunate distraction.")
+    quotes = _quotes(nlp, text)  # checks every item's evidence against the text
+    assert quotes and {q.speaker.text for q in quotes if q.speaker} == {"Fox News"}
+    assert all(0 <= p.start < p.end <= len(text) for q in quotes for p in q.parts)

@@ -424,7 +424,8 @@ def _covered(parts, spans) -> float:
 
 
 def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: list[Draft]) -> list[Draft]:
-    quote_spans = [(q.open, q.close + 1) for q in quoted]
+    # an unclosed quotation runs to the end of the text: its span must not run past it
+    quote_spans = [(q.open, min(q.close + 1, len(text))) for q in quoted]
     drafts: list[Draft] = []
     for tok in doc:
         if resolver.inside_quote(tok.idx):
