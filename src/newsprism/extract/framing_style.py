@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from typing import Any
+from bisect import bisect_right
+from typing import Any, NamedTuple
 
 from ..resources.words import FIRST_PERSON, FIRST_PLURAL, FIRST_SINGULAR, REPORTING_VERBS, SECOND_PERSON, THIRD_PLURAL
 
@@ -47,7 +48,36 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def inside(pos: int, regions: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in regions)
+    """Whether ``pos`` lies in one of the sorted, disjoint ``regions`` (bisected: long
+    articles hold hundreds of quotations)."""
+    i = bisect_right(regions, (pos, 1 << 62)) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+
+class _Tok(NamedTuple):
+    """The token attributes the style measures read, fetched from spaCy once per token."""
+
+    i: int
+    idx: int
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    ent_type: str
+    is_alpha: bool
+    like_num: bool
+    whitespace: bool
+    own: bool  # outside quotations
+
+
+def _token_rows(doc, quotes: list[tuple[int, int]]) -> list[_Tok]:
+    return [
+        _Tok(t.i, t.idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
+             t.like_num, bool(t.whitespace_), not inside(t.idx, quotes))
+        for t in doc
+    ]
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +105,10 @@ def mean_tone(sentence_scores: list[float]) -> float:
 def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None) -> dict[str, Any]:
     """Rates per 100 words of the writer's own text (outside quotations) and per sentence;
     ``tones`` are the sentence tones when extraction has scored them already."""
-    words = [t for t in doc if t.is_alpha]
-    own = [t for t in words if not inside(t.idx, quotes)]
+    quotes = sorted(quotes)
+    rows = _token_rows(doc, quotes)
+    words = [t for t in rows if t.is_alpha]
+    own = [t for t in words if t.own]
     n_own = max(len(own), 1)
     sents = [s for s in doc.sents if s.text.strip()]
     tones = sentence_tones(sents) if tones is None else tones
@@ -93,19 +125,19 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
     features: dict[str, Any] = {
         "words": len(words),
         "sentences": len(sents),
-        "first_person_rate": per100(own_count(lambda t: t.lower_ in FIRST_PERSON)),
-        "second_person_rate": per100(own_count(lambda t: t.lower_ in SECOND_PERSON)),
+        "first_person_rate": per100(own_count(lambda t: t.lower in FIRST_PERSON)),
+        "second_person_rate": per100(own_count(lambda t: t.lower in SECOND_PERSON)),
         "rhetorical_questions": sum(1 for s in own_sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")),
         "exclamations": sum(1 for s in own_sents if "!" in s.text),
         "quote_share": round(quoted_chars / max(len(doc.text), 1), 3),
-        "hedge_rate": per100(own_count(lambda t: t.lower_ in HEDGES or t.lemma_.lower() in HEDGES)),
-        "attribution_rate": per100(sum(1 for t in words if t.lemma_.lower() in ATTRIBUTION_VERBS)),
-        "all_caps_rate": per100(own_count(lambda t: len(t.text) > 2 and t.text.isupper() and t.ent_type_ not in ("ORG", "GPE"))),
-        "adjective_rate": per100(own_count(lambda t: t.pos_ == "ADJ")),
-        "adverb_rate": per100(own_count(lambda t: t.pos_ == "ADV")),
-        "superlative_rate": per100(own_count(lambda t: t.tag_ in ("JJS", "RBS"))),
-        "modal_rate": per100(own_count(lambda t: t.tag_ == "MD")),
-        "number_rate": per100(sum(1 for t in doc if t.like_num)),
+        "hedge_rate": per100(own_count(lambda t: t.lower in HEDGES or t.lemma in HEDGES)),
+        "attribution_rate": per100(sum(1 for t in words if t.lemma in ATTRIBUTION_VERBS)),
+        "all_caps_rate": per100(own_count(lambda t: len(t.text) > 2 and t.text.isupper() and t.ent_type not in ("ORG", "GPE"))),
+        "adjective_rate": per100(own_count(lambda t: t.pos == "ADJ")),
+        "adverb_rate": per100(own_count(lambda t: t.pos == "ADV")),
+        "superlative_rate": per100(own_count(lambda t: t.tag in ("JJS", "RBS"))),
+        "modal_rate": per100(own_count(lambda t: t.tag == "MD")),
+        "number_rate": per100(sum(1 for t in rows if t.like_num)),
         "named_entity_rate": per100(len(doc.ents)),
         "mean_sentence_words": round(len(words) / n_sents, 2),
         "tone": mean_tone(tones),
@@ -113,9 +145,9 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
         "positive_sentence_share": round(sum(1 for x in tones if x >= 0.5) / n_sents, 3),
     }
     features.update(tone_spread(tones))
-    features.update(sourcing_features(doc, quotes, sents))
-    features.update(voice_features(doc, quotes, sents))
-    features.update(readability_features(doc, sents))
+    features.update(sourcing_features(doc, quotes, sents, rows))
+    features.update(voice_features(doc, quotes, sents, rows))
+    features.update(readability_features(doc, sents, rows))
     features.update(furniture_features(doc))
     return features
 
@@ -164,15 +196,16 @@ def tone_spread(tones: list[float]) -> dict[str, float]:
     }
 
 
-def sourcing_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float]:
+def sourcing_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None) -> dict[str, float]:
     """Who speaks: share of attributed sentences, named vs anonymous sources, quotation
     counts (and scare quotes), plain "said" vs characterising speech verbs."""
     text = doc.text
-    n_words = max(sum(1 for t in doc if t.is_alpha), 1)
+    rows = _token_rows(doc, sorted(quotes)) if rows is None else rows
+    n_words = max(sum(1 for t in rows if t.is_alpha), 1)
     n_sents = max(len(sents), 1)
     attributed = named = anonymous = 0
     for sent in sents:
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in SOURCING_VERBS]
+        verbs = [doc[t.i] for t in rows[sent.start : sent.end] if t.pos == "VERB" and t.lemma in SOURCING_VERBS]
         if verbs or "according to" in sent.text.lower():
             attributed += 1
         for verb in verbs:
@@ -183,7 +216,7 @@ def sourcing_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, fl
                     named += 1
                 elif child.lower_ in ANONYMOUS_SOURCES:
                     anonymous += 1
-    speech = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERB_CHOICES]
+    speech = [t for t in rows if t.pos == "VERB" and t.lemma in SPEECH_VERB_CHOICES]
     return {
         "attributed_sentence_share": round(attributed / n_sents, 3),
         "named_source_rate": round(100.0 * named / n_words, 3),
@@ -193,16 +226,18 @@ def sourcing_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, fl
         "scare_quote_rate": round(
             100.0 * sum(1 for s, e in quotes if len(text[s:e].split()) <= SCARE_QUOTE_MAX_WORDS) / n_words, 3
         ),
-        "plain_said_share": round(sum(1 for t in speech if t.lemma_.lower() in NEUTRAL_SPEECH) / max(len(speech), 1), 3),
+        "plain_said_share": round(sum(1 for t in speech if t.lemma in NEUTRAL_SPEECH) / max(len(speech), 1), 3),
     }
 
 
-def voice_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float]:
+def voice_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None) -> dict[str, float]:
     """The writer's voice outside quotations: we/I/they, certainty, negation, contractions,
     imperatives, questions and exclamations per sentence, references to the press and
     ideological labels, pronoun/verb/tense mix."""
-    own = [t for t in doc if t.is_alpha and not inside(t.idx, quotes)]
-    own_all = [t for t in doc if not inside(t.idx, quotes)]
+    quotes = sorted(quotes)
+    rows = _token_rows(doc, quotes) if rows is None else rows
+    own_all = [t for t in rows if t.own]
+    own = [t for t in own_all if t.is_alpha]
     n = max(len(own), 1)
     n_sents = max(len(sents), 1)
     own_sents = [s for s in sents if not inside(s.start_char, quotes)]
@@ -211,20 +246,20 @@ def voice_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float
         return round(100.0 * count / n, 3)
 
     return {
-        "we_rate": per100(sum(1 for t in own if t.lower_ in FIRST_PLURAL)),
-        "i_rate": per100(sum(1 for t in own if t.lower_ in FIRST_SINGULAR)),
-        "they_rate": per100(sum(1 for t in own if t.lower_ in THIRD_PLURAL)),
-        "certainty_rate": per100(sum(1 for t in own if t.lower_ in CERTAINTY)),
-        "negation_rate": per100(sum(1 for t in own_all if t.dep_ == "neg")),
+        "we_rate": per100(sum(1 for t in own if t.lower in FIRST_PLURAL)),
+        "i_rate": per100(sum(1 for t in own if t.lower in FIRST_SINGULAR)),
+        "they_rate": per100(sum(1 for t in own if t.lower in THIRD_PLURAL)),
+        "certainty_rate": per100(sum(1 for t in own if t.lower in CERTAINTY)),
+        "negation_rate": per100(sum(1 for t in own_all if t.dep == "neg")),
         "contraction_rate": per100(
-            sum(1 for t in own_all if t.lower_ in CONTRACTION_TAILS and t.i > 0 and not doc[t.i - 1].whitespace_)
+            sum(1 for t in own_all if t.lower in CONTRACTION_TAILS and t.i > 0 and not rows[t.i - 1].whitespace)
         ),
-        "media_reference_rate": per100(sum(1 for t in own if t.lower_ in MEDIA_WORDS)),
-        "ideology_label_rate": per100(sum(1 for t in own if t.lower_ in IDEOLOGY_LABELS)),
-        "pronoun_rate": per100(sum(1 for t in own if t.pos_ == "PRON")),
-        "verb_rate": per100(sum(1 for t in own if t.pos_ == "VERB")),
-        "past_tense_rate": per100(sum(1 for t in own if t.tag_ == "VBD")),
-        "present_tense_rate": per100(sum(1 for t in own if t.tag_ in ("VBP", "VBZ"))),
+        "media_reference_rate": per100(sum(1 for t in own if t.lower in MEDIA_WORDS)),
+        "ideology_label_rate": per100(sum(1 for t in own if t.lower in IDEOLOGY_LABELS)),
+        "pronoun_rate": per100(sum(1 for t in own if t.pos == "PRON")),
+        "verb_rate": per100(sum(1 for t in own if t.pos == "VERB")),
+        "past_tense_rate": per100(sum(1 for t in own if t.tag == "VBD")),
+        "present_tense_rate": per100(sum(1 for t in own if t.tag in ("VBP", "VBZ"))),
         "question_share": round(sum(1 for s in own_sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")) / n_sents, 3),
         "exclamation_share": round(sum(1 for s in own_sents if "!" in s.text) / n_sents, 3),
         "imperative_share": round(sum(1 for s in own_sents if s[0].tag_ == "VB") / n_sents, 3),
@@ -232,23 +267,24 @@ def voice_features(doc, quotes: list[tuple[int, int]], sents) -> dict[str, float
     }
 
 
-def readability_features(doc, sents) -> dict[str, float]:
+def readability_features(doc, sents, rows: list[_Tok] | None = None) -> dict[str, float]:
     """Vocabulary and sentence shape: moving type/token ratio, word length, Flesch reading
     ease, spread of sentence lengths, share of short sentences and one-sentence paragraphs."""
-    words = [t for t in doc if t.is_alpha]
+    rows = _token_rows(doc, []) if rows is None else rows
+    words = [t for t in rows if t.is_alpha]
     n_words = max(len(words), 1)
     n_sents = max(len(sents), 1)
-    lowered = [t.lower_ for t in words[:400]]
+    lowered = [t.lower for t in words[:400]]
     if len(lowered) >= 100:  # windows of 100 words: a plain type/token ratio falls with length
         ttr = statistics.mean(len(set(lowered[i : i + 100])) / 100 for i in range(0, len(lowered) - 99, 25))
     else:
         ttr = len(set(lowered)) / max(len(lowered), 1)
     syllables = sum(_syllables(t.text) for t in words) / n_words
-    lengths = [sum(1 for t in s if t.is_alpha) for s in sents]
+    lengths = [sum(1 for t in rows[s.start : s.end] if t.is_alpha) for s in sents]
     text = doc.text
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text) if m.group().strip()]
-    starts = [s.start_char for s in sents]
-    single = sum(1 for ps, pe in paragraphs if sum(1 for st in starts if ps <= st < pe) <= 1)
+    starts = [s.start_char for s in sents]  # in order: a paragraph's sentences are a bisected slice
+    single = sum(1 for ps, pe in paragraphs if bisect_right(starts, pe - 1) - bisect_right(starts, ps - 1) <= 1)
     return {
         "type_token_ratio": round(ttr, 4),
         "mean_word_length": round(sum(len(t.text) for t in words) / n_words, 3),
