@@ -8,6 +8,7 @@ OUT ?= out
 .PHONY: install embed-static demo test test-fast browser bench clean
 
 install: $(VENV)/.installed
+	@$(BIN)/python -m newsprism.resources.embed --ensure
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +16,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
-# the optional static embedding backend (NEWSPRISM_EMBED=static), distilled offline from the
-# bundled MiniLM into ~/.cache/newsprism/minilm-static; the first use builds it too
+# the default (static) embedding model, distilled offline from the bundled MiniLM into
+# ~/.cache/newsprism/minilm-static: `install` builds it once per machine; this rebuilds it
 embed-static: install
 	$(BIN)/python -m newsprism.resources.embed --distill
 

@@ -5,36 +5,40 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.resources.embed import backend_name, embed, similarity
 from newsprism.errors import ConfigError
+from newsprism.resources.embed import BACKENDS, backend_name, dimension, embed, similarity
+
+WIDTH = {"static": 256, "minilm": 384}
 
 
-def test_rows_are_unit_length_and_in_order():
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_rows_are_unit_length_and_in_order(backend):
     texts = [
         "Rebel fighters and their families will leave eastern Aleppo under a deal.",
         "The central bank raised interest rates by a quarter point on Wednesday.",
     ]
-    vectors = embed(texts)
-    assert vectors.shape == (2, 384)
+    vectors = embed(texts, backend=backend)
+    assert vectors.shape == (2, WIDTH[backend]) and dimension(backend) == WIDTH[backend]
     assert vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     # same text, same row, whatever else is in the batch
-    alone = embed(texts[1:])
+    alone = embed(texts[1:], backend=backend)
     assert np.allclose(alone[0], vectors[1], atol=1e-5)
 
 
-def test_paraphrase_is_closer_than_unrelated_sentence():
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_paraphrase_is_closer_than_unrelated_sentence(backend):
     a, b, c = embed([
         "Rebel fighters will leave the city under an agreement.",
         "Under the deal, insurgents are to be evacuated from the city.",
         "The central bank raised interest rates on Wednesday.",
-    ])
+    ], backend=backend)
     sims = similarity(np.stack([a]), np.stack([b, c]))[0]
     assert sims[0] > sims[1] + 0.2
 
 
 def test_empty_input_and_blank_texts():
-    assert embed([]).shape == (0, 384)
+    assert embed([]).shape == (0, dimension())
     vectors = embed(["", "   ", "Aleppo fell to government forces."])
     assert not vectors[0].any() and not vectors[1].any()
     assert np.isclose(np.linalg.norm(vectors[2]), 1.0, atol=1e-5)
@@ -45,7 +49,7 @@ def test_unknown_backend_is_a_config_error(monkeypatch):
     with pytest.raises(ConfigError):
         backend_name()
     monkeypatch.delenv("NEWSPRISM_EMBED")
-    assert backend_name() == "minilm"
+    assert backend_name() == "static"
 
 
 def test_repeated_texts_come_from_the_cache_unchanged():
