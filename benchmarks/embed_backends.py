@@ -1,11 +1,11 @@
 """The two embedding backends side by side: speed, and the quality gates that use embeddings.
 
-    .venv/bin/python benchmarks/embed_backends.py [--articles 100] [--summary-lines 160]
+    .venv/bin/python benchmarks/embed_backends.py [--articles 100] [--summary-lines N]
 
 Speed: the statements claim alignment and the summary embed (``core_text`` of each sentence of
 ``--articles`` real articles from ../shared/data), encoded cold by each backend in this process,
 beside bare spaCy ``nlp.pipe`` on the same articles (the parse is the yardstick).
-Quality: the NeuS summary gate (``benchmarks/summary_neus.py`` on the gate's val lines, in a
+Quality: the NeuS summary gate (``benchmarks/summary_neus.py`` on the gate's val lines (all 307), in a
 subprocess per backend with ``NEWSPRISM_EMBED`` set) against its floors in
 benchmarks/floors/summary_neus.json. Story clustering does not embed; claims and framing have no
 data-set gate in this tree yet, so the summary gate is the one that can tell the backends apart.
@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from corpus import mixed_corpus  # noqa: E402
 
-BACKENDS = ("minilm", "static")
+BACKENDS = ("static", "minilm")  # the default first
 
 
 def speed(articles: int) -> dict:
@@ -78,9 +78,10 @@ def summary_gate(lines: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--summary-lines", type=int, default=160)
+    parser.add_argument("--summary-lines", type=int, default=None, help="default: the gate's lines")
     args = parser.parse_args()
-    result = {"speed": speed(args.articles), "summary_gate": summary_gate(args.summary_lines),
+    lines = args.summary_lines or json.loads((HERE / "floors" / "summary_neus.json").read_text())["gate"]["samples"]
+    result = {"speed": speed(args.articles), "summary_gate": summary_gate(lines),
               "load_average": [round(x, 2) for x in os.getloadavg()],
               "note": "2 shared cores, loaded by other agents: compare the backends within this run",
               "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
