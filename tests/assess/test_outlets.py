@@ -100,3 +100,15 @@ def test_speaker_side_from_their_description(seed_ctx):
     assert side["side"] == rebels_row.referent.split(":", 1)[1].strip()
     for ev in side["evidence"]:
         assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_omissions_are_capped_most_widely_carried_first(seed_ctx):
+    from newsprism.assess.outlets import MAX_OMISSIONS
+
+    a, b, c = (x.id for x in seed_ctx.articles[:3])
+    one = tuple(Claim(f"s{n:03}", f"single {n}", "single", (Span(b, 0, 1, "x"),)) for n in range(MAX_OMISSIONS + 10))
+    wide = Claim("w", "carried by two", "agreed", (Span(b, 0, 1, "x"), Span(c, 0, 1, "x")))
+    ctx = replace(seed_ctx, sections={**seed_ctx.sections, "claims": (*one, wide)})
+    omitted = omissions(ctx, a)
+    assert len(omitted) == MAX_OMISSIONS
+    assert omitted[0]["claim_id"] == "w" and omitted[1]["claim_id"] == "s000"
