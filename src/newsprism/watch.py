@@ -216,6 +216,7 @@ class FeedWatcher:
 
     def _read_entries(self, feed_url: str, fresh):
         """Fetch each new entry's page and turn it into an article (ingest's own rules)."""
+        from . import ingest
         from .ingest import feeds as ingest_feeds
         from .ingest.urls import Fetcher
 
@@ -231,6 +232,8 @@ class FeedWatcher:
             for number, ((key, entry), link) in enumerate(zip(fresh, links), 1):
                 found = ingest_feeds.entry_draft(entry, number, link, fetched.get(link) if link else None, feed_url,
                                             "feed", None, None, None)
+                if not isinstance(found, Skipped):
+                    found = ingest.refusal(found) or found  # no text, or not English
                 if isinstance(found, Skipped):
                     skipped.append(found)  # not marked seen: tried again when the feed changes
                     continue

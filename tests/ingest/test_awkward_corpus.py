@@ -27,8 +27,13 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
     assert result["tried"] >= 39 and result["analysed"] + result["clear"] == result["tried"]
     outcome = {r["file"]: r for r in result["files"]}
     # what must be read (the encodings, UTF-16/32 feeds, a markup-like name) and what must be refused
-    for name in ("polish-cp1250.txt", "turkish-cp1254.txt", "japanese-iso2022.txt", "english-utf32le-nobom.txt",
+    for name in ("english-utf16be-nobom.txt", "english-utf32le-nobom.txt", "english-utf8-2-bad-bytes.txt",
                  "feed-utf-16.xml", "feed-utf-32.xml", "feed-markup-link.xml", "[bold]red.txt", "quote-heavy-60k.txt"):
         assert outcome[name]["outcome"] == "analysed", outcome[name]
+    # decoded right, then skipped as not English with one line naming the language
+    for name, code in (("polish-cp1250.txt", "pl"), ("turkish-cp1254.txt", "tr"), ("japanese-iso2022.txt", "ja"),
+                       ("japanese-page.html", "ja"), ("korean-euc-kr.txt", "ko"), ("russian-koi8r.txt", "ru")):
+        assert outcome[name]["outcome"] == "clear", outcome[name]
+        assert any(f"language {code}: not analysed" in line for line in outcome[name]["lines"]), outcome[name]
     for name in ("empty.txt", "nul-bytes.txt", "image-named.txt", "x].xyz"):
         assert outcome[name]["outcome"] == "clear", outcome[name]

@@ -80,7 +80,8 @@ def test_rss_file_entries_fetched_with_summary_fallback(tmp_path, site, page_mak
 
     # the gallery has neither a page nor text of its own: skipped, with both reasons
     [skipped] = result.skipped
-    assert skipped.input == site.url("/world/gallery-gone")
+    # named by its link, its feed and its entry number (issue 15: not the link alone)
+    assert skipped.input == f"{site.url('/world/gallery-gone')} ({feed}, entry 3)"
     assert "404" in skipped.reason and "no text of its own" in skipped.reason
 
 

@@ -65,7 +65,7 @@ def entry_draft(entry, number: int, link: str, outcome: Fetched | InputError | N
     title = _plain(entry.get("title"))
     published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     common = dict(source=link or f"{source} entry {number}", id_hint=url_slug(link) if link else f"{id_prefix}-{number}",
-                  file=file, fallback_outlet=fallback_outlet)
+                  file=file, fallback_outlet=fallback_outlet, entry_of=f"{source}, entry {number}" if link else None)
     if isinstance(outcome, Fetched):
         try:
             page = _page(outcome)
@@ -80,7 +80,7 @@ def entry_draft(entry, number: int, link: str, outcome: Fetched | InputError | N
         failure = MalformedRecord("the entry has no link to its page")
     own_text, kind = _entry_text(entry)
     if not own_text:
-        where = common["source"]
+        where = f"{link} ({source}, entry {number})" if link else f"{source} entry {number}"
         return Skipped(where, f"[{failure.code}] {failure.message}, and the feed entry has no text of its own"
                               + (f" -- {failure.hint}" if failure.hint else ""), failure.code)
     note = f"the text is the feed entry's {kind}: the page could not be used ({failure.message})"

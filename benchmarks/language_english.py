@@ -1,0 +1,71 @@
+"""False skips of the language check (issue 15): every English article of ../shared/data must be
+analysed, none called non-English. Prints per corpus the articles checked, the ones called
+non-English (must be 0) and the lowest English function-word share among those long enough to
+judge (the margin above the threshold); writes benchmarks/results/language_english.json.
+
+Run: PYTHONPATH=src .venv/bin/python benchmarks/language_english.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DATA, basil_articles, ecb_articles, gum_articles, polnear_articles  # noqa: E402
+
+from newsprism.ingest.language import MIN_WORDS, _WORD, cue_words, detect_language  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "language_english.json"
+
+
+def meantime_articles(data: Path = DATA):
+    with open(data / "meantime_en" / "docs.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            yield {"id": f"meantime-{doc['doc_id']}", "text": doc["text"]}
+
+
+CORPORA = {"basil": basil_articles, "polnear": polnear_articles, "gum": gum_articles, "ecbplus_dev": ecb_articles,
+           "meantime": meantime_articles}
+
+
+def english_share(text: str) -> tuple[int, float]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = cue_words()["en"][1]
+    return len(words), (sum(w in english for w in words) / len(words) if words else 0.0)
+
+
+def evaluate(data: Path = DATA) -> dict:
+    result: dict = {}
+    for name, loader in CORPORA.items():
+        docs = list(loader(data))
+        started = time.perf_counter()
+        found = [(d["id"], detect_language(d["text"])) for d in docs]
+        seconds = time.perf_counter() - started
+        skipped = [(doc_id, language.code) for doc_id, language in found if not language.english]
+        shares = [share for n, share in map(english_share, (d["text"] for d in docs)) if n >= MIN_WORDS]
+        result[name] = {"articles": len(docs), "called_non_english": len(skipped), "which": skipped[:10],
+                        "false_skip_rate": len(skipped) / len(docs) if docs else 0.0,
+                        "analysed_share": 1 - len(skipped) / len(docs) if docs else 0.0,
+                        "lowest_english_share": round(min(shares), 4) if shares else None,
+                        "ms_per_article": round(1000 * seconds / max(1, len(docs)), 3)}
+    return result
+
+
+def main() -> None:
+    result = evaluate()
+    for name, row in result.items():
+        print(f"{name:12s} {row['articles']:4d} articles, {row['called_non_english']} called non-English "
+              f"(rate {row['false_skip_rate']:.3f}), lowest English share {row['lowest_english_share']}, "
+              f"{row['ms_per_article']} ms/article")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
