@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DATA, basil_articles, ecb_articles, gum_articles, polnear_articles  # noqa: E402
+from corpus import DATA, basil_articles, ecb_articles, gum_articles, polnear_articles
 
-from newsprism.ingest.language import MIN_WORDS, _WORD, cue_words, detect_language  # noqa: E402
+from newsprism.ingest.language import _WORD, MIN_WORDS, cue_words, detect_language
 
 RESULTS = Path(__file__).resolve().parent / "results" / "language_english.json"
 

@@ -13,7 +13,7 @@ from newsprism.ingest import load_articles
 from newsprism.ingest.language import cue_words, detect_language
 
 sys.path.insert(0, str(Path(__file__).parent / "awkward"))
-from languages import ENGLISH_WITH_FOREIGN, NON_ENGLISH  # noqa: E402
+from languages import ENGLISH_WITH_FOREIGN, NON_ENGLISH
 
 ENGLISH = ("The first convoy of buses carrying civilians and wounded fighters left the city on Thursday, "
            "the Red Cross said, under a ceasefire deal. Officials said about 200 civilians had been moved "

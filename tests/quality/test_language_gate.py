@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-
 from gates import assert_floors, benchmark, floors
 
 _bench = benchmark("language_english")
