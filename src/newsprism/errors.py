@@ -99,7 +99,7 @@ class ModelMissing(NewsprismError):
 
 class NoArticles(NewsprismError):
     code = "E400"
-    hint = "give at least one readable article; see the skipped inputs above"
+    hint = "give at least one readable article"  # the line itself names what was skipped and why
 
 
 class OutputError(NewsprismError):
