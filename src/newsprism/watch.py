@@ -289,9 +289,9 @@ class _IdAllocatorView:
 def parse_entries(data: bytes, url: str) -> list[tuple[str, object]]:
     """(key, entry) for each entry of an RSS/Atom document; the key identifies the entry
     across polls: its id/guid, else its link, else its title and date."""
-    import feedparser
+    from .ingest.feeds import parse_feed
 
-    parsed = feedparser.parse(data)
+    parsed = parse_feed(data)  # feedparser, refusing entity bombs
     if not parsed.get("version") and not parsed.entries:
         problem = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
         raise MalformedRecord(f"{url} is not an RSS or Atom feed{problem}",
