@@ -54,7 +54,7 @@ def read_warc(ref: FileRef, *, max_bytes: int, tally: WarcTally) -> Iterator[Dra
                 record = next(iterator)
             except StopIteration:
                 break
-            except Exception as exc:  # warcio fails in many ways on a broken archive (AttributeError, zlib.error...)
+            except Exception as exc:  # noqa: BLE001 -- warcio fails in many ways on a broken archive (AttributeError, zlib.error...)
                 raise _broken(read, f"{type(exc).__name__}: {exc}") from None
             if not record.rec_type:  # a header cut off part way: nothing after it can be trusted
                 raise _broken(read, "a record header without its WARC-Type")
