@@ -141,3 +141,49 @@ def test_a_feed_pointing_at_loopback_via_the_cli(site, page_maker, stories, tmp_
     assert done.returncode == 0, done.stderr
     assert "internal address" in done.stderr and "Traceback" not in done.stderr
     assert site.requests == []
+
+
+def test_pinned_tls_connections_verify_and_name_the_host(tmp_path, monkeypatch):
+    """TLS over a pinned connection: the certificate is checked against the URL's name (not the
+    address connected to), and the server receives that name as SNI."""
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import httpx
+
+    from newsprism.ingest.urls import pinned_transport
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=rebind.test",
+                    "-addext", "subjectAltName=DNS:rebind.test", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    names: list[str | None] = []
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    server_context.sni_callback = lambda sock, name, ctx: names.append(name)
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            body = self.headers["Host"].encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = server_context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        _fake_dns(monkeypatch, ["127.0.0.1"])
+        client_context = ssl.create_default_context(cafile=str(cert))
+        with httpx.Client(transport=pinned_transport(guard=False, verify=client_context)) as client:
+            response = client.get(f"https://rebind.test:{port}/")
+        assert response.text == f"rebind.test:{port}" and names == ["rebind.test"]
+    finally:
+        server.shutdown()
+        server.server_close()

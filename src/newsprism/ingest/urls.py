@@ -133,13 +133,13 @@ class PinnedBackend:
         self._inner.sleep(seconds)
 
 
-def pinned_transport(guard: bool):
+def pinned_transport(guard: bool, verify=True):
     """httpx's own transport (one connection per request) on a PinnedBackend. httpx 0.28 has no
     parameter for the backend: it is set on the transport's connection pool; a test fetching a name
     that resolves to 127.0.0.1 fails if this ever stops taking effect."""
     import httpx
 
-    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0), verify=verify)
     transport._pool._network_backend = PinnedBackend(guard)
     return transport
 
