@@ -24,7 +24,7 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
     result = json.loads(done.stdout)
     bad = [r for r in result["files"] if r["outcome"] in ("hang", "crash")]
     assert not bad, bad
-    assert result["tried"] >= 39 and result["analysed"] + result["clear"] == result["tried"]
+    assert result["tried"] >= 46 and result["analysed"] + result["clear"] == result["tried"]
     outcome = {r["file"]: r for r in result["files"]}
     # what must be read (the encodings, UTF-16/32 feeds, a markup-like name) and what must be refused
     for name in ("english-utf16be-nobom.txt", "english-utf32le-nobom.txt", "english-utf8-2-bad-bytes.txt",
@@ -32,8 +32,16 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
         assert outcome[name]["outcome"] == "analysed", outcome[name]
     # decoded right, then skipped as not English with one line naming the language
     for name, code in (("polish-cp1250.txt", "pl"), ("turkish-cp1254.txt", "tr"), ("japanese-iso2022.txt", "ja"),
-                       ("japanese-page.html", "ja"), ("korean-euc-kr.txt", "ko"), ("russian-koi8r.txt", "ru")):
+                       ("japanese-page.html", "ja"), ("korean-euc-kr.txt", "ko"), ("russian-koi8r.txt", "ru"),
+                       ("news-de.txt", "de"), ("news-tr.txt", "tr"), ("news-zh.txt", "zh")):
         assert outcome[name]["outcome"] == "clear", outcome[name]
         assert any(f"language {code}: not analysed" in line for line in outcome[name]["lines"]), outcome[name]
     for name in ("empty.txt", "nul-bytes.txt", "image-named.txt", "x].xyz"):
         assert outcome[name]["outcome"] == "clear", outcome[name]
+    # broken archives: one line naming what is wrong, the records before the break kept; no generic E100
+    assert outcome["cut-80pc.warc.gz"]["outcome"] == "analysed", outcome["cut-80pc.warc.gz"]
+    assert any("cut off" in line for line in outcome["cut-80pc.warc.gz"]["lines"])
+    assert any("holds no article pages" in line for line in outcome["requests-only.warc"]["lines"])
+    assert outcome["feed-entity-bomb.xml"]["seconds"] < 20 and any(
+        "entity-expansion bomb" in line for line in outcome["feed-entity-bomb.xml"]["lines"])
+    assert not [r for r in result["files"] if any("E100" in line or "please report" in line for line in r.get("lines", []))]
