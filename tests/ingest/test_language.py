@@ -78,3 +78,22 @@ def test_cue_words_are_function_words_of_their_language_and_never_english():
         assert words <= listed, (code, sorted(words - listed))
         if code != "en":
             assert not words & english, (code, sorted(words & english))
+
+
+def test_watch_skips_an_entry_in_another_language(site, tmp_path):
+    from newsprism.adapters.store import SQLiteStore
+    from newsprism.watch import FeedWatcher
+
+    page = f"<html><head><title>Festnahmen</title></head><body><article><p>{NON_ENGLISH['de']}</p></article></body></html>"
+    link = site.add("/de/festnahmen", page)
+    feed = site.add("/feed.xml", f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Mixed</title>
+<item><title>Festnahmen</title><link>{link}</link><guid>de-1</guid></item></channel></rss>""", content_type="application/rss+xml")
+    store = SQLiteStore(tmp_path / "watch.db")
+    watcher = FeedWatcher(store, [feed], interval=60, echo=lambda line: None, allow_private_hosts=True)
+    try:
+        [outcome] = watcher.poll_due()
+    finally:
+        watcher.close()
+    assert outcome.status == 200 and outcome.added == () and store.article_ids() == []
+    [skipped] = outcome.skipped
+    assert skipped.code == "E110" and skipped.reason.startswith("[E110] language de: not analysed")
