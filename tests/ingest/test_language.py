@@ -31,6 +31,14 @@ def test_english_with_foreign_words_is_english(text):
     assert detect_language(text).english
 
 
+def test_english_quoting_a_long_passage_in_another_script_stays_english():
+    """Kanji are dense (one letter a word): a quoted Japanese statement can be a third of the letters."""
+    text = ENGLISH + "The ministry's statement read in full: " + NON_ENGLISH["ja"] * 2
+    assert detect_language(text).english
+    # ... while a Japanese article naming a few English things is Japanese
+    assert detect_language(NON_ENGLISH["ja"] * 3 + " Red Cross (ICRC), Reuters, BBC News.").code == "ja"
+
+
 def test_too_little_text_stays_english():
     """A headline-sized text (Latin script) is not enough to call it another language."""
     assert detect_language("Zeitenwende: Scholz spricht im Bundestag über die Bundeswehr").english

@@ -78,16 +78,29 @@ def detect_language(text: str) -> Language:
     if not letters:
         return Language("en", True, "no letters")
     cjk = counts["Hani"] + counts["Kana"] + counts["Hang"]
+    script = max((name for name in _SCRIPT_NAMES), key=lambda name: counts[name])
+    other_script = counts[script] >= MIN_SCRIPT_SHARE * letters and counts[script] > counts["Latn"]
+    if cjk < MIN_SCRIPT_SHARE * letters and not other_script:
+        return _latin(sample)
+    english = _english_part(sample)
+    if english is not None:  # English text quoting a long passage in another script stays English
+        return english
     if cjk >= MIN_SCRIPT_SHARE * letters:
         if counts["Hang"] >= max(counts["Hani"], counts["Kana"]):
             return Language("ko", False, "Hangul script")
         if counts["Kana"] >= 0.1 * cjk:  # Japanese mixes kana into its kanji; Chinese has none
             return Language("ja", False, "Han script with kana")
         return Language("zh", False, "Han script")
-    script = max((name for name in _SCRIPT_NAMES), key=lambda name: counts[name])
-    if counts[script] >= MIN_SCRIPT_SHARE * letters and counts[script] > counts["Latn"]:
-        return _by_cues(sample, script)
-    return _latin(sample)
+    return _by_cues(sample, script)
+
+
+def _english_part(sample: str) -> Language | None:
+    """English, when the Latin-script words of a mixed text are enough to tell and read as English."""
+    words = [w.lower() for w in _WORD.findall(sample) if w.isascii()]
+    if len(words) < MIN_WORDS:
+        return None
+    share = sum(w in cue_words()["en"][1] for w in words) / len(words)
+    return Language("en", True, f"{share:.0%} English function words beside another script") if share > MAX_ENGLISH_SHARE else None
 
 
 def _shares(words: list[str], script: str) -> list[tuple[float, str]]:
