@@ -14,6 +14,7 @@ English function words, many of another language's); anything short or mixed sta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,12 +22,13 @@ from ..resources import read_text
 
 SAMPLE_CHARS = 60_000  # the language of a long text is plain from its first pages; keeps the check linear and small
 # Thresholds, set on the English articles of ../shared/data (BASIL, PolNeAR, GUM, ECB+ dev, MEANTIME:
-# 840 texts, 0 skipped; their lowest English cue share with >= 40 words is 0.13, see
-# benchmarks/language_english.py) and on the non-English samples of tests/ingest/awkward/languages.py
-# (English cue share <= 0.02, the language's own >= 0.18).
-MIN_WORDS = 40  # fewer letter-words than this: too little to tell, analysed as English
+# 840 texts, 0 skipped, see benchmarks/language_english.py; the lowest English cue share of a text with
+# >= 20 words is 0.0625, two ECB+ snippets of a headline and a dateline, where no other language scores
+# above 0.06) and on the non-English samples of tests/ingest/awkward/languages.py and make_corpus.py
+# (English cue share <= 0.02; the language's own score >= 0.17).
+MIN_WORDS = 20  # fewer letter-words than this: too little to tell, analysed as English
 MAX_ENGLISH_SHARE = 0.06  # a text with more English function words than this is analysed
-MIN_OTHER_SHARE = 0.10  # ... and the other language's function words must be at least this share
+MIN_OTHER_SHARE = 0.10  # ... and the other language's score (function words + its letters) must reach this
 MIN_SCRIPT_SHARE = 0.3  # share of letters in a non-Latin script that makes it the text's script
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -60,15 +62,21 @@ ENGLISH_BY_DEFAULT = "too little text to tell; analysed as English"
 
 
 @lru_cache(maxsize=1)
-def cue_words() -> dict[str, tuple[str, frozenset[str]]]:
-    """code -> (script, cue words), from resources/language_cues.tsv."""
-    cues: dict[str, tuple[str, frozenset[str]]] = {}
+def _cues() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
+    """code -> (script, cue words, distinctive letters), from resources/language_cues.tsv."""
+    cues: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
     for line in read_text("language_cues.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        code, script, words = line.split("\t")
-        cues[code] = (script, frozenset(words.split()))
+        code, script, words, letters = (line.split("\t") + [""])[:4]
+        cues[code] = (script, frozenset(words.split()), frozenset(letters))
     return cues
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, tuple[str, frozenset[str]]]:
+    """code -> (script, cue words)."""
+    return {code: (script, words) for code, (script, words, _) in _cues().items()}
 
 
 def detect_language(text: str) -> Language:
@@ -99,13 +107,25 @@ def _english_part(sample: str) -> Language | None:
     words = [w.lower() for w in _WORD.findall(sample) if w.isascii()]
     if len(words) < MIN_WORDS:
         return None
-    share = sum(w in cue_words()["en"][1] for w in words) / len(words)
+    english_cues = cue_words()["en"][1]
+    share = sum(w in english_cues for w in words) / len(words)
     return Language("en", True, f"{share:.0%} English function words beside another script") if share > MAX_ENGLISH_SHARE else None
 
 
 def _shares(words: list[str], script: str) -> list[tuple[float, str]]:
-    return sorted(((sum(w in cues for w in words) / len(words), code)
-                   for code, (cue_script, cues) in cue_words().items() if cue_script == script), reverse=True)
+    """Per language of the script, best first: the share of words that are its cue words plus the
+    share holding one of its distinctive letters (ties between close languages go to the spelling)."""
+    counts = Counter(words)  # each distinct word once: linear in the text, small in the languages
+    accented = {w: frozenset(w) for w in counts if not w.isascii()}
+    scores = []
+    for code, (cue_script, cues, letters) in _cues().items():
+        if cue_script != script:
+            continue
+        hits = sum(n for w, n in counts.items() if w in cues)
+        if letters:
+            hits += sum(counts[w] for w, chars in accented.items() if not letters.isdisjoint(chars))
+        scores.append((round(hits / len(words), 6), code))
+    return sorted(scores, reverse=True)
 
 
 def _by_cues(sample: str, script: str) -> Language:
@@ -114,7 +134,7 @@ def _by_cues(sample: str, script: str) -> Language:
     name = _SCRIPT_NAMES[script]
     shares = _shares(words, script) if words else []
     if shares and shares[0][0] >= MIN_OTHER_SHARE:
-        return Language(shares[0][1], False, f"{name} script, {shares[0][0]:.0%} of words are its function words")
+        return Language(shares[0][1], False, f"{name} script; language {shares[0][1]} scores {shares[0][0]:.2f}")
     return Language(_SINGLE_LANGUAGE.get(script, "und"), False, f"{name} script")
 
 
@@ -122,9 +142,10 @@ def _latin(sample: str) -> Language:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS:
         return Language("en", True, ENGLISH_BY_DEFAULT)
-    english = sum(w in cue_words()["en"][1] for w in words) / len(words)
+    english_cues = cue_words()["en"][1]
+    english = sum(w in english_cues for w in words) / len(words)
     others = [s for s in _shares(words, "Latn") if s[1] != "en"]
     best_share, best = others[0] if others else (0.0, "und")
     if english <= MAX_ENGLISH_SHARE and best_share >= MIN_OTHER_SHARE:
-        return Language(best, False, f"{english:.0%} English function words, {best_share:.0%} of language {best}'s")
+        return Language(best, False, f"{english:.0%} English function words; language {best} scores {best_share:.2f}")
     return Language("en", True, f"{english:.0%} English function words")
