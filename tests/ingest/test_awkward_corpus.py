@@ -42,6 +42,7 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
     assert outcome["cut-80pc.warc.gz"]["outcome"] == "analysed", outcome["cut-80pc.warc.gz"]
     assert any("cut off" in line for line in outcome["cut-80pc.warc.gz"]["lines"])
     assert any("holds no article pages" in line for line in outcome["requests-only.warc"]["lines"])
+    assert any("compressed file is cut off" in line for line in outcome["broken.jsonl.gz"]["lines"])
     assert outcome["feed-entity-bomb.xml"]["seconds"] < 20 and any(
         "entity-expansion bomb" in line for line in outcome["feed-entity-bomb.xml"]["lines"])
     assert not [r for r in result["files"] if any("E100" in line or "please report" in line for line in r.get("lines", []))]

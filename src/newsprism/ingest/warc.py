@@ -55,7 +55,7 @@ def read_warc(ref: FileRef, *, max_bytes: int, tally: WarcTally) -> Iterator[Dra
             except StopIteration:
                 break
             except Exception as exc:  # noqa: BLE001 -- warcio fails in many ways on a broken archive (AttributeError, zlib.error...)
-                raise _broken(read, f"{type(exc).__name__}: {exc}") from None
+                raise _broken(read, _what_broke(exc)) from None
             if not record.rec_type:  # a header cut off part way: nothing after it can be trusted
                 raise _broken(read, "a record header without its WARC-Type")
             read += 1
@@ -69,6 +69,18 @@ def read_warc(ref: FileRef, *, max_bytes: int, tally: WarcTally) -> Iterator[Dra
         tally.passed_over.clear()  # said in the error line, not again in a note
         raise EmptyInput(f"the archive holds no article pages ({summary})",
                          hint="newsprism reads the HTML page responses of a WARC; give an archive of news pages")
+
+
+def _what_broke(exc: Exception) -> str:
+    """warcio's failure in words (its own messages quote raw bytes; AttributeError is a cut header)."""
+    name = type(exc).__name__
+    if name == "ArchiveLoadFailed":
+        return "bytes that are not a WARC record where the next record should start"
+    if isinstance(exc, AttributeError):
+        return "a record header is cut off"
+    if isinstance(exc, (EOFError, zlib.error)):
+        return f"damaged compressed data: {exc}"
+    return f"{name}: {exc}"
 
 
 def _broken(read: int, detail: str) -> MalformedRecord:
