@@ -22,9 +22,10 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
                            str(PER_FILE_SECONDS)], capture_output=True, text=True, timeout=1500, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout)
+    (tmp_path / "result.json").write_text(done.stdout, encoding="utf-8")  # kept by pytest for a look afterwards
     bad = [r for r in result["files"] if r["outcome"] in ("hang", "crash")]
     assert not bad, bad
-    assert result["tried"] >= 46 and result["analysed"] + result["clear"] == result["tried"]
+    assert result["tried"] >= 45 and result["analysed"] + result["clear"] == result["tried"]
     outcome = {r["file"]: r for r in result["files"]}
     # what must be read (the encodings, UTF-16/32 feeds, a markup-like name) and what must be refused
     for name in ("english-utf16be-nobom.txt", "english-utf32le-nobom.txt", "english-utf8-2-bad-bytes.txt",
