@@ -78,6 +78,14 @@ class NoArticleText(InputError):
     hint = "the page held no article text that could be extracted; give the article's own URL"
 
 
+class NotEnglish(InputError):
+    """The article is in another language: newsprism's analysis (spaCy's English model, English word
+    lists) would read it wrongly, so it is skipped and said so."""
+
+    code = "E110"
+    hint = "newsprism analyses English articles; give the English edition or a translation"
+
+
 class ConfigError(NewsprismError):
     """A bad option or settings file: the run cannot start."""
 
@@ -91,7 +99,7 @@ class ModelMissing(NewsprismError):
 
 class NoArticles(NewsprismError):
     code = "E400"
-    hint = "give at least one readable article; see the skipped inputs above"
+    hint = "give at least one readable article"  # the line itself names what was skipped and why
 
 
 class OutputError(NewsprismError):

@@ -216,6 +216,7 @@ class FeedWatcher:
 
     def _read_entries(self, feed_url: str, fresh):
         """Fetch each new entry's page and turn it into an article (ingest's own rules)."""
+        from . import ingest
         from .ingest import feeds as ingest_feeds
         from .ingest.urls import Fetcher
 
@@ -231,6 +232,8 @@ class FeedWatcher:
             for number, ((key, entry), link) in enumerate(zip(fresh, links), 1):
                 found = ingest_feeds.entry_draft(entry, number, link, fetched.get(link) if link else None, feed_url,
                                             "feed", None, None, None)
+                if not isinstance(found, Skipped):
+                    found = ingest.refusal(found) or found  # no text, or not English
                 if isinstance(found, Skipped):
                     skipped.append(found)  # not marked seen: tried again when the feed changes
                     continue
@@ -286,9 +289,9 @@ class _IdAllocatorView:
 def parse_entries(data: bytes, url: str) -> list[tuple[str, object]]:
     """(key, entry) for each entry of an RSS/Atom document; the key identifies the entry
     across polls: its id/guid, else its link, else its title and date."""
-    import feedparser
+    from .ingest.feeds import parse_feed
 
-    parsed = feedparser.parse(data)
+    parsed = parse_feed(data)  # feedparser, refusing entity bombs
     if not parsed.get("version") and not parsed.entries:
         problem = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
         raise MalformedRecord(f"{url} is not an RSS or Atom feed{problem}",

@@ -22,13 +22,28 @@ def test_every_awkward_file_is_analysed_or_refused_clearly(tmp_path):
                            str(PER_FILE_SECONDS)], capture_output=True, text=True, timeout=1500, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout)
+    (tmp_path / "result.json").write_text(done.stdout, encoding="utf-8")  # kept by pytest for a look afterwards
     bad = [r for r in result["files"] if r["outcome"] in ("hang", "crash")]
     assert not bad, bad
-    assert result["tried"] >= 39 and result["analysed"] + result["clear"] == result["tried"]
+    assert result["tried"] >= 45 and result["analysed"] + result["clear"] == result["tried"]
     outcome = {r["file"]: r for r in result["files"]}
     # what must be read (the encodings, UTF-16/32 feeds, a markup-like name) and what must be refused
-    for name in ("polish-cp1250.txt", "turkish-cp1254.txt", "japanese-iso2022.txt", "english-utf32le-nobom.txt",
+    for name in ("english-utf16be-nobom.txt", "english-utf32le-nobom.txt", "english-utf8-2-bad-bytes.txt",
                  "feed-utf-16.xml", "feed-utf-32.xml", "feed-markup-link.xml", "[bold]red.txt", "quote-heavy-60k.txt"):
         assert outcome[name]["outcome"] == "analysed", outcome[name]
+    # decoded right, then skipped as not English with one line naming the language
+    for name, code in (("polish-cp1250.txt", "pl"), ("turkish-cp1254.txt", "tr"), ("japanese-iso2022.txt", "ja"),
+                       ("japanese-page.html", "ja"), ("korean-euc-kr.txt", "ko"), ("russian-koi8r.txt", "ru"),
+                       ("news-de.txt", "de"), ("news-tr.txt", "tr"), ("news-zh.txt", "zh")):
+        assert outcome[name]["outcome"] == "clear", outcome[name]
+        assert any(f"language {code}: not analysed" in line for line in outcome[name]["lines"]), outcome[name]
     for name in ("empty.txt", "nul-bytes.txt", "image-named.txt", "x].xyz"):
         assert outcome[name]["outcome"] == "clear", outcome[name]
+    # broken archives: one line naming what is wrong, the records before the break kept; no generic E100
+    assert outcome["cut-80pc.warc.gz"]["outcome"] == "analysed", outcome["cut-80pc.warc.gz"]
+    assert any("cut off" in line for line in outcome["cut-80pc.warc.gz"]["lines"])
+    assert any("holds no article pages" in line for line in outcome["requests-only.warc"]["lines"])
+    assert any("compressed file is cut off" in line for line in outcome["broken.jsonl.gz"]["lines"])
+    assert outcome["feed-entity-bomb.xml"]["seconds"] < 20 and any(
+        "entity-expansion bomb" in line for line in outcome["feed-entity-bomb.xml"]["lines"])
+    assert not [r for r in result["files"] if any("E100" in line or "please report" in line for line in r.get("lines", []))]

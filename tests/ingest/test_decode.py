@@ -16,19 +16,25 @@ FRENCH = ("Alep : l\u2019arm\u00e9e syrienne contr\u00f4le d\u00e9sormais la qua
 
 
 def test_cp1252_file_is_detected(tmp_path):
+    assert decode_bytes(FRENCH.encode("cp1252")) == FRENCH
     path = tmp_path / "alep.txt"
     path.write_bytes(FRENCH.encode("cp1252"))
-    [article] = load_articles([str(path)]).articles
-    assert article.text == FRENCH
+    _read_as_french(path)
+
+
+def _read_as_french(path) -> None:
+    """The file is read (decoded right) and then skipped as French, not analysed as English (issue 15)."""
+    result = load_articles([str(path)])
+    [skipped] = result.skipped
+    assert not result.articles and skipped.reason.startswith("[E110] language fr: not analysed"), skipped
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
 def test_utf16_with_and_without_bom(tmp_path, encoding):
     path = tmp_path / "alep.txt"
     path.write_bytes(FRENCH.encode(encoding))
-    result = load_articles([str(path)])
-    assert result.skipped == []
-    assert result.articles[0].text == FRENCH
+    assert decode_bytes(FRENCH.encode(encoding)) == FRENCH
+    _read_as_french(path)
 
 
 def test_cyrillic_code_page_is_not_read_as_cp1252():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsprism.errors import MalformedRecord
 from newsprism.ingest import load_articles
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -80,7 +83,8 @@ def test_rss_file_entries_fetched_with_summary_fallback(tmp_path, site, page_mak
 
     # the gallery has neither a page nor text of its own: skipped, with both reasons
     [skipped] = result.skipped
-    assert skipped.input == site.url("/world/gallery-gone")
+    # named by its link, its feed and its entry number (issue 15: not the link alone)
+    assert skipped.input == f"{site.url('/world/gallery-gone')} ({feed}, entry 3)"
     assert "404" in skipped.reason and "no text of its own" in skipped.reason
 
 
@@ -110,3 +114,40 @@ def test_feed_without_entries_is_skipped(tmp_path):
     path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>', encoding="utf-8")
     [skipped] = load_articles([str(path)]).skipped
     assert skipped.code == "E102" and "no entries" in skipped.reason
+
+
+BOMB = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>'
+        b'<rss version="2.0"><channel><title>&e;</title><item><title>&e;</title>'
+        b"<description>&e;</description></item></channel></rss>")
+
+
+def test_an_entity_bomb_feed_is_refused_at_once(tmp_path):
+    """Issue 15: 359 bytes whose own entities expand to 100,000 characters a field took 48 s through
+    the CLI (the analysis of the expanded text); now the feed is refused with one line."""
+    import time
+
+    from newsprism.watch import parse_entries
+
+    path = tmp_path / "bomb.xml"
+    path.write_bytes(BOMB)
+    started = time.monotonic()
+    result = load_articles([str(path)])
+    assert time.monotonic() - started < 5
+    [skipped] = result.skipped
+    assert not result.articles and skipped.input == str(path) and skipped.code == "E108"
+    assert "entity-expansion bomb" in skipped.reason and "359 bytes" in skipped.reason
+    with pytest.raises(MalformedRecord, match="entity-expansion bomb"):  # watch parses feeds the same way
+        parse_entries(BOMB, "http://127.0.0.1:9/feed")
+
+
+def test_a_feed_with_a_few_entities_of_its_own_is_still_read(tmp_path):
+    text = "The first convoy of buses left the city on Thursday &src; said. " * 8
+    feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY src "the Red Cross">]><rss version="2.0"><channel>'
+            f"<title>Ledger &amp; Co</title><item><title>Convoy leaves</title><description>{text}</description>"
+            f"</item></channel></rss>")
+    path = tmp_path / "entities.xml"
+    path.write_text(feed, encoding="utf-8")
+    [article] = load_articles([str(path)]).articles
+    assert "on Thursday the Red Cross said." in article.text

@@ -70,3 +70,17 @@ def test_a_cp1252_line_is_decoded_and_a_garbled_one_named(tmp_path):
     assert [a.text for a in result.articles] == ["L\u2019arm\u00e9e syrienne contr\u00f4le Alep, selon l\u2019Observatoire."]
     [skipped] = result.skipped
     assert skipped.input == f"{path}:2" and skipped.code == "E108" and "not UTF-8" in skipped.reason
+
+
+def test_a_cut_off_gzip_jsonl_keeps_the_lines_before_and_says_so(tmp_path):
+    """Issue 15: a truncated .jsonl.gz gave the generic "[E100] ... EOFError ... please report it"."""
+    lines = [json.dumps({"text": f"Article {n}: the convoy left the city on Thursday, officials said. " * 3}) for n in range(200)]
+    data = gzip.compress("\n".join(lines).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    result = load_articles([str(path)])
+    assert 0 < len(result.articles) < 200
+    [skipped] = result.skipped
+    assert skipped.input == str(path) and skipped.code == "E108"
+    assert skipped.reason.startswith(f"[E108] the compressed file is cut off or damaged after line {len(result.articles)}")
+    assert "please report" not in skipped.reason

@@ -54,3 +54,59 @@ def test_truncated_warc_keeps_what_was_read(tmp_path, page_maker, stories):
     assert [a.url for a in result.articles] == ["https://levant.example/a"]
     [skipped] = result.skipped  # the damaged record is named, not silently cut short
     assert skipped.input == f"https://levant.example/b in {path}" and "cut off" in skipped.reason
+
+
+def _three_pages(page_maker, stories, gzip: bool) -> bytes:
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for n, key in enumerate(("ceasefire", "evacuation", "ceasefire")):
+        _response(writer, f"https://levant.example/{n}", page_maker(f"Story {n}", stories[key]).encode("utf-8"))
+    return buffer.getvalue()
+
+
+def test_a_cut_or_damaged_gzip_warc_gives_one_clear_line_and_keeps_the_records_before(tmp_path, page_maker, stories):
+    """Issue 15: a truncated gzip WARC made warcio raise AttributeError ("[E100] ... please report it")
+    or stop quietly at a partial record. Cut at every 53rd byte, and damaged in the middle: every
+    record before the break is kept, and nothing is lost without a line naming the file or record."""
+    data = _three_pages(page_maker, stories, gzip=True)
+    cases = {f"cut-{cut}.warc.gz": data[:cut] for cut in range(60, len(data), 53)}
+    damaged = bytearray(data)
+    damaged[len(data) - 300: len(data) - 260] = bytes(40)  # inside the last record
+    cases["damaged.warc.gz"] = bytes(damaged)
+    for name, body in cases.items():
+        path = tmp_path / name
+        path.write_bytes(body)
+        result = load_articles([str(path)])
+        assert all(s.code != "E100" and "please report" not in s.reason for s in result.skipped), (name, result.skipped)
+        assert [a.url for a in result.articles] == [f"https://levant.example/{n}" for n in range(len(result.articles))]
+        if len(result.articles) < 3:  # what was lost is said, naming the archive (or the record in it)
+            assert result.skipped and all(str(path) in s.input and s.code in ("E102", "E108") for s in result.skipped), (name, result)
+    damaged_result = load_articles([str(tmp_path / "damaged.warc.gz")])
+    assert len(damaged_result.articles) == 2  # the two before the damage
+    [line] = damaged_result.skipped
+    assert "damaged" in line.reason and line.code == "E108"
+
+
+def test_an_archive_without_pages_is_named_with_what_it_held(tmp_path):
+    """No '[E400] ... see the skipped inputs above' with nothing above: the archive itself is skipped,
+    saying what it held, and the CLI's E400 line carries that reason."""
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    path = tmp_path / "requests.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for n in range(2):
+            headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "levant.example")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(f"https://levant.example/{n}", "request", http_headers=headers))
+    result = load_articles([str(path)])
+    [skipped] = result.skipped
+    assert skipped.input == str(path) and skipped.code == "E102"
+    assert "no article pages (records that are not article pages were passed over: 2 request records)" in skipped.reason
+    assert not result.notes  # said once, in the line
+    done = CliRunner().invoke(app, ["analyze", str(path), "-o", str(tmp_path / "out"), "-q"], env={"COLUMNS": "500"})
+    assert done.exit_code == 1
+    [line] = [line for line in done.output.splitlines() if "E400" in line]
+    assert "requests.warc: [E102] the archive holds no article pages" in line
+    assert "above" not in done.output

@@ -168,6 +168,22 @@ def test_story_page_is_rendered_once_per_version(client):
     assert cache.misses == misses and cache.hits >= 3
 
 
+def test_story_page_is_sent_gzipped_to_clients_that_accept_it(client):
+    """Issue 15: a cached story page (the articles' full text) is compressed once and sent as it is;
+    the same page, byte for byte, to a client that takes only plain responses."""
+    import gzip
+
+    plain = client.get("/stories/aleppo--s1", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.headers["vary"] == "Accept-Encoding"
+    packed = client.get("/stories/aleppo--s1", headers={"Accept-Encoding": "gzip, deflate"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.headers["content-type"] == "text/html; charset=utf-8"
+    assert int(packed.headers["content-length"]) < len(plain.content) / 3
+    assert packed.content == plain.content  # the test client unpacks it: the same bytes
+    assert gzip.decompress(client.app.state.render_cache.items[next(
+        k for k in client.app.state.render_cache.items if k[0] == "story" and k[2] == "aleppo--s1")].gzipped) == plain.content
+    assert packed.headers["content-security-policy"]  # the safe headers still come with it
+
+
 def test_csv_downloads_read_back_with_exact_offsets(client, seeds_dir):
     import csv
     import io

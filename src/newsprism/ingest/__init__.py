@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..errors import EmptyInput, InputError
+from ..errors import EmptyInput, InputError, NotEnglish
 from ..model import Article, Skipped
 from ..normalize import text_fingerprint  # one definition, shared with dedup and the store
+from .language import detect_language
 from .outlets import OutletMap
 from .readers import ReadContext, read_item
 from .records import Draft, FileRef
@@ -68,11 +69,9 @@ def load_articles(
                 ctx.fetch_ahead([url for n, url in urls if done - 1 <= n < done - 1 + FETCH_AHEAD])
             try:
                 for found in read_item(item, keys.get(item, ""), ctx):
-                    if isinstance(found, Skipped):
-                        skipped.append(found)
-                    elif not found.text.strip():
-                        error = EmptyInput("no text")
-                        skipped.append(Skipped(found.source, error.line(), error.code))
+                    refused = found if isinstance(found, Skipped) else refusal(found)
+                    if refused is not None:
+                        skipped.append(refused)
                     else:
                         articles.append(make_article(found, ids, outlets))
                         if found.note:
@@ -89,6 +88,18 @@ def load_articles(
             if progress:
                 progress(PROGRESS_STAGE, done, len(items))
     return LoadResult(articles, skipped, ctx.notes)
+
+
+def refusal(draft: Draft) -> Skipped | None:
+    """Why a readable draft is still not analysed (no text; not English), or None (public: watch uses it)."""
+    if not draft.text.strip():
+        error: InputError = EmptyInput("no text")
+    else:
+        language = detect_language(draft.text)
+        if language.english:
+            return None
+        error = NotEnglish(f"language {language.code}: not analysed ({language.evidence})")
+    return Skipped(draft.where, error.line(), error.code)
 
 
 def make_article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
@@ -116,4 +127,4 @@ def make_article(draft: Draft, ids: IdAllocator, outlets: OutletMap) -> Article:
 
 _article = make_article  # the old private name
 
-__all__ = ["LoadResult", "load_articles", "make_article", "text_fingerprint"]
+__all__ = ["LoadResult", "load_articles", "make_article", "refusal", "text_fingerprint"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from typing import Iterator
 
 from ..errors import EmptyInput, InputError, MalformedRecord, TooLargeInput
@@ -22,7 +23,7 @@ def read_jsonl(ref: FileRef, id_prefix: str, *, max_bytes: int) -> Iterator[Draf
     opener = gzip.open if ref.path.name.lower().endswith(".gz") else open
     records = 0
     with opener(ref.path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
+        for number, raw in enumerate(_lines(handle), 1):
             if not raw.strip():
                 continue
             records += 1
@@ -33,6 +34,23 @@ def read_jsonl(ref: FileRef, id_prefix: str, *, max_bytes: int) -> Iterator[Draf
                 yield Skipped(where, exc.line(), exc.code)
     if not records:
         raise EmptyInput("the file holds no JSON lines")
+
+
+def _lines(handle) -> Iterator[bytes]:
+    """The file's lines; a cut-off or damaged gzip file ends them with one clear error (the lines
+    before the break have been read and are kept)."""
+    number = 0
+    while True:
+        try:
+            raw = handle.readline()
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            where = f"after line {number}" if number else "before its first line"
+            raise MalformedRecord(f"the compressed file is cut off or damaged {where} ({exc})",
+                                  hint="the lines before the break were read; copy the file again") from None
+        if not raw:
+            return
+        number += 1
+        yield raw
 
 
 def _decoded(raw: bytes, number: int) -> str:

@@ -54,9 +54,11 @@ def read_file(ref: FileRef, key: str, ctx: ReadContext) -> Iterator[Draft | Skip
         return
     if kind == "warc":
         tally = WarcTally()
-        yield from read_warc(ref, max_bytes=ctx.max_bytes, tally=tally)
-        if tally.summary():
-            ctx.notes.append(f"{ref.display}: {tally.summary()}")
+        try:
+            yield from read_warc(ref, max_bytes=ctx.max_bytes, tally=tally)
+        finally:  # also when the archive breaks part way: what was passed over before the break
+            if tally.summary():
+                ctx.notes.append(f"{ref.display}: {tally.summary()}")
         return
     data = read_capped(ref.path, ctx.max_bytes)
     if kind == "sniff":

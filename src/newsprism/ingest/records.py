@@ -57,3 +57,9 @@ class Draft:
     fallback_outlet: str | None = None  # the file stem, when nothing better is known
     file: FileRef | None = None  # the file that held it, for the outlet map
     note: str | None = None
+    entry_of: str | None = None  # the feed that held it, with its entry number: "feed.xml, entry 3"
+
+    @property
+    def where(self) -> str:
+        """How to name it in a skipped line: a feed entry's link with the feed and entry number."""
+        return f"{self.source} ({self.entry_of})" if self.entry_of else self.source

@@ -64,26 +64,84 @@ def private_hosts_allowed(value: bool | None) -> bool:
     return bool(value) if value is not None else os.environ.get(ALLOW_PRIVATE_ENV, "") == "1"
 
 
-def check_public_host(url: str) -> None:
-    """Refuse URLs whose host resolves to a loopback, private, link-local or otherwise internal
-    address (``127.1``, ``2130706433``, ``10.0.0.5``, ``[::1]``, ``169.254.169.254``): a feed
-    must not make newsprism read the user's own network. Checked after DNS, on every request."""
-    import ipaddress
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses a host name resolves to (IP literals, ``127.1`` and ``2130706433`` included), in
+    the resolver's order; FetchFailed when it does not resolve."""
     import socket
 
-    parts = urlsplit(url)
-    host = parts.hostname or ""
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchFailed(f"the host {host!r} could not be resolved ({exc})", hint="check the URL") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def refuse_internal(host: str, addresses: list[str]) -> None:
+    """FetchFailed when any address is loopback, private, link-local or otherwise not global."""
+    import ipaddress
+
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%")[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if not address.is_global or address.is_multicast:
             raise FetchFailed(f"refused: {host} is an internal address ({address})",
                               hint="newsprism fetches only public hosts; pass --allow-private-hosts to read local ones")
+
+
+def check_public_host(url: str) -> None:
+    """Refuse URLs whose host resolves to a loopback, private, link-local or otherwise internal
+    address (``127.1``, ``2130706433``, ``10.0.0.5``, ``[::1]``, ``169.254.169.254``): a feed
+    must not make newsprism read the user's own network. Checked after DNS, on every request."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    refuse_internal(host, resolve(host, parts.port or (443 if parts.scheme == "https" else 80)))
+
+
+class PinnedBackend:
+    """httpcore's network backend, resolving each host once: the addresses that were checked are the
+    ones connected to (no DNS-rebinding window between the check and the connection). The Host
+    header and TLS's server name still come from the URL: httpcore takes them from the request's
+    origin, not from the address given here."""
+
+    def __init__(self, guard: bool):
+        import httpcore
+
+        self.guard = guard
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None):
+        import httpcore
+
+        addresses = resolve(host, port)
+        if self.guard:
+            refuse_internal(host, addresses)
+        failure: Exception = httpcore.ConnectError(f"no address for {host}")
+        for address in addresses:  # as socket.create_connection would: each address in turn
+            try:
+                return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        raise failure
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
+        return self._inner.connect_unix_socket(path, timeout=timeout, socket_options=socket_options)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def pinned_transport(guard: bool, verify=True):
+    """httpx's own transport (one connection per request) on a PinnedBackend. httpx 0.28 has no
+    parameter for the backend: it is set on the transport's connection pool; a test fetching a name
+    that resolves to 127.0.0.1 fails if this ever stops taking effect."""
+    import httpx
+
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0), verify=verify)
+    transport._pool._network_backend = PinnedBackend(guard)
+    return transport
 
 
 @dataclass(frozen=True)
@@ -116,9 +174,12 @@ class Fetcher:
                 timeout=httpx.Timeout(self.timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
                 max_redirects=10,
-                # one connection per fetch: the deadline watchdog may shut its socket down
-                limits=httpx.Limits(max_keepalive_connections=0),
-                event_hooks={"request": [self._guard]},  # runs for the first request and every redirect
+                # one connection per fetch (the deadline watchdog may shut its socket down), each to the
+                # address that was checked when private hosts are refused
+                transport=pinned_transport(guard=not self.allow_private_hosts),
+                # checked before each request too (the first and every redirect): with a proxy from the
+                # environment, the proxy resolves the name and this is the only check
+                event_hooks={"request": [self._guard]},
             )
         return self._client
 

@@ -7,10 +7,11 @@ articles: they are counted and named in one note rather than listed one by one.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..errors import InputError, MalformedRecord, TooLargeInput
+from ..errors import EmptyInput, InputError, MalformedRecord, TooLargeInput
 from ..model import Skipped
 from .decode import human_size
 from .html import looks_like_html, page_from_bytes
@@ -36,14 +37,70 @@ class WarcTally:
         return f"records that are not article pages were passed over: {parts}"
 
 
+REPAIR_HINT = "the records before the break were read; copy the archive again, or repair it (warcio recompress)"
+
+
 def read_warc(ref: FileRef, *, max_bytes: int, tally: WarcTally) -> Iterator[Draft | Skipped]:
+    """Every article page of the archive; a break in it (a cut-off or damaged file) ends the read with
+    one clear error after the records before the break, which are kept."""
     from warcio.archiveiterator import ArchiveIterator
 
+    read = found = 0
     with ref.path.open("rb") as stream:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        iterator = iter(records)
+        while True:
+            try:
+                record = next(iterator)
+            except StopIteration:
+                break
+            except Exception as exc:  # noqa: BLE001 -- warcio fails in many ways on a broken archive (AttributeError, zlib.error...)
+                raise _broken(read, _what_broke(exc)) from None
+            if not record.rec_type:  # a header cut off part way: nothing after it can be trusted
+                raise _broken(read, "a record header without its WARC-Type")
+            read += 1
             item = _record(record, ref, max_bytes, tally)
             if item is not None:
+                found += 1
                 yield item
+        _check_tail(ref, getattr(records, "offset", None), read)
+    if not found:
+        summary = tally.summary() or "no records"
+        tally.passed_over.clear()  # said in the error line, not again in a note
+        raise EmptyInput(f"the archive holds no article pages ({summary})",
+                         hint="newsprism reads the HTML page responses of a WARC; give an archive of news pages")
+
+
+def _what_broke(exc: Exception) -> str:
+    """warcio's failure in words (its own messages quote raw bytes; AttributeError is a cut header)."""
+    name = type(exc).__name__
+    if name == "ArchiveLoadFailed":
+        return "bytes that are not a WARC record where the next record should start"
+    if isinstance(exc, AttributeError):
+        return "a record header is cut off"
+    if isinstance(exc, (EOFError, zlib.error)):
+        return f"damaged compressed data: {exc}"
+    return f"{name}: {exc}"
+
+
+def _broken(read: int, detail: str) -> MalformedRecord:
+    what = f"after {read} record{'s' if read != 1 else ''}" if read else "at its first record"
+    return MalformedRecord(f"the archive is damaged or cut off {what} ({detail[:90]})", hint=REPAIR_HINT)
+
+
+def _check_tail(ref: FileRef, offset: int | None, read: int) -> None:
+    """warcio stops quietly at a partial record header at the end of a cut-off file: bytes past the
+    last whole record that are not blank mean the archive was cut off."""
+    if offset is None:
+        return
+    size = ref.path.stat().st_size
+    if size <= offset:
+        return
+    with ref.path.open("rb") as stream:
+        stream.seek(offset)
+        tail = stream.read(4096)
+    if tail.strip(b"\r\n\t \x00"):
+        raise _broken(read, f"the last {human_size(size - offset)} are not a whole record")
 
 
 def _record(record, ref: FileRef, max_bytes: int, tally: WarcTally) -> Draft | Skipped | None:
@@ -65,7 +122,10 @@ def _record(record, ref: FileRef, max_bytes: int, tally: WarcTally) -> Draft | S
     media_type = content_type.split(";")[0].strip().lower()
     where = f"{uri} in {ref.display}"
     try:
-        body = record.content_stream().read(max_bytes + 1)
+        try:
+            body = record.content_stream().read(max_bytes + 1)
+        except (OSError, EOFError, ValueError, zlib.error) as exc:  # damaged compressed data
+            raise MalformedRecord(f"the record could not be read ({type(exc).__name__}: {exc})", hint=REPAIR_HINT) from None
         if len(body) > max_bytes:
             raise TooLargeInput(f"the record is over the {human_size(max_bytes)} limit")
         _check_complete(record, body)
@@ -82,7 +142,11 @@ def _record(record, ref: FileRef, max_bytes: int, tally: WarcTally) -> Draft | S
 
 
 def _check_complete(record, body: bytes) -> None:
-    """A record cut off by a truncated archive holds fewer bytes than its HTTP headers promise."""
+    """A record cut off by a truncated archive holds fewer bytes than its WARC (or HTTP) headers promise."""
+    left = getattr(record.raw_stream, "limit", 0)  # bytes of the declared WARC Content-Length not there
+    if isinstance(left, int) and left > 0:
+        raise MalformedRecord(f"the record is cut off ({left} of its {record.length} bytes are missing)",
+                              hint="the archive is truncated; copy it again or repair it with warcio")
     if record.http_headers is None or record.http_headers.get_header("Content-Encoding"):
         return  # decoded bodies differ in length from what was sent
     declared = (record.http_headers.get_header("Content-Length") or "").strip()

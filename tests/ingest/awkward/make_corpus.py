@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from languages import NON_ENGLISH
 from quote_heavy import quote_heavy_text
 
 ENGLISH = ("The first convoy of buses carrying civilians and wounded fighters left the city on Thursday, "
@@ -61,6 +62,38 @@ def encoded(name: str) -> bytes:
     return (BOMS.get(encoding, b"") if bom else b"") + text.encode(encoding)
 
 
+def three_page_warc() -> bytes:
+    """Three HTML responses, each its own gzip member (as crawlers write them), by warcio's writer."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for n in range(3):
+        body = f"<html><head><title>Convoy {n}</title></head><body><article><p>{ENGLISH * 4}</p></article></body></html>".encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"http://example.org/news/{n}", "response", payload=BytesIO(body),
+                                                      http_headers=headers))
+    return buffer.getvalue()
+
+
+def requests_only_warc() -> bytes:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for n in range(2):
+        headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(f"http://example.org/{n}", "request", http_headers=headers))
+    return buffer.getvalue()
+
+
 def write_corpus(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, bytes] = {name: encoded(name) for name in SAMPLES}
@@ -85,6 +118,12 @@ def write_corpus(out: Path) -> list[Path]:
     files["broken.jsonl.gz"] = gzip.compress(b'{"text": "' + ENGLISH.encode() + b'"}\n')[:40]
     files["truncated.warc.gz"] = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 100\r\n\r\nHTTP/1.1 200")[:-8]
     files["not-a-warc.warc"] = b"WARC/1.0\r\nthis is not a record\r\n"
+    warc = three_page_warc()
+    files["cut-80pc.warc.gz"] = warc[: len(warc) * 4 // 5]  # the last record cut part way
+    files["damaged-middle.warc.gz"] = warc[: len(warc) // 2] + bytes(64) + warc[len(warc) // 2 + 64:]
+    files["requests-only.warc"] = requests_only_warc()
+    for code in ("de", "tr", "zh"):
+        files[f"news-{code}.txt"] = (NON_ENGLISH[code] + "\n") .encode("utf-8")
     files["nested.html"] = b"<html><body>" + b"<div>" * 20000 + ENGLISH.encode() * 3 + b"</div>" * 20000 + b"</body></html>"
     files["no-text.html"] = b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
     files["japanese-page.html"] = (f"<html><head><meta charset='shift_jis'><title>車列</title></head><body><article>"

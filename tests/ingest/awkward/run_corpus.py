@@ -35,7 +35,9 @@ def run_one(path: Path, out: Path, limit: int) -> dict:
     signal.alarm(limit)
     started = time.perf_counter()
     try:
-        result = runner.invoke(app, ["analyze", str(path), "-o", str(out), "--format", "json", "--quiet"])
+        # wide lines: a message is checked whole, never wrapped by the terminal width
+        result = runner.invoke(app, ["analyze", str(path), "-o", str(out), "--format", "json", "--quiet"],
+                               env={"COLUMNS": "4000"})
     except Hang:
         return {"file": path.name, "outcome": "hang", "seconds": round(time.perf_counter() - started, 1)}
     finally:
@@ -53,8 +55,9 @@ def run_one(path: Path, out: Path, limit: int) -> dict:
         data = json.loads(report.read_text())
         report.unlink()
         if data["articles"]:
+            errors = [line for line in text.splitlines() if re.search(r"\[E\d{3}\]", line)]
             return {"file": path.name, "outcome": "analysed", "seconds": seconds, "exit": result.exit_code,
-                    "lines": [line for line in text.splitlines() if line.strip()][:4]}
+                    "lines": (errors or [line for line in text.splitlines() if line.strip()])[:4]}
     lines = [line for line in text.splitlines() if re.search(r"\[E\d{3}\]", line)]
     if result.exit_code in (1, 3) and lines:
         return {"file": path.name, "outcome": "clear", "seconds": seconds, "exit": result.exit_code, "lines": lines[:3]}
