@@ -31,3 +31,13 @@ def test_nothing_readable_raises_with_the_reasons(tmp_path):
     with pytest.raises(NoArticles) as info:
         pipeline.analyze([str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
     assert "empty.txt" in str(info.value) and info.value.code == "E400"
+
+
+def test_nothing_readable_counts_the_reasons_it_does_not_list(tmp_path):
+    paths = []
+    for n in range(5):
+        (tmp_path / f"empty{n}.txt").write_text("")
+        paths.append(str(tmp_path / f"empty{n}.txt"))
+    with pytest.raises(NoArticles) as info:
+        pipeline.analyze(paths)
+    assert "empty0.txt" in str(info.value) and "and 2 more" in str(info.value)

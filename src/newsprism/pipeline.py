@@ -203,6 +203,8 @@ def analyze(
     loaded = load(inputs, outlet_map=outlet_map, progress=progress, **ingest_options)
     if not loaded.articles:
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in loaded.skipped[:3])
+        if len(loaded.skipped) > 3:
+            reasons += f"; and {len(loaded.skipped) - 3} more"
         raise NoArticles(f"none of the {len(inputs)} input(s) held a readable article" + (f" ({reasons})" if reasons else ""))
     analyses = process_articles(loaded.articles, runner=runner, progress=progress)
     stories = build_stories(loaded.articles, analyses, options, progress=progress, runner=runner)

@@ -2,7 +2,10 @@
 
 - ``words``: closed-class English word lists (months, weekdays, number words, pronouns, verbs
   of saying and thinking, stop words, nouns for people).
-- ``embed``: sentence embeddings (the bundled all-MiniLM-L6-v2, or a static model distilled from it locally).
+- ``embed``: sentence embeddings (by default a static model distilled locally from the bundled
+  all-MiniLM-L6-v2; or MiniLM itself).
+- ``language_cues.tsv``: function words and letters that tell languages apart (see
+  ``ingest/language``: articles not in English are skipped with an E110 line).
 - ``aliases.json``: names that denote the same actor (see ``align/entity_names``).
 - ``loaded_terms.tsv``, ``loaded_excluded.txt``, ``loaded_weights.json``: the loaded-language
   lexicon, the VADER words that are plain news words, and the scorer's weights
