@@ -84,11 +84,14 @@ def _quiet_libraries() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     for name in ("transformers", "sentence_transformers", "huggingface_hub"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    if "huggingface_hub" in sys.modules:  # already imported (model2vec does): it read the env then
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
     if "transformers" in sys.modules:  # already imported: its bars read the env at import
-        try:
-            sys.modules["transformers"].utils.logging.disable_progress_bar()
-        except AttributeError:
-            pass
+        from transformers.utils import logging as hf_logging  # the lazy top module may lack ``utils``
+
+        hf_logging.disable_progress_bar()
 
 
 def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
