@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from story_scale import story_articles  # noqa: E402
+from story_scale import story_articles
 
 
 def main() -> None:

@@ -138,8 +138,10 @@ def _matching_classes(texts: list[str]) -> dict[int, set[int]]:
     for c, ws in enumerate(words):
         if len(texts[c].split()) < MIN_MATCH_WORDS:
             continue
-        # the shorter side's words are (nearly) all in the longer: its rarest ones find it
-        rare = sorted(ws, key=lambda w: (len(postings[w]), w))[:BLOCK_WORDS]
+        # the shorter side's words are (nearly) all in the longer: its rarest shared words find
+        # it (a word no other class holds finds nothing; a number is what a retelling changes)
+        shared = [w for w in ws if len(postings[w]) > 1 and not any(ch.isdigit() for ch in w)]
+        rare = sorted(shared, key=lambda w: (len(postings[w]), w))[:BLOCK_WORDS]
         candidates = sorted({d for w in rare for d in postings[w] if d != c and len(texts[d]) >= len(texts[c])})
         for d in candidates:
             if d not in matches[c] and _same_normalised(texts[c], texts[d]):
