@@ -76,6 +76,16 @@ class _Spans:
         return sorted(out, key=lambda x: (x[1] - x[0], x[0]))  # the smallest span first
 
 
+def heading(entity: Entity) -> str:
+    """The entity's one name for who said what: a person's fullest form ("Lina Shamy" where the
+    merge is named "Shamy"), else the merge's name."""
+    if entity.type != "PERSON" or not entity.name.split():
+        return entity.name
+    last = fold(entity.name.split()[-1])
+    forms = [n for n in entity.aliases if n.split() and fold(n.split()[-1]) == last and len(n) > len(entity.name)]
+    return max(forms, key=lambda n: (len(n.split()), len(n), n)) if forms else entity.name
+
+
 class SpeakerIndex:
     """Entities and referents of a story, looked up by an article offset or a name."""
 
@@ -93,21 +103,24 @@ class SpeakerIndex:
         self.referent_of_entity = {r.entity_id: r.id for r in referents if r.entity_id}
 
     def entity_for(self, speaker: Speaker, article_id: str) -> Entity | None:
-        """The entity whose mention holds the speaker's head word, else whose name it bears."""
+        """The entity whose mention holds the speaker's head word, else whose name it bears
+        (the name a description was resolved to in its article: "Russia's envoy" -> Churkin)."""
         head = speaker.head_start if speaker.head_start is not None else speaker.start
         spans = self.entity_spans.get(article_id)
+        named = self.entities.get(self.by_name.get(fold(speaker.name), ""))
         if head is not None and spans is not None:
             for _s, _e, entity in spans.holding(head):
                 if entity.type in SPEAKER_TYPES:
+                    if named is not None and named.type == entity.type and fold(named.name).endswith(fold(entity.name)):
+                        return named  # "Shamy" where the article says "Lina Shamy": the fuller entity
                     return entity
-        eid = self.by_name.get(fold(speaker.name))
-        return self.entities.get(eid) if eid else None
+        return named
 
     def resolve(self, speaker: Speaker, article_id: str) -> Speaker:
         entity = self.entity_for(speaker, article_id)
         if entity is None:
             return dataclasses.replace(speaker, entity_id=None, referent_id=None)
-        return dataclasses.replace(speaker, name=entity.name, entity_id=entity.id,
+        return dataclasses.replace(speaker, name=heading(entity), entity_id=entity.id,
                                    referent_id=self.referent_of_entity.get(entity.id))
 
 
