@@ -34,6 +34,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newsprism import pipeline
+    from newsprism.align import quotes as quotes_stage
     from newsprism.align.quotes import align_quotes
     from newsprism.contracts import DeclaredAnalysis, DeclaredView, analysis_fields
     from newsprism.model import Options, StoryContext
@@ -41,6 +42,14 @@ def main() -> None:
     articles = story_articles(max(args.sizes), args.base_index)
     analyses = pipeline.process_articles(articles)
     stage = next(s for s in pipeline.STORY_STAGES if s.assigns == "quotes")
+    compare = quotes_stage._same_normalised
+    calls = [0]
+
+    def counted(a: str, b: str) -> bool:  # fuzzy comparisons made: the deterministic measure of cost
+        calls[0] += 1
+        return compare(a, b)
+
+    quotes_stage._same_normalised = counted
     rows = []
     for size in sorted(args.sizes):
         members = articles[:size]
@@ -49,6 +58,7 @@ def main() -> None:
         seen = {aid: DeclaredAnalysis(a, analysis_fields(stage.requires), stage.assigns) for aid, a in own.items()}
         ctx = StoryContext("s1", tuple(members), seen, DeclaredView(sections, stage.requires, stage.assigns), Options())
         profile = cProfile.Profile() if args.profile and size == max(args.sizes) else None
+        calls[0] = 0
         t0 = time.perf_counter()
         if profile:
             profile.enable()
@@ -58,7 +68,8 @@ def main() -> None:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(15)
         seconds = time.perf_counter() - t0
         links = sum(len(q.also_in) for q in quotes)
-        row = {"articles": size, "quotes": len(quotes), "also_in_links": links, "seconds": round(seconds, 3),
+        row = {"articles": size, "quotes": len(quotes), "also_in_links": links, "fuzzy_comparisons": calls[0],
+               "seconds": round(seconds, 3),
                "ms_per_article": round(1000 * seconds / size, 2)}
         rows.append(row)
         print(json.dumps(row), flush=True)

@@ -53,3 +53,55 @@ def test_different_words_and_short_phrases_are_not_linked():
     c = _article("c", "“The city will be rebuilt within a year,” said Bashar al-Assad.", "Bashar al-Assad", "The city will be rebuilt within a year")
     quotes, _ = _story(a, b, c)
     assert all(q.also_in == () and q.attribution_conflicts == () for q in quotes)
+
+
+def _retold(quotes, copies: int):
+    """The seeds' quotes as several outlets would carry them: a clause trimmed, marks changed."""
+    import dataclasses
+
+    out = list(quotes)
+    for n in range(1, copies + 1):
+        for q in quotes:
+            words = q.text.split()
+            text = " ".join(words[: max(3, len(words) - n)]) if n % 2 else q.text.replace(",", "").replace("’", "'") + "..."
+            out.append(dataclasses.replace(q, id=f"{q.id}~{n}", article_id=f"{q.article_id}~{n}", text=text))
+    return out
+
+
+def test_blocking_finds_every_match_the_pairwise_comparison_finds(seeds_report):
+    """Near-linear matching (hash classes + rare-word blocks) gives exactly the all-pairs answer
+    on the seeds' real quotes retold by four more outlets."""
+    from newsprism.align.quotes import link_same_words, same_words
+
+    quotes = _retold(list(seeds_report.stories[0].quotes), 4)
+    also, _ = link_same_words(quotes)
+    pairwise = {i: [j for j, b in enumerate(quotes) if j != i and b.article_id != a.article_id and same_words(a.text, b.text)]
+                for i, a in enumerate(quotes)}
+    assert {i: v for i, v in pairwise.items() if v} == also
+    assert sum(len(v) for v in also.values()) > len(quotes)  # the retellings are found
+
+
+def test_matching_cost_grows_with_distinct_words_not_with_copies(seeds_report):
+    """Counted, not timed: 4x the copies of the same quotes costs no more fuzzy comparisons."""
+    from newsprism.align import quotes as stage
+
+    calls = []
+    original = stage._same_normalised
+    try:
+        for copies in (4, 16):
+            made = [0]
+
+            def counted(a, b, made=made):
+                made[0] += 1
+                return original(a, b)
+
+            stage._same_normalised = counted
+            base = list(seeds_report.stories[0].quotes)
+            import dataclasses
+
+            quotes = [dataclasses.replace(q, id=f"{q.id}~{n}", article_id=f"{q.article_id}~{n}") for n in range(copies) for q in base]
+            stage.link_same_words(quotes)
+            calls.append(made[0])
+    finally:
+        stage._same_normalised = original
+    assert calls[1] == calls[0], calls

@@ -142,19 +142,21 @@ def _classes(quotes: list[Quote]) -> tuple[list[str], list[list[int]]]:
 
 def _matching_classes(texts: list[str]) -> dict[int, set[int]]:
     """Pairs of classes with the same words, compared only within blocks of a shared rare word."""
-    words = [[w for w in dict.fromkeys(t.split()) if w not in STOP_WORDS] for t in texts]
+    words = [list(dict.fromkeys(t.split())) for t in texts]
     postings: dict[str, list[int]] = defaultdict(list)
     for c, ws in enumerate(words):
         for w in ws:
             postings[w].append(c)
     matches: dict[int, set[int]] = defaultdict(set)
     for c, ws in enumerate(words):
-        if len(texts[c].split()) < MIN_MATCH_WORDS:
+        if len(ws) < MIN_MATCH_WORDS and len(texts[c].split()) < MIN_MATCH_WORDS:
             continue
         # the shorter side's words are (nearly) all in the longer: its rarest shared words find
-        # it (a word no other class holds finds nothing; a number is what a retelling changes)
-        shared = [w for w in ws if len(postings[w]) > 1 and not any(ch.isdigit() for ch in w)]
-        rare = sorted(shared, key=lambda w: (len(postings[w]), w))[:BLOCK_WORDS]
+        # it (a word no other class holds finds nothing; a number is what a retelling changes;
+        # stop words and numbers only when the quote has no other word: "around 1,500 of them")
+        shared = [w for w in ws if len(postings[w]) > 1]
+        content = [w for w in shared if w not in STOP_WORDS and not any(ch.isdigit() for ch in w)]
+        rare = sorted(content or shared, key=lambda w: (len(postings[w]), w))[:BLOCK_WORDS]
         candidates = sorted({d for w in rare for d in postings[w] if d != c and len(texts[d]) >= len(texts[c])})
         for d in candidates:
             if d not in matches[c] and _same_normalised(texts[c], texts[d]):
