@@ -105,3 +105,42 @@ def test_matching_cost_grows_with_distinct_words_not_with_copies(seeds_report):
     finally:
         stage._same_normalised = original
     assert calls[1] == calls[0], calls
+
+
+def _described(evidence: tuple[str, ...]):
+    """000's "UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein" (the entity) and a
+    quote of "the UN High Commissioner" in the same article, joined in one referent."""
+    from newsprism.model import Entity, Referent, Span
+
+    text = ("UN High Commissioner for Human Rights Zeid Ra’ad al-Hussein spoke in Geneva. "
+            "“The crushing of Aleppo is nowhere near the end,” the UN High Commissioner said.")
+    name_at = text.index("Zeid")
+    desc_at = text.index("UN High Commissioner said")
+    head = desc_at + len("UN High ")
+    mention = Mention("a", name_at, name_at + len("Zeid Ra’ad al-Hussein"), "Zeid Ra’ad al-Hussein", "PERSON")
+    entity = Entity("s1/e1", "Zeid Ra’ad al-Hussein", "PERSON", (), (mention,))
+    words = "The crushing of Aleppo is nowhere near the end"
+    start = text.index(words)
+    speaker = Speaker(name="UN High Commissioner", start=desc_at, end=desc_at + 20, text="UN High Commissioner", head_start=head)
+    quote = Quote(id="a/q1", article_id="a", text=words, start=start, end=start + len(words), direct=True,
+                  parts=(Part(start, start + len(words)),), speaker=speaker, cue="said")
+    referent = Referent("s1/r1", "Zeid Ra’ad al-Hussein", "entity",
+                        (Span("a", name_at, mention.end, mention.text), Span("a", desc_at, desc_at + 20, "UN High Commissioner")),
+                        entity_id=entity.id, evidence=evidence)
+    article = Article(id="a", outlet="a", text=text)
+    analysis = ArticleAnalysis("a", (), mentions=(mention,), quotes=(quote,))
+    ctx = StoryContext("s1", (article,), {"a": analysis}, {"entities": (entity,), "referents": (referent,)})
+    return align_quotes(ctx)[0].speaker
+
+
+def test_a_description_follows_the_referent_the_article_equates_it_with():
+    speaker = _described(("apposition", "entity-merge"))
+    assert (speaker.name, speaker.entity_id, speaker.referent_id) == ("Zeid Ra’ad al-Hussein", "s1/e1", "s1/r1")
+    assert speaker.text == "UN High Commissioner"
+
+
+def test_a_description_joined_by_a_loose_link_stays_a_description():
+    """A referent joined by a shared noun or by meaning does not name a speaker (the referents
+    stage joined "Russia's envoy" with the UN envoy Staffan de Mistura by the noun alone)."""
+    speaker = _described(("description", "entity-merge"))
+    assert (speaker.name, speaker.entity_id) == ("UN High Commissioner", None)

@@ -38,6 +38,10 @@ MATCH_SCORE = 88.0
 BLOCK_WORDS = 3  # a class meets the classes that hold one of its 3 rarest words
 WORD = re.compile(r"[\w']+")
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # who can speak: people, bodies, states
+# referent links a description may follow to a person: the article's own equations and the
+# entity merge; a link by meaning or a shared description noun is too loose to name a speaker
+# ("Russia's envoy" joined with the UN's envoy by the noun alone)
+TRUSTED_LINKS = frozenset({"entity-merge", "apposition", "name", "surname", "single mention"})
 
 
 def _words(text: str) -> str:
@@ -101,6 +105,12 @@ class SpeakerIndex:
             for n in (e.name, *e.aliases):
                 self.by_name.setdefault(fold(n), e.id)
         self.referent_of_entity = {r.entity_id: r.id for r in referents if r.entity_id}
+        trusted: dict[str, list] = defaultdict(list)
+        for r in referents:
+            if r.entity_id in self.entities and self.entities[r.entity_id].type in SPEAKER_TYPES and set(r.evidence) <= TRUSTED_LINKS:
+                for m in r.mentions:
+                    trusted[m.article_id].append((m.start, m.end, r))
+        self.referent_spans = {aid: _Spans(v) for aid, v in trusted.items()}
 
     def entity_for(self, speaker: Speaker, article_id: str) -> Entity | None:
         """The entity whose mention holds the speaker's head word, else whose name it bears
@@ -114,6 +124,12 @@ class SpeakerIndex:
                     if named is not None and named.type == entity.type and fold(named.name).endswith(fold(entity.name)):
                         return named  # "Shamy" where the article says "Lina Shamy": the fuller entity
                     return entity
+        if named is None and head is not None and article_id in self.referent_spans:
+            # a description the story equates with a person ("the UN High Commissioner" in
+            # "Zeid Ra'ad al-Hussein, the UN High Commissioner"): the smallest mention at its head
+            held = self.referent_spans[article_id].holding(head)
+            if held:
+                return self.entities[held[0][2].entity_id]
         return named
 
     def resolve(self, speaker: Speaker, article_id: str) -> Speaker:
