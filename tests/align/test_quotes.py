@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from newsprism.align.entities import merge_entities
 from newsprism.align.quotes import align_quotes
-from newsprism.model import Article, ArticleAnalysis, Mention, Part, Quote, Speaker, StoryContext
+from newsprism.model import (
+    Article,
+    ArticleAnalysis,
+    Mention,
+    Part,
+    Quote,
+    Speaker,
+    StoryContext,
+)
 
 SAID = "the reports we had are of people being shot in the street"
 
@@ -30,8 +38,8 @@ def _story(*pairs):
 
 
 def test_same_words_in_two_outlets_are_linked():
-    a = _article("a", f"“The reports we had are of people being shot in the street,” said Rupert Colville.", "Rupert Colville", "The reports we had are of people being shot in the street")
-    b = _article("b", f"UN spokesman Colville said: “The reports we had are of people being shot in the street and in their homes.”", "Colville", "The reports we had are of people being shot in the street and in their homes.")
+    a = _article("a", "“The reports we had are of people being shot in the street,” said Rupert Colville.", "Rupert Colville", "The reports we had are of people being shot in the street")
+    b = _article("b", "UN spokesman Colville said: “The reports we had are of people being shot in the street and in their homes.”", "Colville", "The reports we had are of people being shot in the street and in their homes.")
     quotes, entities = _story(a, b)
     qa, qb = quotes
     assert qa.also_in == ("b/q1",) and qb.also_in == ("a/q1",)

@@ -57,7 +57,7 @@ def test_speakers_are_people_or_bodies_in_the_seeds(story):
 
 def test_markdown_has_one_heading_per_person(seeds_report):
     section = render_markdown(seeds_report).split("### Who said what", 1)[1].split("\n### ", 1)[0]
-    headings = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.M)
+    headings = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.MULTILINE)
     for spellings in ONE_PERSON:
         assert sum(h in spellings for h in headings) == 1, (spellings, headings)
     assert headings[-1] == "Unattributed"
