@@ -145,7 +145,7 @@ def score(docs, predictions, *, direct_only: bool) -> dict:
         gold = [g for g in gold if is_direct(text, g)] if direct_only else gold
         preds = [p for p in preds if p.direct] if direct_only else preds
         for mode in ("overlap", "exact"):
-            match = overlaps if mode == "overlap" else (lambda a, b: same(text, a, b))
+            match = overlaps if mode == "overlap" else (lambda a, b, text=text: same(text, a, b))
             found = set()
             for p in preds:
                 hits = [i for i, g in enumerate(gold) if match(p.content, g.content)]
