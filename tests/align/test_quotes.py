@@ -152,3 +152,31 @@ def test_a_description_joined_by_a_loose_link_stays_a_description():
     stage joined "Russia's envoy" with the UN envoy Staffan de Mistura by the noun alone)."""
     speaker = _described(("description", "entity-merge"))
     assert (speaker.name, speaker.entity_id) == ("UN High Commissioner", None)
+
+
+def test_a_description_resolves_to_the_person_another_article_names():
+    """000 says only "Russia’s envoy to the United Nations"; 001 names "Vitaly Churkin, Russia's
+    ambassador to the UN" and "UN envoy Staffan de Mistura": the envoy is Churkin (one role,
+    one country), never de Mistura (the UN's envoy) and never Russia."""
+    from newsprism import pipeline
+    from newsprism.model import Options
+    from newsprism.normalize import normalize_articles
+
+    a = Article(id="a", outlet="Wire", text=(
+        "After years of fighting, the Syrian government claimed victory on Tuesday over rebel groups holding out in the "
+        "besieged city of Aleppo.  Reports of a ceasefire were confirmed by Russia’s envoy to the United Nations, stating "
+        "that fighting would cease Tuesday evening to allow fighters that remain in rebel controlled regions of the city "
+        "to leave for opposition held regions of the country to the west."))
+    b = Article(id="b", outlet="Blog", text=(
+        "According to recent claims by Vitaly Churkin, Russia's ambassador to the UN, all military action has officially "
+        "ended in Aleppo.\n\nOut of the estimated 50,000 to 100,000 people trapped in the besieged area, UN envoy Staffan "
+        "de Mistura stated that around 1,500 of them are rebel fighters."))
+    articles = normalize_articles([a, b])
+    analyses = pipeline.process_articles(articles)
+    quotes = pipeline.run_story_stages("s1", articles, analyses, Options(), until="quotes")["quotes"]
+    (envoy,) = [q for q in quotes if q.article_id == "a" and q.text.startswith("fighting would cease")]
+    assert (envoy.speaker.name, envoy.speaker.text) == ("Vitaly Churkin", "Russia’s envoy")
+    (churkin,) = [q for q in quotes if q.article_id == "b" and q.text.startswith("all military action")]
+    assert envoy.speaker.entity_id == churkin.speaker.entity_id is not None
+    (mistura,) = [q for q in quotes if q.text.startswith("around 1,500")]
+    assert mistura.speaker.name == "Staffan de Mistura" and mistura.speaker.entity_id != envoy.speaker.entity_id

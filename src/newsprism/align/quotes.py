@@ -10,6 +10,11 @@ Each outlet's occurrence stays its own item. Speakers:
   and "Sergei Lavrov" are one heading; ``text`` keeps each article's own words) and the id of
   the story's referent of that entity (``sections["referents"]``), so every format groups
   quotes by one key;
+- a description the story ties to one person elsewhere resolves to them: the words set
+  before a name ("Russian U.N. Ambassador Vitaly Churkin") or in apposition after it
+  ("Vitaly Churkin, Russia's ambassador to the UN") are that person's roles, and a
+  description of two or more words that exactly one person's roles cover ("Russia's envoy":
+  one role, one country) is that person; ``resources.speakers.covers``;
 - a description nobody tied to a person stays as it is (no guess).
 
 ``also_in`` links items in other articles that quote the same words (fuzzy: punctuation,
@@ -30,6 +35,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..model import Entity, Quote, Referent, Speaker, StoryContext
+from ..resources.speakers import covers
 from ..resources.words import STOP_WORDS
 from .entity_names import fold
 
@@ -80,6 +86,48 @@ class _Spans:
         return sorted(out, key=lambda x: (x[1] - x[0], x[0]))  # the smallest span first
 
 
+ROLE_TOKEN = re.compile(r"[\w.'’-]+")
+ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+$")  # "U.N.", "U.S.": a dot that ends no sentence
+BEFORE_NAME = 6  # words of a title before a name: "Russian U.N. Ambassador"
+APPOSITION = 10  # words of ", Russia's ambassador to the UN," after a name
+
+
+def _role_words(words: Iterable[str]) -> set[str]:
+    out = set()
+    for w in words:
+        w = re.sub(r"['’]s$", "", w).replace(".", "").lower()
+        if w and w not in STOP_WORDS:
+            out.add(w)
+    return out
+
+
+def _roles_at(text: str, start: int, end: int) -> set[str]:
+    """Role words the article sets next to a name: a capitalised title run just before it, or
+    an apposition right after it."""
+    before = ROLE_TOKEN.findall(text[max(0, start - 80) : start].split("\n")[-1])
+    title: list[str] = []
+    for w in reversed(before[-BEFORE_NAME:]):
+        if not w[:1].isupper() or (w.endswith(".") and not ABBREVIATION.match(w)):
+            break
+        title.append(w)
+    words = set(_role_words(title))
+    after = text[end : end + 200]
+    if after.startswith(", "):
+        clause = re.split(r"[,.;:\n(]", after[2:], maxsplit=1)[0]
+        if not re.search(r"\b(?:said|says|told|who|which|and)\b", clause):
+            words |= _role_words(ROLE_TOKEN.findall(clause)[:APPOSITION])
+    return words
+
+
+def _described_person(description: str, roles: dict[str, set[str]]) -> str | None:
+    """The one person whose roles in the story cover every word of a description of 2+ words."""
+    need = _role_words(ROLE_TOKEN.findall(description))
+    if len(need) < 2:
+        return None  # "the ambassador" alone could be anyone's title
+    found = [eid for eid, have in roles.items() if covers(have, need)]
+    return found[0] if len(found) == 1 else None
+
+
 def heading(entity: Entity) -> str:
     """The entity's one name for who said what: a person's fullest form ("Lina Shamy" where the
     merge is named "Shamy"), else the merge's name."""
@@ -93,8 +141,17 @@ def heading(entity: Entity) -> str:
 class SpeakerIndex:
     """Entities and referents of a story, looked up by an article offset or a name."""
 
-    def __init__(self, entities: tuple[Entity, ...], referents: tuple[Referent, ...]):
+    def __init__(self, entities: tuple[Entity, ...], referents: tuple[Referent, ...], texts: dict[str, str] | None = None):
         self.entities = {e.id: e for e in entities}
+        self.roles: dict[str, set[str]] = {}  # person entity id -> role words the story gives them
+        for e in sorted(entities, key=lambda e: e.id):
+            if e.type == "PERSON" and texts:
+                words = set()
+                for m in e.mentions:
+                    if m.article_id in texts:
+                        words |= _roles_at(texts[m.article_id], m.start, m.end)
+                if words:
+                    self.roles[e.id] = words
         by_article: dict[str, list] = defaultdict(list)
         for e in entities:
             for m in e.mentions:
@@ -130,6 +187,10 @@ class SpeakerIndex:
             held = self.referent_spans[article_id].holding(head)
             if held:
                 return self.entities[held[0][2].entity_id]
+        if named is None and speaker.text:  # a description: its head is in no entity's mention
+            eid = _described_person(speaker.text, self.roles)
+            if eid is not None:
+                return self.entities[eid]
         return named
 
     def resolve(self, speaker: Speaker, article_id: str) -> Speaker:
@@ -213,7 +274,7 @@ def link_same_words(quotes: list[Quote]) -> tuple[dict[int, list[int]], dict[int
 def align_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
     entities = tuple(ctx.sections.get("entities") or ())
     referents = tuple(ctx.sections.get("referents") or ())
-    index = SpeakerIndex(entities, referents)
+    index = SpeakerIndex(entities, referents, {a.id: a.text for a in ctx.articles})
     quotes: list[Quote] = []
     for article in ctx.articles:
         analysis = ctx.analyses.get(article.id)

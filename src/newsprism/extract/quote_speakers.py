@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Mention, Speaker
-from ..resources.speakers import PEOPLE_QUANTIFIERS, ROLE_SYNONYMS, TEXT_NOUNS
+from ..resources.speakers import PEOPLE_QUANTIFIERS, TEXT_NOUNS, covers, role_word
 from ..resources.words import PERSONAL_PRONOUNS
 from .entity_lexicon import PERSON_TITLES
 from .quote_marks import within_line
@@ -31,19 +31,6 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
 # page furniture at a paragraph's start: "WASHINGTON —", "NEW YORK (AP) --", "UPDATE:"
 DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
-ROLE_OF = {w: min(group) for group in ROLE_SYNONYMS for w in group}  # one word per role
-
-
-def _role_word(word: str) -> str:
-    return ROLE_OF.get(word, word)
-
-
-def _same_place_word(a: str, b: str) -> bool:
-    """'russia' / 'russian', 'syria' / 'syrian': a country and its demonym share their stem."""
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short[: max(4, len(short) - 1)]) and len(long_) - len(short) <= 3
 
 
 def _norm(word: str) -> str:
@@ -165,7 +152,7 @@ class SpeakerResolver:
         if _norm(head.lemma_) not in PERSON_TITLES and _norm(head.text) not in PERSON_TITLES:
             return None  # "residents": a group, never one person; "AARP": a body's name, not a role
         need = _role_words_of(content)
-        names = {name for name, words in self._roles if _covers(_norm_roles(words), need)}
+        names = {name for name, words in self._roles if covers(words, need)}
         return names.pop() if len(names) == 1 else None
 
     # -- the speaker -------------------------------------------------------------------
@@ -263,15 +250,6 @@ def _role_words_of(tokens) -> set[str]:
             out.add(_norm(run[0]))
         run = []
         if t is not None:
-            out.add(_role_word(_norm(t.lemma_)))
+            out.add(role_word(_norm(t.lemma_)))
     return out
 
-
-def _norm_roles(words: set[str]) -> set[str]:
-    return {_role_word(w) for w in words}
-
-
-def _covers(have: set[str], need: set[str]) -> bool:
-    """Every word of the description is among the person's role words (a country matches its
-    demonym: "Russia's envoy" / "Russian ambassador")."""
-    return all(any(_same_place_word(n, h) for h in have) for n in need)

@@ -44,3 +44,25 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "chairman chairwoman chair chairperson",
     )
 )
+
+ROLE_OF = {w: min(group) for group in ROLE_SYNONYMS for w in group}  # one word per role
+
+
+def role_word(word: str) -> str:
+    """The one word for a role: "envoy" and "ambassador" are both "ambassador"."""
+    return ROLE_OF.get(word, word)
+
+
+def same_place_word(a: str, b: str) -> bool:
+    """'russia' / 'russian', 'syria' / 'syrian': a country and its demonym share their stem."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short[: max(4, len(short) - 1)]) and len(long_) - len(short) <= 3
+
+
+def covers(have: set[str], need: set[str]) -> bool:
+    """Every word of a description is among a person's role words (roles by ``role_word``,
+    a country matching its demonym: "Russia's envoy" / "Russian ambassador")."""
+    have = {role_word(w) for w in have}
+    return all(any(same_place_word(role_word(n), h) for h in have) for n in need)
