@@ -66,6 +66,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self._text = self.doc.text  # spaCy rebuilds Doc.text on every access: once per article
         self._starts = [m.start for m in self.mentions]
         self._full_names: dict[tuple[str, str], str] = {}
         self._roles = self._person_roles()
@@ -160,7 +161,7 @@ class SpeakerResolver:
         """First token after a dateline that opens the phrase at a paragraph's start."""
         doc = self.doc
         s_char = doc[start].idx
-        text = doc.text
+        text = self._text
         if s_char > 0 and text[s_char - 1] != "\n":
             return start
         m = DATELINE.match(text, s_char)
