@@ -7,7 +7,7 @@ Outlet names are never cut: the table wraps them instead.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
