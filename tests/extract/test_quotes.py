@@ -216,3 +216,14 @@ def test_a_text_speaks_for_whoever_issued_it(nlp):
     speakers = {q.text: (q.speaker.name if q.speaker else None) for q in _quotes(nlp, text) if not q.direct}
     assert speakers.get("the talks would resume in May") == "White House"
     assert speakers.get("the river had flooded twice") is None
+
+
+def test_according_to_in_a_sentence_another_source_speaks_in_is_not_the_whole_sentence(seed_quotes):
+    """003: 'The Syrian army says it is in control of 98 percent of the city, and, according to one
+    general, in the “last moments before declaring victory,” after an assault ...': the army's
+    clause is the army's, the general's words are the quoted phrase; no item gives the general
+    the whole sentence."""
+    general = [q for q in seed_quotes["003"] if q.speaker is not None and q.speaker.name == "one general"]
+    assert [q.text for q in general] == ["last moments before declaring victory"]
+    (army,) = [q for q in seed_quotes["003"] if q.text == "it is in control of 98 percent of the city"]
+    assert army.speaker.name == "Syrian army"

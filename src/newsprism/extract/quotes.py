@@ -497,10 +497,25 @@ def _one_item_per_quote(direct: list[Draft], reported: list[Draft]) -> tuple[lis
     kept, seen = [], set()
     for r in reported:
         key = tuple(r.parts)
-        if key not in seen:  # two cue verbs over one clause ("said and added"): one item
-            seen.add(key)
-            kept.append(r)
+        if key in seen:  # two cue verbs over one clause ("said and added"): one item
+            continue
+        if r.attribution is not None and r.attribution.cue == "according to" and _overlaps_other(r, reported):
+            continue  # "X says A, and, according to Y, B": the sentence is not all Y's; the clause is X's
+        seen.add(key)
+        kept.append(r)
     return [d for k, d in enumerate(direct) if k not in inside], kept
+
+
+def _overlaps_other(r: Draft, reported: list[Draft]) -> bool:
+    """Another cue's reported clause shares words with this sentence-wide "according to" item."""
+    for o in reported:
+        if o is r or o.attribution is None or o.attribution.cue == "according to":
+            continue
+        if o.start > r.parts[-1][1] or o.parts[-1][1] < r.start:
+            continue
+        if any(s < oe and os_ < e for s, e in r.parts for os_, oe in o.parts):
+            return True
+    return False
 
 
 def _holders(spans, starts, parts) -> list[int]:
