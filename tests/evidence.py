@@ -41,7 +41,7 @@ def evidence_errors(report: dict) -> tuple[int, list[str]]:
         expected = text[start:end]
         parts = item.get("parts")
         if parts:
-            expected = " ".join(text[p["start"]:p["end"]] for p in parts)
+            expected = " … ".join(text[p["start"]:p["end"]] for p in parts)
             if parts[0]["start"] != start or parts[-1]["end"] != end:
                 problems.append(f"{path}: start/end do not run from the first part to the last")
         if "text" in item and item["text"] is not None and item["text"] != expected:

@@ -136,6 +136,8 @@ class Speaker:
     end: int | None = None
     text: str | None = None  # the words in the article that name the speaker
     entity_id: str | None = None
+    head_start: int | None = None  # offset of the phrase's head word ("envoy" in "Russia's envoy")
+    referent_id: str | None = None  # the story's referent (sections["referents"]) this speaker is
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +146,7 @@ class Speaker:
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "referent_id": self.referent_id,
         }
 
 
@@ -151,7 +154,7 @@ class Speaker:
 class Quote:
     id: str
     article_id: str
-    text: str  # what was said, without outer quotation marks; parts joined by a space
+    text: str  # what was said, without outer quotation marks; parts joined by " … " (each part is exact)
     start: int
     end: int
     direct: bool

@@ -22,7 +22,7 @@ STORY_STAGES: tuple[Stage, ...] = (
           doc="named entities merged across outlets"),
     Stage("referents", "newsprism.align.referents:resolve_referents", ("entities", "analysis.ref_mentions"),
           doc="who and what, resolved across the story's articles"),
-    Stage("quotes", "newsprism.align.quotes:align_quotes", ("entities", "analysis.quotes"),
+    Stage("quotes", "newsprism.align.quotes:align_quotes", ("entities", "referents", "analysis.quotes"),
           doc="quotes with speakers resolved to entities, linked across outlets"),
     Stage("figures", "newsprism.align.figures:reconcile_figures", ("analysis.figures",),
           doc="numbers of the same thing compared across outlets"),

@@ -3,23 +3,34 @@
 A name in the phrase is used as it stands, completed to the fullest form the article gives
 ("Churkin" -> "Vitaly Churkin"). "he"/"she" take the nearest person named before them outside
 any quotation. A description ("a UN spokesman") becomes a name only when the article itself
-ties exactly one named person to that role ("Rupert Colville, a UN Spokesman"); otherwise the
+ties exactly one named person to that role ("Rupert Colville, a UN Spokesman"; "Russia's
+envoy" for "Russian U.N. Ambassador Vitaly Churkin": one role, one country); otherwise the
 description stays the speaker, so nothing is guessed.
+
+A speaker is a person or a body, never a thing or page furniture: a dateline ("WASHINGTON —")
+is cut off the phrase; a text, record or finding ("the bill", "a release", "the report";
+``resources.speakers.TEXT_NOUNS``) speaks for whoever issued it ("the White House statement"
+-> the White House), else for nobody named; a generic "he or she" and a bare adjective
+("little is known") are no speaker.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Mention, Speaker
+from ..resources.speakers import PEOPLE_QUANTIFIERS, TEXT_NOUNS, covers, role_word
 from ..resources.words import PERSONAL_PRONOUNS
 from .entity_lexicon import PERSON_TITLES
 from .quote_marks import within_line
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
+# page furniture at a paragraph's start: "WASHINGTON —", "NEW YORK (AP) --", "UPDATE:"
+DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
 
 
 def _norm(word: str) -> str:
@@ -55,6 +66,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self._text = self.doc.text  # spaCy rebuilds Doc.text on every access: once per article
         self._starts = [m.start for m in self.mentions]
         self._full_names: dict[tuple[str, str], str] = {}
         self._roles = self._person_roles()
@@ -138,30 +150,51 @@ class SpeakerResolver:
         if not content:
             return None
         head = content[-1]
-        if head.pos_ == "NOUN" and _norm(head.lemma_) not in PERSON_TITLES:
-            return None  # "residents", "activists": a group, never one person
-        need = {_norm(t.lemma_) for t in content}
-        names = {name for name, words in self._roles if need <= words}
+        if _norm(head.lemma_) not in PERSON_TITLES and _norm(head.text) not in PERSON_TITLES:
+            return None  # "residents": a group, never one person; "AARP": a body's name, not a role
+        need = _role_words_of(content)
+        names = {name for name, words in self._roles if covers(words, need)}
         return names.pop() if len(names) == 1 else None
 
     # -- the speaker -------------------------------------------------------------------
-    def speaker(self, start: int, end: int) -> Speaker | None:
-        """Speaker for the phrase doc[start:end] at an attribution."""
+    def _after_dateline(self, start: int, end: int) -> int:
+        """First token after a dateline that opens the phrase at a paragraph's start."""
         doc = self.doc
+        s_char = doc[start].idx
+        text = self._text
+        if s_char > 0 and text[s_char - 1] != "\n":
+            return start
+        m = DATELINE.match(text, s_char)
+        if m is None or not any(c.isalpha() for c in m.group()):
+            return start
+        while start < end and doc[start].idx < m.end():
+            start += 1
+        return start
+
+    def speaker(self, start: int, end: int) -> Speaker | None:
+        """Speaker for the phrase doc[start:end] at an attribution; None when it is nobody."""
+        doc = self.doc
+        start = self._after_dateline(start, end) if start < end else start
         if start >= end:
             return None
         span = doc[start:end]
         s_char, e_char = span.start_char, span.end_char
         root = span.root
-        if len(span) == 1 and root.lower_ in PERSONAL_PRONOUNS:
-            person = self.nearest_person_before(s_char)
+        if root.lower_ in PERSONAL_PRONOUNS and all(t.i == root.i or t.pos_ in ("ADV", "PART", "PUNCT") for t in span):
+            person = self.nearest_person_before(s_char)  # "he", "even he"
             name = self.full_name(person) if person else root.text
-            return Speaker(name=name, start=s_char, end=e_char, text=root.text)
+            return Speaker(name=name, start=root.idx, end=root.idx + len(root.text), text=root.text, head_start=root.idx)
+        if root.pos_ == "PRON" and any(c.dep_ == "conj" for c in root.children):
+            return None  # "he or she believes": anyone, not a speaker
         found = self.mentions_in(s_char, e_char)
         for label in SPEAKER_LABELS:
             for m in found:
                 if m.label == label and m.start <= root.idx < m.end:
-                    return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text)
+                    return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text, head_start=root.idx)
+        if root.pos_ == "NOUN" and _norm(root.lemma_) in TEXT_NOUNS:
+            return self._issuer(root)  # "the bill says", "the White House statement said"
+        if root.pos_ in ("ADJ", "ADV", "VERB", "NUM") and root.lower_ not in PEOPLE_QUANTIFIERS and not found:
+            return None  # "little is known": a parse error, not a source
         persons = [m for m in found if m.label == "PERSON"]
         for child in root.children:  # "the US Ambassador to the UN, Samantha Power, asking"
             if child.dep_ == "appos" and not persons:
@@ -169,10 +202,55 @@ class SpeakerResolver:
                 persons = [m for m in self.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1].text)) if m.label == "PERSON"]
         if persons:  # "UN human rights spokesman Rupert Colville": the name is not the root
             m = persons[-1]
-            return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text)
+            return Speaker(name=self.full_name(m), start=m.start, end=m.end, text=m.text, head_start=m.start)
         text = span.text
         name = self.by_role(span)
         if name is None:
             words = text.split()
             name = " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") and len(words) > 1 else text
-        return Speaker(name=name, start=s_char, end=e_char, text=text)
+        return Speaker(name=name, start=s_char, end=e_char, text=text, head_start=root.idx)
+
+    def _issuer(self, noun) -> Speaker | None:
+        """Who issued a text: its owner ("Obama's letter"), a name before it ("the White House
+        statement") or after it ("a statement from the Pentagon"); else nobody named."""
+        doc = self.doc
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                sub = sorted(child.subtree, key=lambda t: t.i)
+                phrase = (sub[0].i, sub[-1].i + 1)
+                while phrase[1] > phrase[0] and doc[phrase[1] - 1].dep_ == "case":
+                    phrase = (phrase[0], phrase[1] - 1)  # "Obama 's"
+                return self._named(*phrase)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return self._named(*noun_phrase(pobj))
+        return None
+
+    def _named(self, start: int, end: int) -> Speaker | None:
+        """A speaker only when the words name someone (an issuer, never another text)."""
+        span = self.doc[start:end]
+        if any(m.label in SPEAKER_LABELS for m in self.mentions_in(span.start_char, span.end_char)):
+            return self.speaker(start, end)
+        return None
+
+
+def _role_words_of(tokens) -> set[str]:
+    """A role's words, normalised: one word per role ("envoy" = "ambassador"), an acronym for a
+    run of capitalised words ("United Nations" -> "un")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for t in list(tokens) + [None]:
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper():
+            run.append(t.text)
+            continue
+        if len(run) > 1:
+            out.add("".join(w[0] for w in run).lower())
+        elif run:
+            out.add(_norm(run[0]))
+        run = []
+        if t is not None:
+            out.add(role_word(_norm(t.lemma_)))
+    return out
+

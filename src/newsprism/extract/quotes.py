@@ -30,6 +30,8 @@ from .quote_speakers import SpeakerResolver, noun_phrase
 DASH_LINE = re.compile(r"[ \t]*[,.]?[ \t]*[–—―]|[ \t]+-{1,2}[ \t]+")
 MIN_UNATTRIBUTED_WORDS = 4  # a shorter quoted phrase with no source is a title or scare quote
 TRAILING = " \t\n,;:"
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})  # what opens a reported clause; "while", "because" do not
+PART_JOIN = " … "  # between the parts of a split quote: the reader sees the cut, each part stays exact
 
 
 @dataclass
@@ -64,6 +66,7 @@ def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quo
     _inherit_speakers(text, direct, paras)
     direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
     reported = _reported_speech(doc, text, quoted, resolver, direct)
+    direct, reported = _one_item_per_quote(direct, reported)
     drafts = sorted(direct + reported, key=lambda d: (d.start, not d.direct))
     return tuple(_to_quote(article, n, d) for n, d in enumerate(drafts, 1))
 
@@ -310,7 +313,7 @@ def _dash_attribution(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
 
 
 def _draft_text(text: str, d: Draft) -> str:
-    return " ".join(text[s:e] for s, e in d.parts)
+    return PART_JOIN.join(text[s:e] for s, e in d.parts)
 
 
 def _paragraph_of(paras, offset: int) -> int:
@@ -453,6 +456,9 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
                 continue
             if tok.lemma_.lower() in THOUGHT_VERBS and tok.lemma_.lower() in ("see", "view", "consider", "know"):
                 continue  # too often not a report ("we know that", "see that")
+            first = min(clause.subtree, key=lambda t: t.i)
+            if any(t.dep_ == "mark" and t.lower_ not in COMPLEMENTIZERS for t in (first, *clause.children)):
+                continue  # "While X, Moscow denied ...": an adverbial clause the parse took for the content
             if "\n" in doc[min(tok.i, clause.i) : max(tok.i, clause.i)].text:
                 continue  # the parse joined two paragraphs
             r = _clause_range(doc, clause, quote_spans)
@@ -473,6 +479,59 @@ def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: 
         speaker = resolver.speaker(*phrase)
         drafts.append(Draft([p for p in parts], False, Attribution(cue, tok.idx, speaker, tok.i)))
     return drafts
+
+
+def _one_item_per_quote(direct: list[Draft], reported: list[Draft]) -> tuple[list[Draft], list[Draft]]:
+    """A quote and a phrase quoted inside it are one item: a quoted phrase lying within a reported
+    clause ('It could happen "within hours maybe," he said') is part of that clause, which keeps
+    the quote's speaker when it has none; reported clauses holding the same words keep one."""
+    spans = sorted((s, e, n) for n, d in enumerate(reported) for s, e in d.parts)
+    starts = [s for s, _, _ in spans]
+    inside: set[int] = set()
+    for k, d in enumerate(direct):
+        for n in _holders(spans, starts, d.parts):
+            inside.add(k)
+            r = reported[n]
+            if r.attribution is not None and r.attribution.speaker is None and d.attribution is not None:
+                r.attribution.speaker = d.attribution.speaker
+            break
+    kept, seen = [], set()
+    for r in reported:
+        key = tuple(r.parts)
+        if key in seen:  # two cue verbs over one clause ("said and added"): one item
+            continue
+        if r.attribution is not None and r.attribution.cue == "according to" and _overlaps_other(r, reported):
+            continue  # "X says A, and, according to Y, B": the sentence is not all Y's; the clause is X's
+        seen.add(key)
+        kept.append(r)
+    return [d for k, d in enumerate(direct) if k not in inside], kept
+
+
+def _overlaps_other(r: Draft, reported: list[Draft]) -> bool:
+    """Another cue's reported clause shares words with this sentence-wide "according to" item."""
+    for o in reported:
+        if o is r or o.attribution is None or o.attribution.cue == "according to":
+            continue
+        if o.start > r.parts[-1][1] or o.parts[-1][1] < r.start:
+            continue
+        if any(s < oe and os_ < e for s, e in r.parts for os_, oe in o.parts):
+            return True
+    return False
+
+
+def _holders(spans, starts, parts) -> list[int]:
+    """Reported drafts (by index) one of whose parts holds every one of these parts."""
+    out = []
+    s0, e0 = parts[0][0], parts[-1][1]
+    i = bisect_right(starts, s0) - 1
+    while i >= 0:
+        s, e, n = spans[i]
+        if s <= s0 and e0 <= e:
+            out.append(n)
+        if s < s0 - 2000:
+            break  # a clause stays within its paragraph: no holder starts this far back
+        i -= 1
+    return sorted(set(out))
 
 
 def _stance_object(verb):
@@ -524,7 +583,7 @@ def _to_quote(article: Article, n: int, d: Draft) -> Quote:
     return Quote(
         id=f"{article.id}/q{n}",
         article_id=article.id,
-        text=" ".join(text[p.start : p.end] for p in parts),
+        text=PART_JOIN.join(text[p.start : p.end] for p in parts),
         start=parts[0].start,
         end=parts[-1].end,
         direct=d.direct,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
 
 from .counts import counts_line, story_counts
 from .profile_text import KIND_LABELS, naming_line, rule_text, speaker_kinds
+from .speakers import UNATTRIBUTED, named_as, speaker_key
 
 Dict = Mapping[str, Any]
 
@@ -365,11 +366,14 @@ class StoryPage:
             clusters[find(q.get("id"))].append(q)
         speakers: dict[str, dict[str, Any]] = {}
         for members in clusters.values():
-            first = members[0]
             speaker = next((m.get("speaker") for m in members if m.get("speaker")), None)
-            name = (speaker or {}).get("name") or "Unattributed"
-            group_key = (speaker or {}).get("entity_id") or name.casefold()
-            group = speakers.setdefault(group_key, {"name": name, "entries": [], "outlets": set()})
+            name = (speaker or {}).get("name") or UNATTRIBUTED
+            group_key = speaker_key({"speaker": speaker})  # one heading per resolved speaker, as report.md
+            group = speakers.setdefault(group_key, {"name": name, "entries": [], "outlets": set(), "named_as": []})
+            for m in members:
+                words = named_as((m.get("speaker") or {}).get("text"), group_key)
+                if words and words.casefold() not in (w.casefold() for w in group["named_as"]):
+                    group["named_as"].append(words)
             conflicts = [by_id[c] for m in members for c in m.get("attribution_conflicts") or [] if c in by_id]
             carriers = [
                 {"cite": self.cite(m), "direct": m.get("direct"), "cue": m.get("cue")}
@@ -383,9 +387,10 @@ class StoryPage:
                 "conflicts": [{"name": ((c.get("speaker") or {}).get("name") or "nobody"), "cite": self.cite(c)} for c in conflicts],
                 "corrected": next((m.get("corrected") for m in members if m.get("corrected")), None),
             })
-        groups = sorted(speakers.values(), key=lambda g: (g["name"] == "Unattributed", -len(g["entries"]), g["name"].casefold()))
+        groups = sorted(speakers.values(), key=lambda g: (g["name"] == UNATTRIBUTED, -len(g["entries"]), g["name"].casefold()))
         for g in groups:
             g["outlets"] = sorted(g["outlets"])
+            g["named_as"].sort(key=str.casefold)
             g["n_quotes"] = sum(len(e["carriers"]) for e in g["entries"])
             g["entries"].sort(key=lambda e: -len(e["carriers"]))
         return groups

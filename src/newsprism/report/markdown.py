@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from ..model import Report
 from .counts import counts_line, plural, story_counts
+from .speakers import speaker_groups
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -119,15 +120,13 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
             out.append("")
     if story.get("quotes") is not None:
         out += ["", "### Who said what", ""]
-        by_speaker: dict[str, list] = {}
-        for q in story["quotes"]:
-            by_speaker.setdefault(((q.get("speaker") or {}).get("name")) or "(unattributed)", []).append(q)
         shown = 0
-        for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        for group in speaker_groups(story["quotes"]):  # one heading per resolved speaker
             if shown >= LIMITS["quotes"]:
                 break
-            out.append(f"- **{md(speaker)}**")
-            for q in quotes:
+            named = "; ".join(f"“{md(w)}”" for w in group["named_as"])
+            out.append(f"- **{md(group['name'])}**" + (f" (named as {named})" if named else ""))
+            for q in group["quotes"]:
                 mark = "“{}”".format(md(q.get("text"), 240)) if q.get("direct") else md(q.get("text"), 240)
                 out.append(f"  - {mark} ({name(q.get('article_id'))}){_corrected(q)}")
                 shown += 1

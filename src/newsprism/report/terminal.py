@@ -7,7 +7,7 @@ Outlet names are never cut: the table wraps them instead.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -15,8 +15,24 @@ from rich.text import Text
 
 from ..model import Report
 from .counts import counts_line, plural, story_counts
+from .speakers import speaker_groups
 
 _MAX_STORIES = 10
+_MAX_SPEAKERS = 8
+
+
+def _who_said_what(console: Console, story: dict, outlets: dict[str, str]) -> None:
+    """The most-quoted speakers of the story, one line each, grouped as report.md groups them."""
+    groups = [g for g in speaker_groups(story.get("quotes") or []) if g["key"]]
+    if not groups:
+        return
+    console.print(Text(f"\nWho said what in “{story.get('title') or ''}”:", style="bold"))
+    for g in groups[:_MAX_SPEAKERS]:
+        where = ", ".join(sorted({outlets.get(a, a) for a in g["article_ids"]}))
+        named = f" (named as {'; '.join(g['named_as'])})" if g["named_as"] else ""
+        console.print(Text(f"  • {g['name']}: {plural(len(g['quotes']), 'quote')} in {where}{named}"))
+    if len(groups) > _MAX_SPEAKERS:
+        console.print(Text(f"  … and {plural(len(groups) - _MAX_SPEAKERS, 'more speaker')} (all in the written reports)"))
 
 
 def print_summary(report: Report, console: Console, *, seconds: float | None = None,
@@ -56,6 +72,8 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
         for sentence in biggest.summary:
             cites = ", ".join(outlets.get(c, c) for c in sentence.citations)
             console.print(Text(f"  • {sentence.text} [{cites}]"))
+    if biggest is not None:
+        _who_said_what(console, story_data.get(biggest.id) or biggest.to_dict(), outlets)
     if report.skipped:
         console.print(Text(f"\n{plural(len(report.skipped), 'input')} skipped (see above and report.json 'skipped').", style="yellow"))
     if written:
