@@ -16,7 +16,10 @@ Writes benchmarks/results/coref_eval.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import pickle
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -115,10 +118,20 @@ def run_topic(docs):
     from newsprism.nlp import parse
 
     articles = [Article(id=d["doc_id"], outlet=d["doc_id"], text=d["text"]) for d in docs]
-    analyses, heads = {}, {}
-    for article, doc in zip(articles, parse([a.text for a in articles], batch_size=16)):
-        analyses[article.id] = analyze_article(article, doc)
-        heads[article.id] = {t.idx: (t.lemma_.lower(), t.pos_) for t in doc}
+    # NEWSPRISM_COREF_CACHE=dir keeps each topic's parses and extractions between runs (for
+    # tuning the resolver only; clear it after changing an extractor)
+    cache_dir = os.environ.get("NEWSPRISM_COREF_CACHE")
+    cache = Path(cache_dir) / (hashlib.sha1("".join(a.id + a.text for a in articles).encode()).hexdigest() + ".pkl") if cache_dir else None
+    if cache and cache.exists():
+        analyses, heads = pickle.loads(cache.read_bytes())
+    else:
+        analyses, heads = {}, {}
+        for article, doc in zip(articles, parse([a.text for a in articles], batch_size=16)):
+            analyses[article.id] = analyze_article(article, doc)
+            heads[article.id] = {t.idx: (t.lemma_.lower(), t.pos_) for t in doc}
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(pickle.dumps((analyses, heads)))
     ctx = StoryContext("t", tuple(articles), analyses)
     entities = merge_entities(ctx)
     ctx = StoryContext("t", tuple(articles), analyses, {"entities": entities})
@@ -204,9 +217,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="both", choices=["both", *SETS])
     ap.add_argument("--topics", type=int, default=None, help="first N topics of each data set")
+    ap.add_argument("--out", default=None, help="where to write the JSON (default benchmarks/results/coref_eval.json)")
     args = ap.parse_args(argv)
     result = run(args.data, args.topics)
-    out = REPO / "benchmarks" / "results" / "coref_eval.json"
+    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "coref_eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

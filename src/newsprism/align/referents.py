@@ -19,11 +19,12 @@ referent (opposite participants), nor are two names the entity merge kept apart.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
-from ..model import RefMention, Referent, Span, StoryContext
+from ..model import Referent, RefMention, Span, StoryContext
+from .referent_sides import _related, join_frames, join_sides, role_class, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
 ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
@@ -102,13 +103,25 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     groups_ent: dict[Key, set[str]] = defaultdict(set)
 
-    def ok(a: Key, b: Key, names_may_differ: bool = False) -> bool:
+    owners_of: dict[Key, set[str]] = {k: {o for o in m.owners if not o.startswith("!")} for k, m in mentions.items() if m.owners and not m.label}
+
+    stance_of: dict[Key, tuple[set[str], set[str]]] = {k: stance_words(m) for k, m in mentions.items() if m.kind == "entity" and not m.label}
+    classes: dict[Key, set[str]] = {k: {role_class(m)} - {"", "collective"} for k, m in mentions.items()}
+
+    def ok(a: Key, b: Key, names_may_differ: bool = False, side: bool = False) -> bool:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             return True
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
         if ea and eb and ea != eb and not names_may_differ:
             return False  # two entities the merge kept apart
+        fa, aa = stance_of.get(ra, (set(), set()))
+        fb, ab = stance_of.get(rb, (set(), set()))
+        if aa & fb or ab & fa:
+            return False  # "anti-government forces" / "government forces"
+        oa, ob = owners_of.get(ra, set()), owners_of.get(rb, set())
+        if oa and ob and not _related(oa, ob) and not side:
+            return False  # "the Mexican side" / "the U.S. side": narrowed by different names
         mb = set(members_of[rb])
         return not any(y in mb for x in members_of[ra] if x in opposed for y in opposed[x])
 
@@ -116,12 +129,16 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     def join(a: Key, b: Key, why: str) -> None:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or not ok(a, b, why == "surname"):
+        if ra == rb or not ok(a, b, why == "surname", why.startswith("side")):
             return
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
         members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
         groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
+        owners_of[root] = owners_of.pop(ra, set()) | owners_of.pop(rb, set())
+        sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
+        stance_of[root] = (sa[0] | sb[0], sa[1] | sb[1])
+        classes[root] = classes.pop(ra, set()) | classes.pop(rb, set())
 
     for k, e in ent.items():
         groups_ent[k] = {e}
@@ -206,7 +223,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             else:
                 heads.append((k, {r: set(e) for r, e in mine.items()}))
     for _ in range(2):  # slots depend on event groups and event groups on participants: twice
-        _merge_by_meaning(mentions, uf, members_of, groups_ent, join)
+        _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes)
+    join_sides(mentions, uf, members_of, groups_ent, join)
+    join_frames(mentions, uf, members_of, join)
     return uf, ent
 
 
@@ -257,7 +276,7 @@ def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
     return min(counts, key=lambda t: (-counts[t], t))
 
 
-def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join) -> None:
+def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) -> None:
     roots = sorted(members_of)
     if len(roots) < 2:
         return
@@ -288,6 +307,8 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join) -> None:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
+        if classes.get(ra, set()) != classes.get(rb, set()):
+            continue  # a state's organ, an armed group, anyone else: meaning alone does not cross roles
         named = bool(groups_ent.get(ra)) or bool(groups_ent.get(rb))
         if kinds[a] == "entity":
             shared = bool(profile[a] & profile[b])

@@ -4,6 +4,8 @@
   of saying and thinking, stop words, nouns for people).
 - ``embed``: sentence embeddings (the bundled all-MiniLM-L6-v2, or a static model distilled from it locally).
 - ``aliases.json``: names that denote the same actor (see ``align/entity_names``).
+- ``event_frames.json``, ``referent_roles.json`` (read by ``frames``): event words of one frame and
+  role nouns of states and armed actors (see ``align/referent_sides``).
 - ``loaded_terms.tsv``, ``loaded_excluded.txt``, ``loaded_weights.json``: the loaded-language
   lexicon, the VADER words that are plain news words, and the scorer's weights
   (see ``extract/loaded_lexicon``).
