@@ -181,6 +181,7 @@ def join_sides(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[K
 
     owned_state_heads = {w for r, (cls, mine, _) in info.items() if cls == "state" and any(o and is_main(o) for o in mine)
                          for w in heads_of(r) if w in roles["state"]}
+    alone = all(is_main(o) for o in counts)
     state_side: list[Key] = []
     challengers: list[Key] = []
     for r, (cls, mine, against) in sorted(info.items()):
@@ -191,8 +192,10 @@ def join_sides(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[K
         if any(o == "" or is_main(o) for o in against):
             if not ours:
                 challengers.append(r)
-        elif ours or (cls == "state" and not named and heads_of(r) & owned_state_heads):
-            state_side.append(r)  # "the regime" is the regime the story names ("the Assad regime")
+        elif ours or (cls == "state" and not named and (alone or heads_of(r) & owned_state_heads)):
+            # "the government" is the story's state when no other state has organs in it;
+            # else "the regime" is the regime the story names ("the Assad regime")
+            state_side.append(r)
         elif cls == "nonstate" and not named:
             challengers.append(r)
     for side, why in ((state_side, "side:state"), (challengers, "side:against-state")):
