@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import os
-import pickle
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -118,20 +117,27 @@ def run_topic(docs):
     from newsprism.nlp import parse
 
     articles = [Article(id=d["doc_id"], outlet=d["doc_id"], text=d["text"]) for d in docs]
-    # NEWSPRISM_COREF_CACHE=dir keeps each topic's parses and extractions between runs (for
-    # tuning the resolver only; clear it after changing an extractor)
+    # NEWSPRISM_COREF_CACHE=dir keeps each topic's parses between runs (for tuning only)
     cache_dir = os.environ.get("NEWSPRISM_COREF_CACHE")
-    cache = Path(cache_dir) / (hashlib.sha1("".join(a.id + a.text for a in articles).encode()).hexdigest() + ".pkl") if cache_dir else None
+    cache = Path(cache_dir) / (hashlib.sha1("".join(a.id + a.text for a in articles).encode()).hexdigest() + ".spacy") if cache_dir else None
     if cache and cache.exists():
-        analyses, heads = pickle.loads(cache.read_bytes())
+        from spacy.tokens import DocBin
+
+        from newsprism.nlp import load_nlp
+
+        docs_ = list(DocBin().from_bytes(cache.read_bytes()).get_docs(load_nlp().vocab))
     else:
-        analyses, heads = {}, {}
-        for article, doc in zip(articles, parse([a.text for a in articles], batch_size=16)):
-            analyses[article.id] = analyze_article(article, doc)
-            heads[article.id] = {t.idx: (t.lemma_.lower(), t.pos_) for t in doc}
+        docs_ = list(parse([a.text for a in articles], batch_size=16))
         if cache:
+            from spacy.tokens import DocBin
+
             cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_bytes(pickle.dumps((analyses, heads)))
+            cache.write_bytes(DocBin(store_user_data=True, docs=docs_).to_bytes())
+    analyses, heads = {}, {}
+    for article, doc in zip(articles, docs_):
+        # only what the referents need: the names and the referent mentions
+        analyses[article.id] = analyze_article(article, doc, only=("mentions", "ref_mentions"))
+        heads[article.id] = {t.idx: (t.lemma_.lower(), t.pos_) for t in doc}
     ctx = StoryContext("t", tuple(articles), analyses)
     entities = merge_entities(ctx)
     ctx = StoryContext("t", tuple(articles), analyses, {"entities": entities})

@@ -31,7 +31,8 @@ ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
 ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an event slot
 EVENT_MEANING = 0.85
 EVENT_SLOT_MEANING = 0.60
-NAME_MEANING = 0.75  # a description group joining a name group (plus a shared slot)
+NAME_MEANING = 0.75
+BARE_HEAD_JOINS_LARGEST = True  # a description group joining a name group (plus a shared slot)
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
 
@@ -113,7 +114,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         if ra == rb:
             return True
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
-        if ea and eb and ea != eb and not names_may_differ:
+        if ea and eb and not ea & eb and not names_may_differ:
             return False  # two entities the merge kept apart
         fa, aa = stance_of.get(ra, (set(), set()))
         fb, ab = stance_of.get(rb, (set(), set()))
@@ -129,7 +130,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     def join(a: Key, b: Key, why: str) -> None:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or not ok(a, b, why == "surname", why.startswith("side")):
+        if ra == rb or not ok(a, b, why in ("surname", "same name"), why.startswith("side")):
             return
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
@@ -164,20 +165,50 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             if len(owners) == 1:
                 target = next(x for x in by_entity[next(iter(owners))])
                 join(target, k, "name")
-    # a one-word name the parser typed otherwise ("Jackman" tagged ORG) joins the one
-    # longer name of the story that ends with it
-    ends: dict[str, set[str]] = defaultdict(set)
-    for k, e in ent.items():
-        words = mentions[k].text.split()
-        if len(words) >= 2:
-            ends[words[-1].lower()].add(e)
+    # one name spelled alike, whatever type the parser gave it in each article ("Hugh Jackman"
+    # tagged PERSON in one and GPE in another: the entity merge keeps types apart)
+    spelled: dict[str, list[Key]] = defaultdict(list)
+    for k, m in sorted(mentions.items()):
+        if m.label and len(m.text) > 2 and m.text[:1].isupper():
+            spelled[" ".join(m.text.replace("’", "'").removesuffix("'s").split()).lower()].append(k)
+    for keys in spelled.values():
+        for k in keys[1:]:
+            join(keys[0], k, "same name")
+    # one person under a short and a full first name: "Mo Cheeks" / "Maurice Cheeks",
+    # "Alexis" / "Alexandros Grigoropoulos" (same surname, same initial)
+    people: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for k, m in sorted(mentions.items()):
         words = m.text.split()
-        if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and len(ends.get(m.text.lower(), ())) == 1:
-            e = next(iter(ends[m.text.lower()]))
-            if ent.get(k) != e:
-                join(by_entity[e][0], k, "surname")
+        if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            people[(words[-1].lower(), words[0][:1])].append(k)
+    for keys in people.values():
+        for k in keys[1:]:
+            join(keys[0], k, "same name")
+    # a one-word name ("Jackman") joins the one longer name of the story that ends with it
+    ends: dict[str, set[Key]] = defaultdict(set)
+    for k, m in mentions.items():
+        words = m.text.split()
+        if m.label and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            ends[words[-1].lower()].add(k)
+    for k, m in sorted(mentions.items()):
+        words = m.text.split()
+        if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and m.text.lower() in ends:
+            roots = sorted({uf.find(x) for x in ends[m.text.lower()]})
+            if len(roots) == 1 and uf.find(k) != roots[0]:
+                join(roots[0], k, "surname")
     _link_descriptions(mentions, ent, uf, join)
+    # "the church" after "Wasilla Bible Church": a definite description whose head is the last
+    # word of exactly one name of the story
+    named_heads: dict[str, set[Key]] = defaultdict(set)
+    for k, m in mentions.items():
+        words = m.text.split()
+        if m.label and m.label != "PERSON" and len(words) >= 2:
+            named_heads[words[-1].lower()].add(uf.find(k))
+    for k, m in sorted(mentions.items()):
+        if m.kind == "entity" and not m.label and m.definite and not m.mods and m.head in named_heads:
+            roots = {uf.find(x) for x in named_heads[m.head]}
+            if len(roots) == 1:
+                join(next(iter(roots)), k, "name head")
     # same head lemma: descriptions with descriptions, events with events (unbound ones only:
     # "the company" tied to Apple in one article and to Ford in another stay apart)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
@@ -200,6 +231,11 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             # narrowed ones first; a bare head ("forces") joins only when one group is left
             for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
                 mine = set(mentions[k].mods)
+                if not mine and len(kept) > 1 and BARE_HEAD_JOINS_LARGEST:
+                    # a bare head among several narrowed groups: the one the story uses most
+                    big = max(kept, key=lambda kt: (len(members_of[uf.find(kt[0])]), [-x for x in kt[0][1:]], kt[0][0]))
+                    join(big[0], k, "head")
+                    continue
                 if not mine and len(kept) > 1:
                     continue
                 for root, theirs in kept:
@@ -252,6 +288,8 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
     for k, m in sorted(mentions.items()):
         if k in ent or m.kind != "entity" or m.label or m.head not in described:
             continue
+        if not m.definite or _plural(m):
+            continue  # "the automaker" points back at one; "players", "a player" do not
         if _names_another(m):
             continue
         owners = described[m.head]
@@ -259,6 +297,13 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
         pick = local if local else owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
+
+
+def _plural(m: RefMention) -> bool:
+    """The head word differs from its lemma by a plural ending ("players" / "player")."""
+    at = m.head_start - m.start
+    word = m.text[at:].split()[0].lower() if 0 <= at < len(m.text) else ""
+    return word != m.head and word.endswith("s") and not m.head.endswith("s")
 
 
 def _names_another(m: RefMention) -> bool:

@@ -107,6 +107,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if span is None or not len(span):
             continue
         head = span.root
+        if head.pos_ == "NOUN" and head.text[:1].islower():
+            continue  # "Somali pirates" tagged as a name: a description, read with the noun chunks
         # role nouns before the name inside its phrase: "U.S. automaker Chrysler", "UN envoy X"
         # ... and titles ("President Donald Trump": a capitalised compound that is no name itself)
         describers = tuple(sorted({c.lemma_.lower() for c in head.lefts if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")
