@@ -31,7 +31,7 @@ DATA = REPO.parent / "shared" / "data"
 SETS = {"meantime": DATA / "meantime_en", "ecbplus": DATA / "ecbplus" / "coref_dev"}
 
 
-def load(name: str, topics: int | None = None):
+def load(name: str, topics: int | None = None, half: str | None = None):
     folder = SETS[name]
     docs = [json.loads(line) for line in (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = defaultdict(list)
@@ -45,6 +45,8 @@ def load(name: str, topics: int | None = None):
     names = sorted(by_topic, key=lambda t: (len(t), t))
     if topics:
         names = names[:topics]
+    if half:  # tune on one half of the topics, check on the other: "a" even places, "b" odd
+        names = names[(0 if half == "a" else 1)::2]
     return [(t, by_topic[t]) for t in names], gold
 
 
@@ -208,11 +210,11 @@ def summarise(rows_by_topic: list[list[dict]]) -> dict:
     return out
 
 
-def run(data: str = "both", topics: int | None = None) -> dict:
-    """Score the referents; ``topics`` keeps the first N topics of each data set."""
-    result = {"topics": topics}
+def run(data: str = "both", topics: int | None = None, half: str | None = None) -> dict:
+    """Score the referents; ``topics`` keeps the first N topics of each data set, ``half`` one half of them."""
+    result = {"topics": topics, "half": half}
     for name in (["meantime", "ecbplus"] if data == "both" else [data]):
-        groups, gold = load(name, topics)
+        groups, gold = load(name, topics, half)
         rows = [score_topic(docs, gold) for _, docs in groups]
         result[name] = summarise(rows)
         result[name]["topics"] = [t for t, _ in groups]
@@ -223,9 +225,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="both", choices=["both", *SETS])
     ap.add_argument("--topics", type=int, default=None, help="first N topics of each data set")
+    ap.add_argument("--half", choices=["a", "b"], default=None, help="even (a) or odd (b) topics only: tune on one, check on the other")
     ap.add_argument("--out", default=None, help="where to write the JSON (default benchmarks/results/coref_eval.json)")
     args = ap.parse_args(argv)
-    result = run(args.data, args.topics)
+    result = run(args.data, args.topics, args.half)
     out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "coref_eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

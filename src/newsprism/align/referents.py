@@ -32,7 +32,7 @@ ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an eve
 EVENT_MEANING = 0.85
 EVENT_SLOT_MEANING = 0.60
 NAME_MEANING = 0.75
-BARE_HEAD_JOINS_LARGEST = True  # a description group joining a name group (plus a shared slot)
+BARE_HEAD_JOINS_LARGEST = True
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
 
@@ -104,7 +104,15 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     groups_ent: dict[Key, set[str]] = defaultdict(set)
 
-    owners_of: dict[Key, set[str]] = {k: {o for o in m.owners if not o.startswith("!")} for k, m in mentions.items() if m.owners and not m.label}
+    # owners that are places or peoples ("the Mexican side", "North Korea's agency") tell sides
+    # apart; a person's ("Palin's church") or a name's ("Wasilla church") do not
+    places = {" ".join(m.text.lower().removesuffix("'s").removesuffix("’s").split()) for m in mentions.values() if m.label in ("GPE", "NORP", "LOC")}
+    owners_of: dict[Key, set[str]] = {}
+    for k, m in mentions.items():
+        if m.owners and not m.label:
+            mine = {o for o in m.owners if not o.startswith("!") and _related({o}, places)}
+            if mine:
+                owners_of[k] = mine
 
     stance_of: dict[Key, tuple[set[str], set[str]]] = {k: stance_words(m) for k, m in mentions.items() if m.kind == "entity" and not m.label}
     classes: dict[Key, set[str]] = {k: {role_class(m)} - {"", "collective"} for k, m in mentions.items()}
@@ -153,7 +161,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for k, m in sorted(mentions.items()):
         if m.same_as >= 0 and (k[0], m.same_as) in mentions:
             other = (k[0], m.same_as)
-            if mentions[other].kind == m.kind == "entity":
+            # a misparsed list ("Teixeira, 8 years, $180 million") is no apposition: the
+            # description must be one thing (singular) with no figures in it
+            if mentions[other].kind == m.kind == "entity" and not _plural(m) and not any(c.isdigit() for c in m.text):
                 join(other, k, "apposition")
     # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name
     name_heads: dict[str, set[str]] = defaultdict(set)
