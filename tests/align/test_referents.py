@@ -84,7 +84,7 @@ def test_same_output_on_every_run(nlp, story):
 
 
 def test_a_description_the_story_ties_to_a_person_joins_that_person(nlp):
-    articles, referents = _story(
+    _, referents = _story(
         nlp,
         [
             "President Donald Trump signed the order on Monday. The president said it would bring back jobs.",

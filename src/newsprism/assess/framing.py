@@ -24,8 +24,8 @@ from collections import defaultdict
 
 from ..model import FramingRow, Span, StoryContext, TermMention
 
-DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.I)
-NUMBERS = re.compile(r"\b(at least|some|about|nearly|around|approximately|as many as|more than)\b|[\d.,]+", re.I)
+DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.IGNORECASE)
+NUMBERS = re.compile(r"\b(at least|some|about|nearly|around|approximately|as many as|more than)\b|[\d.,]+", re.IGNORECASE)
 TERM_SLACK = 24  # characters a term may add around a mention and still be shown for it ("has been officially liberated")
 
 
