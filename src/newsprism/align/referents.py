@@ -204,6 +204,17 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for keys in people.values():
         for k in keys[1:]:
             join(keys[0], k, "same name")
+    # a name with a word before it ("American Hasim Rahman", "Malibu Promises Treatment Center")
+    # is the name it ends with
+    full = {" ".join(m.text.split()).lower(): k for k, m in sorted(mentions.items(), reverse=True) if m.label and len(m.text.split()) >= 2}
+    for k, m in sorted(mentions.items()):
+        words = m.text.lower().split()
+        if m.label and len(words) >= 3:
+            for n in range(1, len(words) - 1):
+                tail = " ".join(words[n:])
+                if tail in full:
+                    join(full[tail], k, "same name")
+                    break
     # a one-word name ("Jackman") joins the one longer name of the story that ends with it
     ends: dict[str, set[Key]] = defaultdict(set)
     for k, m in mentions.items():

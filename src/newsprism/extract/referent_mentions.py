@@ -48,7 +48,11 @@ def _mods(doc, start: int, head: int) -> tuple[str, ...]:
     """Narrowing words of a description; a hyphenated prefix stays on its word
     ("anti-government" is not "government")."""
     out = set()
+    # a possessor's own words ("Sarah" in "Sarah Palin's church") do not narrow the head
+    owned = {x.i for c in doc[head].children if c.dep_ == "poss" for x in c.subtree}
     for t in doc[start:head]:
+        if t.i in owned:
+            continue
         if t.dep_ not in ("amod", "compound", "nmod") or t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.like_num or not t.text[:1].isalnum():
             continue
         if t.i - 2 >= start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
