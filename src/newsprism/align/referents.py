@@ -5,15 +5,28 @@ joins mentions (names, descriptions, event words; ``ArticleAnalysis.ref_mentions
 the story's articles. Links, each kept as evidence on the referent:
 
 - ``entity-merge``: names the story's entity merge (``sections["entities"]``) already joined;
+- ``same name`` / ``surname`` / ``name``: one name spelled alike whatever type the parser gave
+  it, a short and a full first name ("Mo" / "Maurice Cheeks"), a name with a word before it
+  ("American Hasim Rahman"), a surname alone, an untagged occurrence of a name;
 - ``apposition``: a description the article equates with a name ("Vitaly Churkin, Russia's
   envoy"; "X is the president");
+- ``description`` / ``name head``: a definite description the story ties to one name ("U.S.
+  automaker Chrysler" ... "the automaker"; "President Donald Trump" ... "the president";
+  "Wasilla Bible Church" ... "the church");
 - ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels");
-- ``meaning+slot``: two groups whose words mean alike (embedding cosine,
+- ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or mean very nearly the same;
+- ``side:state`` / ``side:against-state`` and ``frame:*``: story-level links
+  (``align/referent_sides``): the organs of the story's state are one actor, the non-state
+  armed groups set against it the other; event words of one frame that share a participant
+  or lead their articles are one event.
 
-and one bar: two mentions that stand as agent and patient of one event mention are never one
-referent (opposite participants), nor are two names the entity merge kept apart.
+and bars: two mentions that stand as agent and patient of one event mention are never one
+referent (opposite participants), nor are descriptions owned by different places or peoples
+("the Mexican side" / "the U.S. side"), nor "anti-X" and X, nor (by meaning alone) a state's
+organ and anyone else; an event word used in two happenings (groups of articles that share no
+names: ECB+'s look-alike events) stays two events.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the presiden
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
@@ -117,7 +118,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         # ... and titles ("President Donald Trump": a capitalised compound that is no name itself)
         describers = tuple(sorted({c.lemma_.lower() for c in head.lefts if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")
                                    and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()))}))
-        items[head.i] = dict(start=m.start, end=m.end, text=m.text, head=head.lemma_.lower(), kind="entity", label=m.label, tok=head, describers=describers)
+        items[head.i] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma_.lower(), "kind": "entity", "label": m.label, "tok": head, "describers": describers}
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.i in items or head.pos_ not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
@@ -139,14 +140,12 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk[: head.i - chunk.start])
         mods = _mods(doc, chunk.start, head.i)
         owners = _owners(doc, chunk.start, head.i)
-        items[head.i] = dict(start=s, end=e, text=article.text[s:e], head=head.lemma_.lower(), kind=kind, label="", tok=head, definite=definite, mods=mods, owners=owners)
+        items[head.i] = {"start": s, "end": e, "text": article.text[s:e], "head": head.lemma_.lower(), "kind": kind, "label": "", "tok": head, "definite": definite, "mods": mods, "owners": owners}
     for tok in doc:
         if tok.i in items:
             continue
-        if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass") and tok.lemma_.lower() not in ("be", "have", "do", "say"):
-            items[tok.i] = dict(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, head=tok.lemma_.lower(), kind="event", label="", tok=tok)
-        elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and _is_event_noun(tok, verbs):
-            items[tok.i] = dict(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, head=tok.lemma_.lower(), kind="event", label="", tok=tok)
+        if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass") and tok.lemma_.lower() not in ("be", "have", "do", "say") or tok.pos_ == "NOUN" and tok.dep_ != "compound" and _is_event_noun(tok, verbs):
+            items[tok.i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma_.lower(), "kind": "event", "label": "", "tok": tok}
 
     order = sorted(items, key=lambda i: (items[i]["start"], items[i]["end"]))
     index = {i: n for n, i in enumerate(order)}
