@@ -45,7 +45,6 @@ ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an eve
 EVENT_MEANING = 0.85
 EVENT_SLOT_MEANING = 0.60
 NAME_MEANING = 0.75
-BARE_HEAD_JOINS_LARGEST = True  # a bare head among narrowed groups joins the largest (ECB+ half a: +0.002)
 # articles whose names' idf-weighted cosine (average link) reaches this report one happening.
 # Tuned on ECB+ coref_dev half a (even topics: 0.01-0.05 tried, 0.02 best for events), checked on
 # half b and MEANTIME (benchmarks/coref_eval.py --half a|b); names are compared by their last word
@@ -293,11 +292,6 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             # narrowed ones first; a bare head ("forces") joins only when one group is left
             for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
                 mine = set(mentions[k].mods)
-                if not mine and len(kept) > 1 and BARE_HEAD_JOINS_LARGEST:
-                    # a bare head among several narrowed groups: the one the story uses most
-                    big = max(kept, key=lambda kt: (len(members_of[uf.find(kt[0])]), [-x for x in kt[0][1:]], kt[0][0]))
-                    join(big[0], k, "head")
-                    continue
                 if not mine and len(kept) > 1:
                     continue
                 for root, theirs in kept:
