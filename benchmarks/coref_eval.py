@@ -16,7 +16,9 @@ Writes benchmarks/results/coref_eval.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,7 +31,7 @@ DATA = REPO.parent / "shared" / "data"
 SETS = {"meantime": DATA / "meantime_en", "ecbplus": DATA / "ecbplus" / "coref_dev"}
 
 
-def load(name: str, topics: int | None = None):
+def load(name: str, topics: int | None = None, half: str | None = None):
     folder = SETS[name]
     docs = [json.loads(line) for line in (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = defaultdict(list)
@@ -43,6 +45,8 @@ def load(name: str, topics: int | None = None):
     names = sorted(by_topic, key=lambda t: (len(t), t))
     if topics:
         names = names[:topics]
+    if half:  # tune on one half of the topics, check on the other: "a" even places, "b" odd
+        names = names[(0 if half == "a" else 1)::2]
     return [(t, by_topic[t]) for t in names], gold
 
 
@@ -115,9 +119,26 @@ def run_topic(docs):
     from newsprism.nlp import parse
 
     articles = [Article(id=d["doc_id"], outlet=d["doc_id"], text=d["text"]) for d in docs]
+    # NEWSPRISM_COREF_CACHE=dir keeps each topic's parses between runs (for tuning only)
+    cache_dir = os.environ.get("NEWSPRISM_COREF_CACHE")
+    cache = Path(cache_dir) / (hashlib.sha1("".join(a.id + a.text for a in articles).encode()).hexdigest() + ".spacy") if cache_dir else None
+    if cache and cache.exists():
+        from spacy.tokens import DocBin
+
+        from newsprism.nlp import load_nlp
+
+        docs_ = list(DocBin().from_bytes(cache.read_bytes()).get_docs(load_nlp().vocab))
+    else:
+        docs_ = list(parse([a.text for a in articles], batch_size=16))
+        if cache:
+            from spacy.tokens import DocBin
+
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(DocBin(store_user_data=True, docs=docs_).to_bytes())
     analyses, heads = {}, {}
-    for article, doc in zip(articles, parse([a.text for a in articles], batch_size=16)):
-        analyses[article.id] = analyze_article(article, doc)
+    for article, doc in zip(articles, docs_):
+        # only what the referents need: the names and the referent mentions
+        analyses[article.id] = analyze_article(article, doc, only=("mentions", "ref_mentions"))
         heads[article.id] = {t.idx: (t.lemma_.lower(), t.pos_) for t in doc}
     ctx = StoryContext("t", tuple(articles), analyses)
     entities = merge_entities(ctx)
@@ -189,11 +210,11 @@ def summarise(rows_by_topic: list[list[dict]]) -> dict:
     return out
 
 
-def run(data: str = "both", topics: int | None = None) -> dict:
-    """Score the referents; ``topics`` keeps the first N topics of each data set."""
-    result = {"topics": topics}
+def run(data: str = "both", topics: int | None = None, half: str | None = None) -> dict:
+    """Score the referents; ``topics`` keeps the first N topics of each data set, ``half`` one half of them."""
+    result = {"topics": topics, "half": half}
     for name in (["meantime", "ecbplus"] if data == "both" else [data]):
-        groups, gold = load(name, topics)
+        groups, gold = load(name, topics, half)
         rows = [score_topic(docs, gold) for _, docs in groups]
         result[name] = summarise(rows)
         result[name]["topics"] = [t for t, _ in groups]
@@ -204,9 +225,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="both", choices=["both", *SETS])
     ap.add_argument("--topics", type=int, default=None, help="first N topics of each data set")
+    ap.add_argument("--half", choices=["a", "b"], default=None, help="even (a) or odd (b) topics only: tune on one, check on the other")
+    ap.add_argument("--out", default=None, help="where to write the JSON (default benchmarks/results/coref_eval.json)")
     args = ap.parse_args(argv)
-    result = run(args.data, args.topics)
-    out = REPO / "benchmarks" / "results" / "coref_eval.json"
+    result = run(args.data, args.topics, args.half)
+    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "coref_eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

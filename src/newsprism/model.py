@@ -443,6 +443,7 @@ class RefMention:
     describers: tuple[str, ...] = ()  # for a name: lemmas of the role nouns set before it ("automaker" in "U.S. automaker Chrysler")
     definite: bool = False  # a description with "the" / a possessive: it points back at someone known
     mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
+    owners: tuple[str, ...] = ()  # names before a description's head, lower case: whose it is ("north korea" in "North Korea's agency"); "!x" for "anti-X"
 
 
 @dataclass(frozen=True)

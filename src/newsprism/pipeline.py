@@ -32,7 +32,7 @@ STORY_STAGES: tuple[Stage, ...] = (
           ("entities", "referents", "figures", "timeline", "analysis.claims", "analysis.dates", "analysis.features"),
           doc="statements agreed, single-source or disputed"),
     Stage("framing", "newsprism.assess.framing:compare_framing",
-          ("entities", "referents", "analysis.terms", "analysis.loaded_terms", "analysis.sentences"),
+          ("entities", "referents", "analysis.terms", "analysis.loaded_terms", "analysis.sentences", "analysis.ref_mentions"),
           doc="how each outlet names the same referents"),
     Stage("outlets", "newsprism.assess.outlets:profile_outlets",
           ("entities", "quotes", "claims", "framing", "analysis.mentions", "analysis.sentences",

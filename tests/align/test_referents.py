@@ -81,3 +81,57 @@ def test_same_output_on_every_run(nlp, story):
         ],
     )
     assert first == again
+
+
+def test_a_description_the_story_ties_to_a_person_joins_that_person(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "President Donald Trump signed the order on Monday. The president said it would bring back jobs.",
+            "Mr. Trump defended the order on Tuesday, and the president said critics were wrong.",
+            "Trump signed an executive order on trade.",
+        ],
+    )
+    trump = _referent_of(referents, "a0", "Donald Trump")
+    assert trump is _referent_of(referents, "a0", "president")
+    assert trump is _referent_of(referents, "a1", "Trump")
+    assert trump is _referent_of(referents, "a1", "president")
+    assert trump is _referent_of(referents, "a2", "Trump")
+    assert trump.label == "Donald Trump"
+
+
+def test_opposite_sides_named_by_different_owners_stay_apart(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "The Mexican side rejected the proposal on Friday, while the U.S. side said talks would go on.",
+            "Talks stalled after the U.S. side raised tariffs and the Mexican side walked out.",
+            "South Korean officials said the missile launch had failed.",
+            "North Korea's state news agency said the launch had been a success.",
+        ],
+    )
+    mexican = _referent_of(referents, "a0", "Mexican side")
+    assert mexican is _referent_of(referents, "a1", "Mexican side")
+    assert mexican is not _referent_of(referents, "a0", "U.S. side")
+    assert mexican is not _referent_of(referents, "a1", "U.S. side")
+    assert _referent_of(referents, "a2", "South Korean officials") is not _referent_of(referents, "a3", "North Korea's state news agency")
+
+
+def test_a_state_and_the_armed_groups_set_against_it_are_two_sides(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "The Nigerian army defeated the insurgents near the border. The government said the area was safe.",
+            "Insurgents were driven out by Nigerian troops, the military said.",
+            "Government forces routed the militant groups, and anti-government fighters fled into the hills.",
+        ],
+    )
+    army = _referent_of(referents, "a0", "Nigerian army")
+    insurgents = _referent_of(referents, "a0", "insurgents")
+    assert army is not insurgents
+    assert army is _referent_of(referents, "a1", "Nigerian troops")
+    assert army is _referent_of(referents, "a2", "Government forces")
+    assert insurgents is _referent_of(referents, "a1", "Insurgents")
+    assert insurgents is _referent_of(referents, "a2", "militant groups")
+    assert insurgents is _referent_of(referents, "a2", "anti-government fighters")
+    assert "side:state" in army.evidence

@@ -76,3 +76,64 @@ def test_duplicates_count_once(seed_ctx):
                                terms=tuple(replace(t, article_id="copy") for t in seed_ctx.analyses[first.id].terms))
     ctx = replace(seed_ctx, articles=seed_ctx.articles + (copy,), analyses=analyses)
     assert all("copy" not in row.terms for row in compare_framing(ctx))
+
+
+# --- the issue's seeds checks, on the referents and on the rows (by the words' offsets) -------
+
+FIGHTERS = ("rebels", "opposition groups", "jihadists groups", "terrorist groups", "anti-government forces")
+GOVERNMENT = ("the Syrian government", "the Assad regime", "regime forces", "the Syrian army", "pro-Assad militias")
+OUTCOME = ("claimed victory", "has fallen", "the fall of Aleppo", "officially liberated")
+
+
+def _holders(seed_ctx, spans_of, phrase: str) -> set[int]:
+    """Indexes of the items (referents or rows) with a mention over the head word of any occurrence
+    of phrase (its last word; before "of" in "the fall of Aleppo")."""
+    out = set()
+    words = phrase.split(" of ")[0].split()
+    offset = len(phrase.split(" of ")[0]) - len(words[-1])
+    for article in seed_ctx.articles:
+        at = article.text.find(phrase)
+        while at >= 0:
+            h0, h1 = at + offset, at + offset + len(words[-1])
+            for n, spans in enumerate(spans_of):
+                if any(s.article_id == article.id and s.start < h1 and h0 < s.end for s in spans):
+                    out.add(n)
+            at = article.text.find(phrase, at + 1)
+    return out
+
+
+def _one_item(seed_ctx, spans_of, phrases) -> int:
+    common = None
+    for phrase in phrases:
+        found = _holders(seed_ctx, spans_of, phrase)
+        assert found, phrase
+        common = found if common is None else common & found
+    assert common, phrases
+    return min(common)
+
+
+@pytest.mark.parametrize("phrases, outlets", [(FIGHTERS, 4), (GOVERNMENT, 4), (OUTCOME, 3)])
+def test_seeds_sides_and_outcome_are_one_referent_and_one_row(seed_ctx, rows, phrases, outlets):
+    referents = seed_ctx.sections["referents"]
+    n = _one_item(seed_ctx, [r.mentions for r in referents], phrases)
+    assert len({s.article_id for s in referents[n].mentions}) >= outlets
+    row = rows[_one_item(seed_ctx, [r.evidence for r in rows], phrases)]
+    assert len(row.terms) >= outlets
+
+
+def test_seeds_keep_civilians_and_aid_groups_out_of_the_sides(seed_ctx, rows):
+    for spans_of in ([r.mentions for r in seed_ctx.sections["referents"]], [r.evidence for r in rows]):
+        army = _holders(seed_ctx, spans_of, "the Syrian army")
+        assert not army & _holders(seed_ctx, spans_of, "Syrian civilians")
+        assert not _holders(seed_ctx, spans_of, "humanitarian groups") & _holders(seed_ctx, spans_of, "terrorist groups")
+        # opposite participants of one event ("the Syrian army ousted rebels") are never one referent
+        assert not army & _holders(seed_ctx, spans_of, "ousted rebels")
+
+
+def test_no_row_is_one_phrase_or_one_bare_verb(rows):
+    import re
+
+    for row in rows:
+        words = {re.sub(r"^(the|a|an)\s+", "", t.lower()) for terms in row.terms.values() for t in terms}
+        assert len(words) >= 2, row
+        assert row.referent not in ("event: denied", "actor: group", "event: showed")

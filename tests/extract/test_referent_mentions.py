@@ -42,3 +42,20 @@ def test_hyphenated_prefix_stays_on_its_word(nlp):
     _, ms = _mentions(nlp)
     forces = next(m for m in ms if m.head == "force")
     assert forces.mods == ("anti-government",)
+
+
+def test_owners_say_whose_a_description_is(nlp):
+    _, ms = _mentions(nlp, "North Korea's state news agency praised the launch. Russian-backed regime forces "
+                           "advanced. The Mexican side walked out. Sarah Palin's church was burned.")
+    by_head = {m.head: m for m in ms if not m.label}
+    assert by_head["agency"].owners == ("north korea",)
+    assert by_head["force"].owners == ()  # a backer is not an owner
+    assert by_head["side"].owners == ("mexican",)
+    assert "sarah" not in by_head["church"].mods  # a possessor's words do not narrow
+
+
+def test_a_frame_noun_is_an_event_and_a_title_describes_its_name(nlp):
+    _, ms = _mentions(nlp, "President Donald Trump hailed the victory.")
+    texts = {m.text: m for m in ms}
+    assert texts["victory"].kind == "event"
+    assert "president" in texts["Donald Trump"].describers

@@ -1,0 +1,27 @@
+"""Loaders for the referent resources: ``event_frames.json`` (event words of one frame) and
+``referent_roles.json`` (role nouns of states and armed actors). Both files say where they
+come from; this module only reads them once."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from . import read_text
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, str]:
+    """lemma -> frame name."""
+    data = json.loads(read_text("event_frames.json"))
+    return {lemma: frame for frame, lemmas in sorted(data["frames"].items()) for lemma in lemmas}
+
+
+def frame_of(lemma: str) -> str | None:
+    return frames().get(lemma)
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict:
+    data = json.loads(read_text("referent_roles.json"))
+    return {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
