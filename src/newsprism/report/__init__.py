@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..model import Report
 
@@ -11,12 +11,10 @@ FORMATS = ("json", "md", "html", "csv")
 FILE_NAMES = {"json": "report.json", "md": "report.md", "html": "report.html"}
 
 
-def _renderer(fmt: str) -> Callable[[dict], str]:
+def _renderer(fmt: str) -> Callable[[dict], str | Iterable[str]]:
     """Each format renders the report dict (``Report.to_dict()``, corrections applied)."""
     if fmt == "json":
-        import json
-
-        return lambda data: json.dumps(data, ensure_ascii=False, indent=1)
+        return json_chunks
     if fmt == "md":
         from .markdown import render_markdown_dict
 
@@ -59,14 +57,25 @@ def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = ("json
             written += _write_csv(data, out_dir)
             continue
         path = out_dir / FILE_NAMES[fmt]
-        write_atomic(path, _renderer(fmt)(data) + "\n")
+        rendered = _renderer(fmt)(data)
+        write_atomic(path, (rendered + "\n") if isinstance(rendered, str) else rendered)
         written.append(path)
     return written
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over: a full or read-only disk
-    leaves the earlier report whole and raises OutputError (one clear line), never half a file."""
+def json_chunks(data: dict) -> Iterator[str]:
+    """report.json as it is encoded, piece by piece: the report of a 10,000-article corpus is
+    hundreds of MB of JSON, and one string of it (plus its parts) cost the driver gigabytes."""
+    import json
+
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
+    yield "\n"
+
+
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or its pieces in order) to a temporary file beside ``path``, then
+    rename it over: a full or read-only disk leaves the earlier report whole and raises
+    OutputError (one clear line), never half a file."""
     import os
     import tempfile
 
@@ -75,8 +84,14 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(fd, 0o666 & ~umask)  # mkstemp makes the file private; a report is read by others
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

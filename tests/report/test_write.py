@@ -1,0 +1,26 @@
+"""Writing report files: atomically, in pieces, readable like any file the user makes."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from newsprism.report import json_chunks, write_atomic
+
+
+def test_json_in_pieces_is_the_same_text_as_in_one_string():
+    data = {"articles": [{"id": "a", "text": "Aleppo “fell”\né"}], "stories": [{"n": 1.5, "x": None}]}
+    assert "".join(json_chunks(data)) == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_written_file_has_the_users_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "report.json"
+        write_atomic(path, json_chunks({"a": 1}))
+        assert json.loads(path.read_text(encoding="utf-8")) == {"a": 1}
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left
+    finally:
+        os.umask(umask)
