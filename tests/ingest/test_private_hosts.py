@@ -143,6 +143,31 @@ def test_a_feed_pointing_at_loopback_via_the_cli(site, page_maker, stories, tmp_
     assert site.requests == []
 
 
+def _self_signed(folder, name: str):
+    """A key and a self-signed certificate for ``name``, valid for two days (PEM files)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
+
+
 def test_pinned_tls_connections_verify_and_name_the_host(tmp_path, monkeypatch):
     """TLS over a pinned connection: the certificate is checked against the URL's name (not the
     address connected to), and the server receives that name as SNI."""
@@ -154,10 +179,7 @@ def test_pinned_tls_connections_verify_and_name_the_host(tmp_path, monkeypatch):
 
     from newsprism.ingest.urls import pinned_transport
 
-    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=rebind.test",
-                    "-addext", "subjectAltName=DNS:rebind.test", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    key, cert = _self_signed(tmp_path, "rebind.test")
     names: list[str | None] = []
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_context.load_cert_chain(cert, key)
