@@ -58,6 +58,9 @@ CALL_TO_ACTION_RE = re.compile(
     r"tell us|let us know|we want to hear|follow us|donate)\b",
     re.IGNORECASE,
 )
+# where a parse glued two statements: a line break, or a sentence end followed by two spaces
+# (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
+SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
 DATELINE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 MIN_WORDS = 6
 
@@ -90,7 +93,7 @@ def _segments(doc):
     text = doc.text
     for sent in doc.sents:
         cursor = sent.start_char
-        for piece in re.split(r"(\n+)", text[sent.start_char : sent.end_char]):
+        for piece in SPLIT_RE.split(text[sent.start_char : sent.end_char]):
             start, end = _trim(text, cursor, cursor + len(piece))
             cursor += len(piece)
             if end <= start:
