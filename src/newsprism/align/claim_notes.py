@@ -127,7 +127,7 @@ def context(a, b, kind: str, detail: Mapping[str, Any], labels: Mapping[str, str
 
 
 def _counted(f: Mapping[str, Any]) -> str:
-    return " ".join(x for x in (f.get("qualifier"), f.get("noun")) if x)
+    return f"{f.get('noun') or '?'} ({f['qualifier']})" if f.get("qualifier") else str(f.get("noun") or "?")
 
 
 def _words(ws) -> str:

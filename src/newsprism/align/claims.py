@@ -180,12 +180,13 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     date_at = _date_index(ctx.sections.get("timeline"))
     event_at, referent_at, labels = _referent_index(referents)
     labels.update({e.id: e.name for e in entities or ()})
+    by_article = [_by_article(x) for x in (entity_at, figure_at, date_at, event_at)]
     items: list[_Item] = []
     for article in ctx.articles:
         analysis = ctx.analyses.get(article.id)
         if analysis is None:
             continue
-        ents, figs, dates, evs = (_in_article(x, article.id) for x in (entity_at, figure_at, date_at, event_at))
+        ents, figs, dates, evs = (x.get(article.id, []) for x in by_article)
         participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
         for cand in analysis.claims:
             source = (cand.attributed_to or "").lower()
@@ -216,8 +217,11 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     return items, _Story(labels, referents is not None, figures is not None)
 
 
-def _in_article(index: Mapping[tuple[str, int, int], str], article_id: str) -> list[tuple[int, int, str]]:
-    return [(s, e, v) for (aid, s, e), v in index.items() if aid == article_id]
+def _by_article(index: Mapping[tuple[str, int, int], str]) -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for (aid, s, e), v in sorted(index.items()):
+        out.setdefault(aid, []).append((s, e, v))
+    return out
 
 
 def _inside(found: Sequence[tuple[int, int, str]], cand: ClaimCandidate) -> frozenset[str]:
