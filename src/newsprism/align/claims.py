@@ -57,6 +57,7 @@ from .claim_pairs import (
 GROUP_THRESHOLD = 0.44  # blended similarity from which two claims on one resolved event say the same
 STRONG_LEXICAL = 0.60  # word overlap that stands in for a shared resolved event
 STRONG_SIMILARITY = 0.60  # ... together with this blended similarity
+NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there is a dispute even without referents
 DISPUTE_FLOOR = 0.18  # below this two claims are about different things, whatever their details
 POLARITY_FLOOR = 0.45  # negation flips only count between near-paraphrases
 NLI_FLOOR = 0.35
@@ -401,7 +402,7 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
             continue  # other participants: another event, not another value
         if basis is None:
             continue
-        strong = basis in ("event", "act") and d.certainty == "differs"
+        strong = (basis in ("event", "act") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
         disputes.append(_Dispute(i, j, d.kind, d.detail, "differs" if strong else "may differ"))
     disputes.extend(_nli_disputes(items, nli_pairs, ctx))
     return disputes
