@@ -553,11 +553,19 @@ def _polarity_conflict(a: _Item, b: _Item, sim: float) -> list[_Dispute]:
                 continue
             same_act = ea["lemma"] == eb["lemma"] or (ea.get("cls") and ea.get("cls") == eb.get("cls"))
             if same_act and bool(ea.get("negated")) != bool(eb.get("negated")) and ea.get("theme") == eb.get("theme"):
+                if _states_both(a, ea, eb) or _states_both(b, eb, ea):
+                    continue  # "I always take things seriously, but I've never taken it seriously like this"
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
             pair = (ea["lemma"], eb["lemma"])
             if (pair in ANTONYMS or pair[::-1] in ANTONYMS) and ea.get("negated") == eb.get("negated"):
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
     return []
+
+
+def _states_both(item: _Item, own: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """The claim itself also states the act with the other side's polarity."""
+    return any(e is not own and e["lemma"] == other["lemma"] and e.get("subject") == other.get("subject")
+               and bool(e.get("negated")) == bool(other.get("negated")) for e in item.features.get("events", ()))
 
 
 def _nli_disputes(items: Sequence[_Item], pairs: list[tuple[int, int]], ctx: StoryContext | None) -> list[_Dispute]:
