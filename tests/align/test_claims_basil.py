@@ -58,6 +58,8 @@ def test_percentages_of_different_candidates_are_no_dispute(trump_claims):
     assert all(c.status != "disputed" for c in polls)
 
 
+@pytest.mark.quality
+@pytest.mark.slow
 def test_trust_rules_on_twelve_triplets(basil_docs):
     """No claim with one article on both sides; no dispute between identical words."""
     import re
