@@ -67,7 +67,11 @@ NLI_CONTRADICTION = 0.80
 ENTITY_BONUS, FIGURE_BONUS, TIME_BONUS = 0.03, 0.08, 0.03
 SEMANTIC_WEIGHT = 0.5
 CLASH_TYPES = ("person", "place")  # both sentences name some, none in common: not one event
-LOCATIVE_RE = re.compile(r"\b(in|at|near|into|outside|inside|across|from|of)\s+(the\s+)?$", re.IGNORECASE)
+# a place name used as where something happened: after a locative preposition and up to two
+# words ("at the suburban Detroit firm"), or naming the place of a thing or person ("a Bloomington
+# store", "a Vancouver man")
+LOCATIVE_RE = re.compile(r"\b(in|at|near|into|outside|inside|across|from|of|on)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+PLACE_OF_RE = re.compile(r"^(?:'s)?\s+[a-z][a-z-]+")
 CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}  # entity type -> clash class
 
 
@@ -197,7 +201,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 if s >= cand.start and e <= cand.end and entity_type.get(eid) in CLASH_TYPES:
                     if source and article.text[s:e].lower() in source:
                         continue  # who says it is not who it is about
-                    if entity_type[eid] == "place" and not LOCATIVE_RE.search(article.text[max(0, s - 12) : s]):
+                    if entity_type[eid] == "place" and not _as_place(article.text, s, e):
                         continue  # a country as an actor ("Iran had breached") is not where it happened
                     typed.setdefault(entity_type[eid], set()).add(eid)
             items.append(_Item(
@@ -228,6 +232,11 @@ def _by_article(index: Mapping[tuple[str, int, int], str]) -> dict[str, list[tup
 
 def _inside(found: Sequence[tuple[int, int, str]], cand: ClaimCandidate) -> frozenset[str]:
     return frozenset(v for s, e, v in found if s >= cand.start and e <= cand.end)
+
+
+def _as_place(text: str, start: int, end: int) -> bool:
+    return bool(LOCATIVE_RE.search(text[max(0, start - 30) : start]) or (
+        PLACE_OF_RE.match(text[end : end + 30]) and re.search(r"\b(a|an|the)\s+(?:[\w-]+\s+)?$", text[max(0, start - 20) : start])))
 
 
 def _merge_roles(roles) -> dict[tuple[str, str], frozenset[str]]:
@@ -609,9 +618,13 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
     articles: dict[int, set[str]] = {i: {items[i].cand.article_id} for i in range(n)}
     sims: dict[int, dict[int, float]] = {}
     apart: dict[int, set[int]] = {}
+    against: dict[int, set[str]] = {i: set() for i in range(n)}  # articles that contradict a member
     for d in disputes:
         apart.setdefault(d.a, set()).add(d.b)
         apart.setdefault(d.b, set()).add(d.a)
+        if d.certainty == "differs":  # an article contradicting a claim does not also support it
+            against[d.a].add(items[d.b].cand.article_id)
+            against[d.b].add(items[d.a].cand.article_id)
     links = []
     for (i, j), pair in pairs.items():
         if items[i].cand.article_id == items[j].cand.article_id:
@@ -632,7 +645,7 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
 
     for _, i, j in links:
         ri, rj = root(i), root(j)
-        if ri == rj or articles[ri] & articles[rj]:
+        if ri == rj or articles[ri] & articles[rj] or articles[ri] & against[rj] or articles[rj] & against[ri]:
             continue
         small, big = (ri, rj) if len(members[ri]) <= len(members[rj]) else (rj, ri)
         known, blocked = [], False
@@ -646,6 +659,7 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
         parent[small] = big
         members[big] = members[big] + members.pop(small)
         articles[big] |= articles.pop(small)
+        against[big] |= against.pop(small)
     return [sorted(m) for m in sorted(members.values(), key=lambda m: min(m))]
 
 
