@@ -414,11 +414,13 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
     nli_pairs: list[tuple[int, int]] = []
     for (i, j), pair in sorted(pairs.items()):
         a, b = items[i], items[j]
-        if a.outlet_key == b.outlet_key or a.cand.article_id == b.cand.article_id or pair.sim < DISPUTE_FLOOR:
+        if a.outlet_key == b.outlet_key or a.cand.article_id == b.cand.article_id:
             continue
         if _words(a.cand.text) == _words(b.cand.text):
             continue  # the same words cannot contradict each other
         basis = same_event(a, b, pair)
+        if pair.sim < DISPUTE_FLOOR and basis != "event":
+            continue  # a shared resolved event is the evidence; closeness in meaning is not needed then
         found = (
             _figure_conflict(a, b, reported, story)
             or _time_conflict(a, b)
@@ -688,9 +690,10 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
         if group_of[i] == group_of[j]:
             adjacent.setdefault(i, {})[j] = adjacent.setdefault(j, {})[i] = pair.sim
     outlets = [{items[i].outlet_key for i in members} for members in groups]
-    # one disputed claim per pair of groups in conflict: the side more outlets state is the
-    # claim, the other side contradicts it
-    pair_dispute: dict[tuple[int, int], _Dispute] = {}
+    # one disputed claim per group that other groups contradict: the side more outlets state is
+    # the claim, the other sides contradict it (one note each); a group is on one side only
+    against: dict[int, list[tuple[int, _Dispute]]] = {}
+    side: dict[int, str] = {}
     maybe: dict[tuple[int, int], _Dispute] = {}
     for d in sorted(disputes, key=lambda d: (d.certainty != "differs", d.a, d.b)):
         ga, gb = group_of[d.a], group_of[d.b]
@@ -699,18 +702,21 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
         main, other = sorted((ga, gb), key=lambda g: (-len(outlets[g]), min(groups[g])))
         if not _may_dispute(items, groups[main], groups[other]):
             continue
-        if d.certainty == "differs" and not any(g in pair for pair in pair_dispute for g in (main, other)):
-            pair_dispute[(main, other)] = _oriented(d, group_of, main)
-        elif (main, other) not in pair_dispute:
+        taken = [i for g, _ in against.get(main, ()) for i in groups[g]]
+        if (d.certainty == "differs" and side.get(main, "main") == "main" and other not in side
+                and _may_dispute(items, groups[main], taken + groups[other])):
+            against.setdefault(main, []).append((other, _oriented(d, group_of, main)))
+            side[main], side[other] = "main", "other"
+        elif main not in side and other not in side:
             maybe.setdefault((main, other), _oriented(d, group_of, main))
-    in_dispute = {g for pair in pair_dispute for g in pair}
+    in_dispute = set(side)
     drafts: list[tuple[tuple, int, Claim]] = []
-    for (main, other), d in pair_dispute.items():
+    for main, others in against.items():
         base = _claim(items, groups[main], "disputed", adjacent)
-        against = tuple(items[i].span() for i in groups[other])
-        rank = (-len(outlets[main] | outlets[other]), min(groups[main]))
-        note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels)
-        drafts.append((rank, main, Claim("", base.text, "disputed", base.support, against, d.kind, (note,))))
+        spans = tuple(items[i].span() for other, _ in others for i in groups[other])
+        rank = (-len(outlets[main].union(*(outlets[o] for o, _ in others))), min(groups[main]))
+        notes_ = tuple(claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels) for _, d in others)
+        drafts.append((rank, main, Claim("", base.text, "disputed", base.support, spans, others[0][1].kind, notes_)))
     for g, members in enumerate(groups):
         if g in in_dispute:
             continue
