@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from newsprism.align.claim_pairs import candidate_pairs, incidence, tfidf
 
-WORDS = ("harbour bridge council budget storm flood mayor vote strike school hospital rail airport "
-         "court ruling police arrest river fire factory election tax port ferry union").split()
+WORDS = ["harbour", "bridge", "council", "budget", "storm", "flood", "mayor", "vote", "strike", "school", "hospital", "rail", "airport", "court", "ruling", "police", "arrest", "river", "fire", "factory", "election", "tax", "port", "ferry", "union"]
 
 
 def _texts(n_articles: int, per_article: int) -> tuple[list[str], list[str]]:
