@@ -710,13 +710,17 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
         elif main not in side and other not in side:
             maybe.setdefault((main, other), _oriented(d, group_of, main))
     in_dispute = set(side)
-    drafts: list[tuple[tuple, int, Claim]] = []
+    drafts: list[tuple[tuple, Any, Claim]] = []
     for main, others in against.items():
-        base = _claim(items, groups[main], "disputed", adjacent)
-        spans = tuple(items[i].span() for other, _ in others for i in groups[other])
-        rank = (-len(outlets[main].union(*(outlets[o] for o, _ in others))), min(groups[main]))
-        notes_ = tuple(claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels) for _, d in others)
-        drafts.append((rank, main, Claim("", base.text, "disputed", base.support, spans, others[0][1].kind, notes_)))
+        for n, (other, d) in enumerate(others):
+            # each difference is its own disputed claim; a second one is worded by the sentence
+            # that carries it, so a summary never sets one side's time against another's agent
+            members = groups[main] if n == 0 else [d.a]
+            base = _claim(items, members, "disputed", adjacent)
+            spans = tuple(items[i].span() for i in groups[other])
+            rank = (-len({items[i].outlet_key for i in members} | outlets[other]), min(members), n)
+            note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels)
+            drafts.append((rank, main if n == 0 else (main, n), Claim("", base.text, "disputed", base.support, spans, d.kind, (note,))))
     for g, members in enumerate(groups):
         if g in in_dispute:
             continue
