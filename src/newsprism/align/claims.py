@@ -710,17 +710,26 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
         elif main not in side and other not in side:
             maybe.setdefault((main, other), _oriented(d, group_of, main))
     in_dispute = set(side)
+    differs: dict[int, list[tuple[int, str]]] = {}  # claim -> (claim it contradicts, kind)
+    for d in disputes:
+        if d.certainty == "differs":
+            differs.setdefault(d.a, []).append((d.b, d.kind))
+            differs.setdefault(d.b, []).append((d.a, d.kind))
     drafts: list[tuple[tuple, Any, Claim]] = []
     for main, others in against.items():
         for n, (other, d) in enumerate(others):
-            # each difference is its own disputed claim; a second one is worded by the sentence
-            # that carries it, so a summary never sets one side's time against another's agent
-            members = groups[main] if n == 0 else [d.a]
-            base = _claim(items, members, "disputed", adjacent)
+            # each difference is its own disputed claim, worded by the sentence that carries it
+            # and supported by the members that state the same differing value, so a summary
+            # never sets one side's time against another's agent
+            inside = set(groups[other])
+            members = [d.a] + [m for m in groups[main] if m != d.a and (any(
+                x in inside and kind == d.kind for x, kind in differs.get(m, ())) or _same_figure(items[m], d))]
+            support = tuple(items[i].span() for i in members)
             spans = tuple(items[i].span() for i in groups[other])
             rank = (-len({items[i].outlet_key for i in members} | outlets[other]), min(members), n)
             note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels)
-            drafts.append((rank, main if n == 0 else (main, n), Claim("", base.text, "disputed", base.support, spans, d.kind, (note,))))
+            claim = Claim("", items[d.a].cand.text, "disputed", support, spans, d.kind, (note,))
+            drafts.append((rank, main if n == 0 else (main, n), claim))
     for g, members in enumerate(groups):
         if g in in_dispute:
             continue
@@ -740,6 +749,12 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
         Claim(ids[g], c.text, c.status, c.support, c.contradicted_by, c.dispute, c.notes + tuple(notes.get(g, ())))
         for _, g, c in drafts
     )
+
+
+def _same_figure(item: _Item, d: _Dispute) -> bool:
+    """For a figure dispute: the claim gives a number compatible with the disputed one."""
+    f, g = _primary_figure(item), (d.detail or {}).get("a")
+    return d.kind == "figure" and f is not None and g is not None and _compatible(f, g)
 
 
 def _oriented(d: _Dispute, group_of, main: int) -> _Dispute:
