@@ -20,9 +20,12 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 from scipy import sparse
 
-NEIGHBOURS = 12  # partners kept per claim (tuned on ECB+ coref_dev topics 1-11: 8-16 gave the same pairs)
-MIN_CHEAP = 0.12  # cheap score below which two claims have too little in common to compare
-KEY_BONUS = 0.25  # a shared resolved event / figure / date, added to the word overlap
+# Set by hand, not tuned (checked on ECB+ coref_dev topics 1-11, where a claim has at most ~20
+# articles retelling it): partners kept per claim; the cheap score below which two claims have too
+# little in common to compare; what a shared resolved event / figure / date / act adds to it.
+NEIGHBOURS = 12
+MIN_CHEAP = 0.12
+KEY_BONUS = 0.25
 BLOCK = 512
 
 WORD_RE = re.compile(r"[A-Za-z]+|\d[\d,.]*")
