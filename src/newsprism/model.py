@@ -229,6 +229,7 @@ class Claim:
     support: tuple[Span, ...]
     contradicted_by: tuple[Span, ...] = ()
     dispute: str | None = None  # figure | time | agent | polarity
+    notes: tuple["DisputeNote", ...] = ()  # what differs and around what (disputes; "may differ" links)
 
 
 @dataclass(frozen=True)
@@ -459,3 +460,23 @@ class Referent:
     mentions: tuple[Span, ...]
     entity_id: str | None = None  # the merged named entity this referent is, if any
     evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DisputeNote:
+    """What differs between two accounts of one event, and around what.
+
+    ``certainty`` is ``differs`` for a dispute (the claim's ``contradicted_by`` side) or
+    ``may differ`` for a weaker link to another claim (``other_claim``) the report shows as
+    such. ``value`` / ``other_value`` are the differing words on each side (evidence spans);
+    ``around`` names the shared event and participants; ``context`` lists what else differs
+    between the two sentences and may explain the difference (time, place, source, what is
+    counted)."""
+
+    kind: str  # figure | time | agent | polarity | nli
+    certainty: str  # differs | may differ
+    value: Span | None
+    other_value: Span | None
+    around: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    other_claim: str | None = None  # for "may differ": the id of the other claim

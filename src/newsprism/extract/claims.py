@@ -58,8 +58,16 @@ CALL_TO_ACTION_RE = re.compile(
     r"tell us|let us know|we want to hear|follow us|donate)\b",
     re.IGNORECASE,
 )
-DATELINE_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+# where a parse glued two statements: a line break, or a sentence end followed by two spaces
+# (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
+SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
+DATELINE_RE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s*"  # a "date YYYY-MM-DD" line
+    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\((?:AP|AFP|Reuters|UPI|CNN|dpa)\))?\s*(?:—|–|--|-(?=\s))\s*)",  # "WASHINGTON (AP) —"
+    re.MULTILINE,
+)
 MIN_WORDS = 6
+SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ")", "…", ":")
 
 
 def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[ClaimCandidate, ...]:
@@ -68,7 +76,7 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     speakers = _quote_speakers(found.get("quotes") or ())
     claims: list[ClaimCandidate] = []
     for sent, start, end in _segments(doc):
-        if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end):
+        if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
             continue
         attributed = _speaker_of(start, end, speakers) or _attribution(sent)
         claims.append(
@@ -90,7 +98,7 @@ def _segments(doc):
     text = doc.text
     for sent in doc.sents:
         cursor = sent.start_char
-        for piece in re.split(r"(\n+)", text[sent.start_char : sent.end_char]):
+        for piece in SPLIT_RE.split(text[sent.start_char : sent.end_char]):
             start, end = _trim(text, cursor, cursor + len(piece))
             cursor += len(piece)
             if end <= start:
@@ -144,6 +152,17 @@ def _is_caption(text: str, start: int, end: int) -> bool:
         return False  # part of a longer paragraph: prose, not a caption
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]  # the credit follows the caption it belongs to
     return bool(after.strip()) and len(after) < 200 and bool(CREDIT_RE.search(after))
+
+
+def _is_title_line(text: str, start: int, end: int) -> bool:
+    """A line of its own that does not end as a sentence ends: a headline, a subhead, a
+    caption or page furniture ("Esther Williams, swimming star, dies at 91"), not a statement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    return not text[start:end].rstrip().endswith(SENTENCE_END)
 
 
 def _is_headline(sent, text: str) -> bool:

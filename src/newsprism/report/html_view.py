@@ -223,8 +223,14 @@ class StoryPage:
                 against = [self.cite(ev) for ev in claim.get("contradicted_by") or [] if ev.get("article_id") == aid]
                 verdict = "contradicts" if against and not support else "reports" if support and not against else "both" if support else "omits"
                 cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
-            rows.append({"claim": claim, "cells": cells})
+            rows.append({"claim": claim, "cells": cells, "notes": self.claim_notes(claim)})
         return rows
+
+    def claim_notes(self, claim: dict[str, Any]) -> list[str]:
+        """What differs and around what, for a disputed claim or a "may differ" link (escaped by the template)."""
+        from .dispute_text import claim_note_lines
+
+        return claim_note_lines(claim, lambda aid: self.label(aid) if aid else "?")
 
     KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
              "summary", "corrections", "corrected"}
@@ -271,7 +277,8 @@ class StoryPage:
                 continue
             support = list(claim.get("support") or [])
             label = self.label(support[0].get("article_id")) if support else "?"
-            groups.setdefault(label, []).append({"claim": claim, "cites": [self.cite(ev) for ev in support]})
+            groups.setdefault(label, []).append({"claim": claim, "cites": [self.cite(ev) for ev in support],
+                                                 "notes": self.claim_notes(claim)})
         return [{"label": k, "claims": v} for k, v in groups.items() if v]
 
     # -- two outlets head to head

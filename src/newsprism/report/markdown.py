@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from ..model import Report
 from .counts import counts_line, plural, story_counts
+from .dispute_text import claim_note_lines
 from .speakers import speaker_groups
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -111,6 +112,8 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
                     against = "; ".join(f"{name(s.get('article_id'))}: “{md(s.get('text'), 160)}”" for s in c["contradicted_by"])
                     line += f"; contradicted by {against}"
                 out.append(line)
+                raw = lambda aid: str((articles.get(aid) or {}).get("outlet") or aid)  # noqa: E731  (md escapes the whole line)
+                out += [f"  - {md(n, 400)}" for n in claim_note_lines(c, raw)]
             if len(claims) > limit:
                 rest: dict[str, int] = {}
                 for c in claims[limit:]:

@@ -73,6 +73,7 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
             cites = ", ".join(outlets.get(c, c) for c in sentence.citations)
             console.print(Text(f"  • {sentence.text} [{cites}]"))
     if biggest is not None:
+        _print_disputes(biggest, story_data.get(biggest.id) or {}, outlets, console)
         _who_said_what(console, story_data.get(biggest.id) or biggest.to_dict(), outlets)
     if report.skipped:
         console.print(Text(f"\n{plural(len(report.skipped), 'input')} skipped (see above and report.json 'skipped').", style="yellow"))
@@ -80,3 +81,18 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
         console.print(Text("\nWrote " + ", ".join(str(p) for p in written)))  # paths are user data: no markup
     if seconds is not None:
         console.print(f"Done in {seconds:.1f} s.")
+
+
+def _print_disputes(story, data: dict, outlets: dict[str, str], console: Console, limit: int = 5) -> None:
+    """The biggest story's disputes with what differs and around what (report.md has them all)."""
+    from .dispute_text import claim_note_lines
+
+    disputed = [c for c in data.get("claims") or [] if c.get("status") == "disputed"]
+    if not disputed:
+        return
+    console.print(Text(f"\nDisputed in “{story.title}”:", style="bold"))
+    for claim in disputed[:limit]:
+        for line in claim_note_lines(claim, lambda aid: outlets.get(aid, aid or "?")):
+            console.print(Text(f"  • {line}"))
+    if len(disputed) > limit:
+        console.print(Text(f"  … and {len(disputed) - limit} more (report.md, report.html)"))

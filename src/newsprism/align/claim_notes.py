@@ -1,0 +1,139 @@
+"""Dispute notes: what differs between two accounts of one event, and around what.
+
+A note holds the differing words on each side as evidence spans ("at least 82" / "79";
+"Tuesday evening" / "Thursday at 4 am"; "the Assad regime and Iran" / "terrorist groups"), the
+shared event and participants (the story's referent and entity labels), and what else differs
+between the two sentences that may explain the difference: when (time words), where (places
+named on one side only), per whom (the attributed source) and what is counted (the counted noun
+and its qualifier). Nothing is concluded from the context; it is shown so a reader can judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import DisputeNote, Span
+
+MAX_AROUND = 5
+
+
+def note(a, b, kind: str, detail: Mapping[str, Any], certainty: str, labels: Mapping[str, str],
+         other_claim: str | None = None) -> DisputeNote:
+    """The note for claim item ``a`` against item ``b`` (``detail`` as ``find_disputes`` gives it)."""
+    value, other = _values(a, b, kind, detail)
+    return DisputeNote(
+        kind=kind,
+        certainty=certainty,
+        value=value,
+        other_value=other,
+        around=around(a, b, labels),
+        context=context(a, b, kind, detail, labels),
+        other_claim=other_claim,
+    )
+
+
+def swap(detail: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(detail)
+    if "a" in detail or "b" in detail:
+        out["a"], out["b"] = detail.get("b"), detail.get("a")
+    return out
+
+
+def _span(item, start: int, end: int) -> Span | None:
+    c = item.cand
+    start, end = max(start, c.start), min(end, c.end)
+    if end <= start:
+        return None
+    text = c.text[start - c.start : end - c.start]
+    stripped = text.strip(" ,;:")
+    start += len(text) - len(text.lstrip(" ,;:"))
+    return Span(c.article_id, start, start + len(stripped), stripped) if stripped else None
+
+
+def figure_span(item, f: Mapping[str, Any]) -> Span | None:
+    """The number with its qualifier and counted noun: "at least 82 civilians"."""
+    c = item.cand
+    start, end = f["start"], f["end"]
+    q = f.get("qualifier")
+    before = c.text[: start - c.start].lower()
+    if q and before.rstrip().endswith(q):
+        start = c.start + len(before.rstrip()) - len(q)
+    after = c.text[end - c.start :]
+    m = re.match(r"\s+(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+    noun = (f.get("noun") or "")[:4].lower()
+    if m and noun and m.group(1).lower().startswith(noun):
+        end += m.end()
+    return _span(item, start, end)
+
+
+def _phrase_span(item, phrase: str | None, clause) -> Span | None:
+    if not phrase:
+        return None
+    c = item.cand
+    lo = (clause[0] - c.start) if clause else 0
+    at = c.text.find(phrase, max(lo, 0))
+    if at < 0:
+        at = c.text.find(phrase)
+    return _span(item, c.start + at, c.start + at + len(phrase)) if at >= 0 else None
+
+
+def _clause_span(item, event: Mapping[str, Any] | None) -> Span | None:
+    clause = (event or {}).get("clause")
+    return _span(item, clause[0], clause[1]) if clause else None
+
+
+def _values(a, b, kind: str, detail: Mapping[str, Any]) -> tuple[Span | None, Span | None]:
+    da, db = detail.get("a"), detail.get("b")
+    if kind == "figure" and da and db:
+        return figure_span(a, da), figure_span(b, db)
+    if kind == "agent" and da and db:
+        return _phrase_span(a, da.get("agent"), da.get("clause")), _phrase_span(b, db.get("agent"), db.get("clause"))
+    if kind in ("time", "polarity") and da and db:
+        return _clause_span(a, da), _clause_span(b, db)
+    return a.span(), b.span()
+
+
+def around(a, b, labels: Mapping[str, str]) -> tuple[str, ...]:
+    """The shared event(s), then the shared named participants, by their plainest names."""
+    out: list[str] = []
+    for ids in (sorted(a.events & b.events), sorted(a.entity_ids & b.entity_ids)):
+        for i in ids:
+            label = labels.get(i)
+            if label and label not in out:
+                out.append(label)
+    return tuple(out[:MAX_AROUND])
+
+
+def context(a, b, kind: str, detail: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, ...]:
+    """What else differs between the two sentences and may explain the difference."""
+    out: list[str] = []
+    ta, tb = set(a.features.get("times", ())), set(b.features.get("times", ()))
+    if kind != "time" and ta != tb:
+        out.append(f"time: {_words(ta)} vs {_words(tb)}")
+    pa, pb = a.typed.get("place", frozenset()), b.typed.get("place", frozenset())
+    if pa != pb:
+        out.append(f"place: {_names(pa - pb, labels)} vs {_names(pb - pa, labels)}")
+    sa, sb = a.cand.attributed_to, b.cand.attributed_to
+    if (sa or "").lower() != (sb or "").lower():
+        out.append(f"source: {'per ' + sa if sa else 'not attributed'} vs {'per ' + sb if sb else 'not attributed'}")
+    fa, fb = detail.get("a"), detail.get("b")
+    if kind == "figure" and fa and fb:
+        ca, cb = _counted(fa), _counted(fb)
+        if ca != cb:
+            out.append(f"counted: {ca} vs {cb}")
+    return tuple(out)
+
+
+def _counted(f: Mapping[str, Any]) -> str:
+    return f"{f.get('noun') or '?'} ({f['qualifier']})" if f.get("qualifier") else str(f.get("noun") or "?")
+
+
+def _words(ws) -> str:
+    return ", ".join(sorted(ws)) if ws else "none given"
+
+
+def _names(ids, labels: Mapping[str, str]) -> str:
+    names = sorted({labels.get(i, i) for i in ids})
+    return ", ".join(names) if names else "none named"
