@@ -6,21 +6,24 @@ import dataclasses
 
 import pytest
 
-from newsprism.align.claims import align_claims
 from newsprism.extract import analyze_article
 from newsprism.model import Article, Options, Span, StoryContext, SummarySentence
+from newsprism.pipeline import run_story_stages
 from newsprism.summarize import emotive_rate, loaded_rate, neutral_text, summarize, ungrounded_words
 
 
 def _context(articles, nlp, sentences=6, loaded=None) -> StoryContext:
+    """The summary's context as the pipeline builds it: every article analysed, the story
+    stages run up to the claims (which read the referents, figures and timeline)."""
     analyses = {}
     for article in articles:
-        analysis = analyze_article(article, nlp(article.text), only=("claims", "loaded_terms"))
+        analysis = analyze_article(article, nlp(article.text))
         if loaded:
             analysis = dataclasses.replace(analysis, loaded_terms=tuple(loaded[article.id]))
         analyses[article.id] = analysis
-    ctx = StoryContext("s1", tuple(articles), analyses, {}, Options(summary_sentences=sentences))
-    return StoryContext("s1", ctx.articles, analyses, {"claims": align_claims(ctx)}, ctx.options)
+    options = Options(summary_sentences=sentences)
+    sections = run_story_stages("s1", articles, analyses, options, until="claims")
+    return StoryContext("s1", tuple(articles), analyses, sections, options)
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +205,20 @@ def test_a_big_story_weighs_each_articles_leading_statements(seeds, monkeypatch)
     assert set(per_article) == {a.id for a in ctx.articles}
     assert all(ranks == [0, 1, 2] for ranks in per_article.values())
     assert summarize(ctx)  # still a summary
+
+
+def test_a_sentence_of_a_block_quote_is_said_as_its_speakers_words(seeds_dir, nlp):
+    """Seed 002 quotes David French at length ("...: “Russia has imposed its will on Syria. ..."):
+    a summary sentence from it names him; never the summary's own statement."""
+    articles = [Article(id=p.stem, outlet=p.stem[:3], text=p.read_text(encoding="utf-8").replace("\r\n", "\n"))
+                for p in sorted(seeds_dir.glob("002*.txt"))]
+    summary = summarize(_context(articles, nlp, sentences=40))
+    quoted = [s for s in summary if "imposed its will" in s.text or "misguided few" in s.text]
+    assert quoted and all(s.text.startswith("David French: “") for s in quoted), [s.text for s in quoted]
+    by_id = {a.id: a for a in articles}
+    assert [ungrounded_words(s, by_id) for s in quoted] == [[] for _ in quoted]
+
+
+def test_the_best_statement_comes_before_the_disputes(seeds):
+    ctx, summary = seeds
+    assert not summary[0].text.startswith("Outlets differ on")

@@ -40,7 +40,7 @@ STORY_STAGES: tuple[Stage, ...] = (
            "analysis.sentence_tone", "analysis.claims", "analysis.loaded_terms", "analysis.calls_to_action",
            "analysis.features"),
           doc="each outlet's sourcing, loaded language and tone"),
-    Stage("summary", "newsprism.summarize:summarize", ("claims", "analysis.claims", "analysis.loaded_terms"),
+    Stage("summary", "newsprism.summarize:summarize", ("claims", "analysis.claims", "analysis.loaded_terms", "analysis.quote_regions"),
           doc="neutral summary, every sentence cited"),
 )
 # what every story stage may read without declaring it: the story's articles and the options

@@ -10,7 +10,9 @@ more independent outlets agree on, less for loaded or emotive wording; they are 
 one, each adding the word pairs several articles share that are not yet covered, none too
 close to one already chosen. Disputes the detector is confident of are stated as disputes
 ("Outlets differ on the count: A reports “…”; B reports “…”"), never resolved, and neither
-side is ever said in the summary's own voice. Order: agreed facts, disputes, the rest.
+side is ever said in the summary's own voice. Order: agreed facts (else the best statement),
+disputes, the rest. A sentence inside a quotation that runs past it (a block quote) is someone's
+words with nobody named, so it is never a summary statement.
 
 Neutral wording: adjectives and adverbs the framing stage found loaded, and emotive manner
 adverbs, are dropped outside quotation marks; a sentence holding a label or loaded verb of
@@ -93,6 +95,8 @@ def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
     chosen = _select(writer, vectors, budget - len(disputes), disputes)
     agreed = [c for c in chosen if c.claim is not None and c.claim.status == "agreed"]
     rest = [c for c in chosen if c not in agreed]
+    if not agreed and rest:  # no agreed fact: the story's best statement still comes before its disputes
+        agreed, rest = rest[:1], rest[1:]
     return (
         *(writer.statement(c) for c in agreed),
         *(writer.dispute(c) for c in disputes),
@@ -145,14 +149,21 @@ class _Writer:
         # a big story: each article's leading statements only (similarities are pairwise)
         per_article = max(3, MAX_CANDIDATES // max(len(originals), 1))
         for article in originals:
+            quoted = [(p.start, p.end) for p in ctx.analyses[article.id].quote_regions]
             for rank, cand in enumerate(ctx.analyses[article.id].claims[:per_article]):
+                block = _in_block_quote(cand, quoted)
+                if block and not cand.attributed_to:
+                    continue  # someone's words with nobody named: never the summary's statement
                 span = _without_dateline(Span(cand.article_id, cand.start, cand.end, cand.text))
                 droppable = self._droppable(span)
                 labels = self._loaded_labels(span, droppable)
-                text = (
-                    f"{self._outlet(span.article_id)} reports: “{_strip_quotes(span.text)}”"
-                    if labels else neutral_text(span.text, droppable)
-                )
+                if block:  # the speaker is named before the quotation: say whose words they are
+                    words = _strip_quotes(span.text.lstrip(OPENING_MARKS))
+                    text = f"{cand.attributed_to}: “{words}”"
+                elif labels:
+                    text = f"{self._outlet(span.article_id)} reports: “{_strip_quotes(span.text)}”"
+                else:
+                    text = neutral_text(span.text, droppable)
                 self.candidates.append(_Candidate(span, text, rank, claim_of.get((cand.article_id, cand.start)), labels))
 
     # ------------------------------------------------------------ choosing
@@ -344,6 +355,7 @@ LABEL_CATEGORIES = ("label", "derision", "speech", "glorify")
 LEXICON_CATEGORIES = ("emotive", "conflict", "intensifier", *LABEL_CATEGORIES)
 # verbs of saying the lexicon lists that a neutral report uses too
 PLAIN_SPEECH = frozenset("insist admit concede confess acknowledge warn vow threaten demand plead beg urge claim allege".split())
+OPENING_MARKS = "“\"‘'"
 LABEL_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -368,6 +380,19 @@ def is_label(phrase: str, categories: tuple[str, ...] = LABEL_CATEGORIES) -> boo
 def _inside_quote(span: Span, position: int) -> bool:
     before = span.text[: position - span.start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _in_block_quote(cand: ClaimCandidate, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A sentence inside a quotation that runs on past it (a block quote, a long statement):
+    someone's words, and the sentence itself does not say whose.
+    ``quoted``: the article's quotation regions, in order (marks excluded)."""
+    import bisect
+
+    i = bisect.bisect_right(quoted, (cand.start + 1, 1 << 62)) - 1  # a region opening at the sentence's mark
+    if i < 0:
+        return False
+    start, end = quoted[i]
+    return start - 1 <= cand.start < end and end >= cand.end - 2
 
 
 def _strip_quotes(text: str) -> str:
