@@ -340,23 +340,31 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
         norm = np.sqrt(sum(v * v for v in w.values())) or 1.0
         vecs[a] = {r: v / norm for r, v in w.items()}
 
-    def sim(a: str, b: str) -> float:
-        va, vb = vecs[a], vecs[b]
-        return sum(v * vb[r] for r, v in va.items() if r in vb)
-
+    # average-link clustering over a similarity matrix: the sums between groups are kept and
+    # updated on each merge, so a story of hundreds of articles is not cubic in Python loops
+    vocab = {r: k for k, r in enumerate(sorted({r for a in articles for r in vecs[a]}))}
+    matrix = np.zeros((n, max(len(vocab), 1)))
+    for i, a in enumerate(articles):
+        for r, v in vecs[a].items():
+            matrix[i, vocab[r]] = v
+    sums = matrix @ matrix.T
+    sizes = np.ones(n)
     groups = [[a] for a in articles]
-    pair = {(a, b): sim(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :]}
-    while len(groups) > 1:
-        best = None
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                s = sum(pair[(min(a, b), max(a, b))] for a in groups[i] for b in groups[j]) / (len(groups[i]) * len(groups[j]))
-                if best is None or s > best[0]:
-                    best = (s, i, j)
-        if best[0] < HAPPENING_SIM:
+    active = list(range(n))  # the groups still open, in the order they were formed
+    while len(active) > 1:
+        rows = np.array(active)
+        upper = np.triu_indices(len(active), 1)
+        averages = (sums[np.ix_(rows, rows)] / np.outer(sizes[rows], sizes[rows]))[upper]
+        best = int(np.argmax(averages))  # the first best pair, as a loop over (i, j) would find it
+        if averages[best] < HAPPENING_SIM:
             break
-        _, i, j = best
-        groups[i] += groups.pop(j)
+        i, j = active[upper[0][best]], active[upper[1][best]]
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sizes[i] += sizes[j]
+        groups[i] += groups[j]
+        active.remove(j)
+    groups = [groups[i] for i in active]
     return {a: n for n, g in enumerate(groups) for a in g}
 
 
