@@ -154,10 +154,15 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         oa, ob = owners_of.get(ra, set()), owners_of.get(rb, set())
         if oa and ob and not _related(oa, ob) and not side:
             return False  # "the Mexican side" / "the U.S. side": narrowed by different names
-        mb = set(members_of[rb])
-        return not any(y in mb for x in members_of[ra] if x in opposed for y in opposed[x])
+        against = opposed_by.get(ra)  # what a's group may not join, kept per group (not re-read per check)
+        if not against:
+            return True
+        mb = member_set[rb]
+        return not (any(y in mb for y in against) if len(against) <= len(mb) else any(y in against for y in mb))
 
     members_of: dict[Key, list[Key]] = {k: [k] for k in mentions}
+    member_set: dict[Key, set[Key]] = {k: {k} for k in mentions}
+    opposed_by: dict[Key, set[Key]] = {k: set(opposed[k]) for k in mentions if k in opposed}
 
     def kinds_of(ra: Key, rb: Key) -> bool:
         """The happening bar is for events (descriptions split so lost as much as they won on ECB+)."""
@@ -170,6 +175,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
         members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
+        member_set[root] = member_set.pop(ra) | member_set.pop(rb)
+        opposed_by[root] = opposed_by.pop(ra, set()) | opposed_by.pop(rb, set())
         groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
         owners_of[root] = owners_of.pop(ra, set()) | owners_of.pop(rb, set())
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
