@@ -3,8 +3,8 @@
     PYTHONPATH=src .venv/bin/python benchmarks/claims_scale.py [--sizes 25 50 100 200]
 
 The story is ``story_scale``'s (one BASIL triplet and perturbed retellings). Every article is
-parsed once and the stages the claims read (entities, referents, figures, timeline) run once
-per size, untimed; then ``align_claims`` is timed with a cold embedding cache. Also counted:
+parsed once and the story stages before the claims run once per size (``run_story_stages``),
+untimed; then ``align_claims`` is timed with a cold embedding cache. Also counted:
 candidate pairs compared and sentences embedded, which must grow linearly (the aim: cost per
 article flat within 2x from 25 to 200). Writes benchmarks/results/claims_scale.json.
 """
@@ -22,19 +22,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from story_scale import story_articles  # noqa: E402
 
-NEEDED = ("entities", "referents", "figures", "timeline")
-
-
 def sections_for(members, analyses, options):
+    """The sections claim alignment reads, built by the one stage driver (up to the timeline)."""
     from newsprism import pipeline
-    from newsprism.model import StoryContext
 
-    sections: dict = {}
-    for stage in pipeline.STORY_STAGES:
-        if stage.assigns in NEEDED:
-            ctx = StoryContext("s1", tuple(members), analyses, dict(sections), options)
-            sections[stage.assigns] = tuple(stage.resolve()(ctx))
-    return sections
+    return pipeline.run_story_stages("s1", members, analyses, options, until="timeline")
 
 
 def main() -> None:
