@@ -50,12 +50,12 @@ def load_split(split: str = "val", limit: int | None = None, data: Path = DATA) 
 
 
 def build_contexts(samples):
-    """One story per sample, its articles parsed, claims and loaded words extracted and the
-    claims aligned (what the pipeline gives ``summarize``; entities and quotes not needed)."""
-    from newsprism.align.claims import align_claims
+    """One story per sample, as the pipeline gives ``summarize``: every article parsed and
+    analysed, the story stages run up to the claims (which read referents, figures, timeline)."""
     from newsprism.extract import analyze_article
     from newsprism.model import Article, Options, StoryContext
     from newsprism.nlp import parse
+    from newsprism.pipeline import run_story_stages
 
     texts, ids = [], []
     for n, (docs, _) in enumerate(samples):
@@ -65,14 +65,13 @@ def build_contexts(samples):
     parsed = {}
     for (n, k, title), doc in zip(ids, parse(texts, batch_size=32)):
         article = Article(id=f"n{n}_{k}", outlet=f"outlet{k}", text=doc.text, title=title)
-        analysis = analyze_article(article, doc, only=("claims", "loaded_terms"))
-        parsed.setdefault(n, []).append((article, analysis))
+        parsed.setdefault(n, []).append((article, analyze_article(article, doc)))
     contexts = []
     for n in range(len(samples)):
         articles = tuple(a for a, _ in parsed.get(n, []))
         analyses = {a.id: an for a, an in parsed.get(n, [])}
-        ctx = StoryContext(f"n{n}", articles, analyses, {}, Options())
-        contexts.append(replace(ctx, sections={"claims": align_claims(ctx)}))
+        sections = run_story_stages(f"n{n}", articles, analyses, Options(), until="claims")
+        contexts.append(StoryContext(f"n{n}", articles, analyses, sections, Options()))
     return contexts
 
 
