@@ -12,7 +12,7 @@ close to one already chosen. Disputes the detector is confident of are stated as
 ("Outlets differ on the count: A reports “…”; B reports “…”"), never resolved, and neither
 side is ever said in the summary's own voice. Order: agreed facts (else the best statement),
 disputes, the rest. A sentence inside a quotation that runs past it (a block quote) is someone's
-words with nobody named, so it is never a summary statement.
+words: said as theirs ("David French: “…”") when the article names them, else left out.
 
 Neutral wording: adjectives and adverbs the framing stage found loaded, and emotive manner
 adverbs, are dropped outside quotation marks; a sentence holding a label or loaded verb of
