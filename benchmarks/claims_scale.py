@@ -11,7 +11,6 @@ article flat within 2x from 25 to 200). Writes benchmarks/results/claims_scale.j
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from story_scale import story_articles  # noqa: E402
+from story_scale import parsed_story, scale_parser  # noqa: E402
 
 def sections_for(members, analyses, options):
     """The sections claim alignment reads, built by the one stage driver (up to the timeline)."""
@@ -30,18 +29,13 @@ def sections_for(members, analyses, options):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
-    parser.add_argument("--base-index", type=int, default=0, help="which BASIL triplet")
-    args = parser.parse_args()
+    args = scale_parser(__doc__.splitlines()[0], [25, 50, 100, 200]).parse_args()
 
-    from newsprism import pipeline
     from newsprism.align import claims as claims_module
     from newsprism.model import Options, StoryContext
     from newsprism.resources import embed as embed_module
 
-    articles = story_articles(max(args.sizes), args.base_index)
-    analyses = pipeline.process_articles(articles)
+    articles, analyses = parsed_story(args.sizes, args.base_index)
     options = Options()
     embedded: list[int] = []
     original = embed_module.embed

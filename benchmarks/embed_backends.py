@@ -33,7 +33,6 @@ BACKENDS = ("static", "minilm")  # the default first
 def speed(articles: int) -> dict:
     from newsprism.align.claims import core_text
     from newsprism.resources import embed as E
-    from newsprism.model import Article
     from newsprism.nlp import load_nlp
 
     texts = [d["text"] for d in mixed_corpus(articles)]

@@ -12,7 +12,6 @@ Writes benchmarks/results/quotes_scale.json.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import json
 import os
@@ -23,13 +22,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from story_scale import story_articles
+from story_scale import parsed_story, scale_parser
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100])
-    parser.add_argument("--base-index", type=int, default=0, help="which BASIL triplet")
+    parser = scale_parser(__doc__.splitlines()[0], [25, 50, 100])
     parser.add_argument("--profile", action="store_true", help="print the top functions of the largest size")
     args = parser.parse_args()
 
@@ -39,8 +36,7 @@ def main() -> None:
     from newsprism.contracts import DeclaredAnalysis, DeclaredView, analysis_fields
     from newsprism.model import Options, StoryContext
 
-    articles = story_articles(max(args.sizes), args.base_index)
-    analyses = pipeline.process_articles(articles)
+    articles, analyses = parsed_story(args.sizes, args.base_index)
     stage = next(s for s in pipeline.STORY_STAGES if s.assigns == "quotes")
     compare = quotes_stage._same_normalised
     calls = [0]

@@ -48,6 +48,22 @@ def story_articles(size: int, base_index: int, seed: int = 13):
     return normalize_articles(articles)
 
 
+def scale_parser(description: str, sizes: list[int]) -> argparse.ArgumentParser:
+    """The options every one-story scale benchmark takes: the sizes and which BASIL triplet."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
+    parser.add_argument("--base-index", type=int, default=0, help="which BASIL triplet")
+    return parser
+
+
+def parsed_story(sizes: list[int], base_index: int):
+    """The largest story's articles and their analyses, parsed once for every size."""
+    from newsprism import pipeline
+
+    articles = story_articles(max(sizes), base_index)
+    return articles, pipeline.process_articles(articles)
+
+
 def stage_seconds(profile: cProfile.Profile) -> dict[str, float]:
     from newsprism import pipeline
 
@@ -64,17 +80,13 @@ def stage_seconds(profile: cProfile.Profile) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
-    parser.add_argument("--base-index", type=int, default=0, help="which BASIL triplet")
-    args = parser.parse_args()
+    args = scale_parser(__doc__.splitlines()[0], [25, 50, 100, 200]).parse_args()
 
     from newsprism import pipeline
     from newsprism.resources.embed import clear_cache
     from newsprism.model import Options
 
-    articles = story_articles(max(args.sizes), args.base_index)
-    analyses = pipeline.process_articles(articles)
+    articles, analyses = parsed_story(args.sizes, args.base_index)
     rows = []
     for size in sorted(args.sizes):
         members = articles[:size]

@@ -15,7 +15,10 @@ def test_json_in_pieces_is_the_same_text_as_in_one_string():
 
 
 def test_written_file_has_the_users_usual_permissions(tmp_path):
+    from newsprism.report import _umask
+
     umask = os.umask(0o022)
+    _umask.cache_clear()  # the writer reads the umask once a process
     try:
         path = tmp_path / "report.json"
         write_atomic(path, json_chunks({"a": 1}))
@@ -24,3 +27,4 @@ def test_written_file_has_the_users_usual_permissions(tmp_path):
         assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left
     finally:
         os.umask(umask)
+        _umask.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -72,6 +73,16 @@ def json_chunks(data: dict) -> Iterator[str]:
     yield "\n"
 
 
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask, read once (reading it means setting it: never while threads write)."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` (a string, or its pieces in order) to a temporary file beside ``path``, then
     rename it over: a full or read-only disk leaves the earlier report whole and raises
@@ -84,9 +95,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(fd, 0o666 & ~umask)  # mkstemp makes the file private; a report is read by others
+        os.chmod(fd, 0o666 & ~_umask())  # mkstemp makes the file private; a report is read by others
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             if isinstance(text, str):
                 handle.write(text)
