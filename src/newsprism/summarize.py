@@ -367,14 +367,32 @@ def is_label(phrase: str, categories: tuple[str, ...] = LABEL_CATEGORIES) -> boo
     from lemminflect import getAllLemmas
 
     words = phrase_words(phrase)
-    if not words:
-        return False
+    if not words or words[0] not in _entry_forms():
+        return False  # lemmatising every word of a story is the slow part; most are no entry's form
     forms = {words[0]} | {lemma for lemmas in getAllLemmas(words[0]).values() for lemma in lemmas}
     for form in forms - PLAIN_SPEECH:
         for entry, category in own_entries().get(form, ()):
             if category in categories and entry[1:] == words[1:]:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _entry_forms() -> frozenset[str]:
+    """Every inflection of the lexicon's first words (and of their lemmas): a word outside this set
+    has no lemma that is an entry, so ``is_label`` can say no without lemmatising it."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+
+    forms: set[str] = set()
+    for key in own_entries():
+        for base in {key} | {lemma for lemmas in getAllLemmas(key).values() for lemma in lemmas}:
+            forms.add(base)
+            for inflections in getAllInflections(base).values():
+                forms.update(inflections)
+            for upos in ("VERB", "NOUN", "ADJ"):  # words lemminflect does not know inflect by rule
+                for inflections in getAllInflectionsOOV(base, upos).values():
+                    forms.update(inflections)
+    return frozenset(form.lower() for form in forms)
 
 
 def _inside_quote(span: Span, position: int) -> bool:
