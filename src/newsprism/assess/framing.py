@@ -70,6 +70,10 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
 
     def owner(t: TermMention) -> Span | None:
         held = [s for s in inside[t.article_id] if t.start <= s.start and s.end <= t.end]
+        if not t.role.endswith(":verb"):
+            # a noun phrase is about its head: "the battle of Aleppo" is the battle's, not Aleppo's
+            headed = [s for s in held if heads.get((s.article_id, s.start, s.end)) == t.head]
+            held = headed or held
         return max(held, key=lambda s: (s.end == t.end, s.end - s.start, -s.start), default=None)
 
     rows = []
