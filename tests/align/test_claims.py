@@ -55,19 +55,26 @@ def test_every_span_points_at_its_words_and_ids_are_numbered(seeds):
 
 
 def test_82_versus_79_civilians_is_a_figure_dispute(seeds):
+    """Every outlet that counts the killing is on one disputed claim: the three that report 82
+    ("gunned down" / "killed" / "executing") support it, the one that reports 79 contradicts it;
+    the note names the count on each side and what may explain the difference (Monday, per the UN)."""
     _, claims = seeds
     (claim,) = [c for c in _find(claims, "executing 79 people") if c.status == "disputed"]
-    assert claim.dispute == "figure" or "figure" in {n.kind for n in claim.notes}
-    sides = {s.article_id[:3]: s.text for s in claim.support} | {s.article_id[:3]: s.text for s in claim.contradicted_by}
-    assert "79 people" in " ".join(s.text for s in claim.contradicted_by) or "79 people" in claim.text
-    assert any("82" in t or "eighty-two" in t for t in sides.values())
-    # two outlets at least; the other wordings of the 82 (000 "gunned down", 003 "executing") now form
-    # their own agreed claim since the referents split "gunned" from "killed" (issue 12 note: left)
-    assert "002" in sides and len(sides) >= 2
+    assert claim.dispute == "figure"
+    support = {s.article_id[:3] for s in claim.support}
+    against = {s.article_id[:3] for s in claim.contradicted_by}
+    assert support == {"000", "001", "003"} and against == {"002"}
+    assert all("82" in s.text or "eighty-two" in s.text for s in claim.support)
+    assert "79 people" in " ".join(s.text for s in claim.contradicted_by)
+    # no other claim carries the count: the 82 is not also an agreed claim of its own
+    assert [c.id for c in claims if _find([c], "at least 82 civilians") or _find([c], "eighty-two civilians")] == [claim.id]
     (note,) = [n for n in claim.notes if n.kind == "figure"]
     assert note.certainty == "differs"
-    assert {note.value.text, note.other_value.text} == {"at least 82 civilians", "79 people"} or "79 people" in note.other_value.text
-    assert any(c.startswith("source:") for c in note.context)
+    assert "82" in note.value.text or "eighty-two" in note.value.text
+    assert note.other_value.text == "79 people"
+    assert any(c.startswith("time: monday vs") for c in note.context)  # the UN's count is of Monday
+    (source,) = [c for c in note.context if c.startswith("source:")]
+    assert "U.N. human rights office" in source.split(" vs ")[0] and source.endswith("vs not attributed")
 
 
 def test_ceasefire_times_are_a_time_dispute(seeds):

@@ -44,6 +44,7 @@ import numpy as np
 from ..model import Claim, ClaimCandidate, Span, StoryContext
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
+from .claim_counts import Count, count_keys, counts_of, same_count
 from .claim_pairs import (
     FUNCTION_WORDS,
     STOP,
@@ -61,6 +62,7 @@ ROLE_THRESHOLD = 0.46  # ... one shared event, a participant in the same role an
 # set by hand (rare on ECB+: one pair in topics 1-11):
 STRONG_LEXICAL = 0.70  # word overlap that stands in for a shared resolved event
 STRONG_SIMILARITY = 0.70  # ... together with this blended similarity
+COUNT_THRESHOLD = 0.34  # ... when they share a count of one event (claim_counts); set to GROUP_THRESHOLD, checked below
 NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there is a dispute even without referents
 # Kept from the earlier similarity-based alignment (set on the seeds), not retuned here:
 DISPUTE_FLOOR = 0.18  # below this (and with no shared resolved event) two claims are about different things
@@ -112,6 +114,7 @@ class _Item:
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
+    counts: tuple[Count, ...] = ()  # counted numbers with their figures group and event class (claim_counts)
 
     @property
     def features(self) -> Mapping[str, Any]:
@@ -187,6 +190,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     entity_type = {e.id: CLASS_OF.get(e.type, e.type) for e in entities or ()}
     figure_at = _figure_index(figures)
     figure_group = {(v.article_id, v.start): f.id for f in figures or () for v in f.values}
+    figure_values = _by_article({(v.article_id, v.start, v.end): (f.id, v) for f in figures or () for v in f.values})
     date_at = _date_index(ctx.sections.get("timeline"))
     event_at, referent_at, labels = _referent_index(referents)
     labels.update({e.id: e.name for e in entities or ()})
@@ -197,6 +201,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
         if analysis is None:
             continue
         ents, figs, dates, evs = (x.get(article.id, []) for x in by_article)
+        values = figure_values.get(article.id, [])
         participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
         for cand in analysis.claims:
             source = (cand.attributed_to or "").lower()
@@ -221,14 +226,16 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 roles={k: frozenset(v) for k, v in participants.items() if cand.start <= k[2] < cand.end},
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs
                                if s >= cand.start and e <= cand.end and (article.id, s) in figure_group},
+                counts=counts_of([gv for s, e, gv in values if s >= cand.start and e <= cand.end],
+                                 (cand.features or {}).get("events", ())),
             ))
     for it in items:  # roles keyed by (event, role) only, once positions served their purpose
         it.roles = _merge_roles(it.roles)
     return items, _Story(labels, referents is not None, figures is not None)
 
 
-def _by_article(index: Mapping[tuple[str, int, int], str]) -> dict[str, list[tuple[int, int, str]]]:
-    out: dict[str, list[tuple[int, int, str]]] = {}
+def _by_article(index: Mapping[tuple[str, int, int], Any]) -> dict[str, list[tuple[int, int, Any]]]:
+    out: dict[str, list[tuple[int, int, Any]]] = {}
     for (aid, s, e), v in sorted(index.items()):
         out.setdefault(aid, []).append((s, e, v))
     return out
@@ -302,7 +309,8 @@ def _pairs(items: Sequence[_Item]) -> dict[tuple[int, int], _Pair]:
         return {}  # one article: nothing to agree with or dispute, so no embeddings to pay for
     from ..resources.embed import embed
 
-    keys = [it.events | {("figure", v) for v in _values(it)} | {("date", d) for d in it.dates} | _acts(it) for it in items]
+    keys = [it.events | {("figure", v) for v in _values(it)} | {("date", d) for d in it.dates} | _acts(it) | count_keys(it.counts)
+            for it in items]
     lexical = candidate_pairs(tfidf([it.cand.text for it in items]), incidence(keys), [it.cand.article_id for it in items])
     if not lexical:
         return {}
@@ -385,13 +393,22 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     what it is about), or one with a participant in the same role, at ``GROUP_THRESHOLD``; one
     shared event alone at ``ONE_EVENT_THRESHOLD``."""
     basis = same_event(a, b, pair)
-    if basis is None or clash(a, b) is not None:
+    if clash(a, b) is not None:
+        return False
+    if shared_count(a, b) == "same" and pair.sim >= COUNT_THRESHOLD:
+        return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
+    if basis is None:
         return False
     if basis == "event" and len(a.events & b.events) < 2:
         if shared_roles(a, b) and same_source(a, b) and pair.sim >= ROLE_THRESHOLD:
             return True  # one speaker's account of one event with one participant, told by two outlets
         return pair.sim >= ONE_EVENT_THRESHOLD
     return pair.sim >= GROUP_THRESHOLD
+
+
+def shared_count(a: _Item, b: _Item) -> str | None:
+    """``same`` / ``differs`` when the two claims share a count of one event (``claim_counts``)."""
+    return same_count(a.counts, b.counts, a.features.get("times", ()), b.features.get("times", ()))
 
 
 def same_source(a: _Item, b: _Item) -> bool:
@@ -437,11 +454,13 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
         d = found[0]
         if basis is None and _acts(a) & _acts(b) and (d.kind != "figure" or d.certainty == "differs"):
             basis = "act"  # the same act of the same subject or on the same thing: the features say so
+        if basis is None and d.kind == "figure" and shared_count(a, b) == "differs":
+            basis = "count"  # one count of one event with another number ("at least 82" / "79" killed)
         if d.kind != "agent" and clash(a, b) is not None:
             continue  # other participants: another event, not another value
         if basis is None:
             continue
-        strong = (basis in ("event", "act") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
+        strong = (basis in ("event", "act", "count") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
         disputes.append(_Dispute(i, j, d.kind, d.detail, "differs" if strong else "may differ"))
     disputes.extend(_nli_disputes(items, nli_pairs, ctx))
     return disputes
@@ -730,7 +749,8 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
             support = tuple(items[i].span() for i in members)
             spans = tuple(items[i].span() for i in groups[other])
             rank = (-len({items[i].outlet_key for i in members} | outlets[other]), min(members), n)
-            note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels)
+            note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels,
+                                    sides=([items[i] for i in members], [items[i] for i in groups[other]]))
             claim = Claim("", items[d.a].cand.text, "disputed", support, spans, d.kind, (note,))
             drafts.append((rank, main if n == 0 else (main, n), claim))
     for g, members in enumerate(groups):
