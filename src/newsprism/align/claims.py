@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -315,14 +315,19 @@ def _pairs(items: Sequence[_Item]) -> dict[tuple[int, int], _Pair]:
     if not lexical:
         return {}
     used = sorted({i for pair in lexical for i in pair})
-    vectors = embed([core_text(items[i].cand.text) for i in used])
+    vectors = np.asarray(embed([core_text(items[i].cand.text) for i in used]))
     row = {i: n for n, i in enumerate(used)}
+    keys_sorted = sorted(lexical)
+    first = np.fromiter((row[i] for i, _ in keys_sorted), dtype=np.int64, count=len(keys_sorted))
+    second = np.fromiter((row[j] for _, j in keys_sorted), dtype=np.int64, count=len(keys_sorted))
+    cosine = np.einsum("ij,ij->i", vectors[first], vectors[second])  # one vectorised pass over the pairs
+    values = {i: _values(items[i]) for i in used}
     out = {}
-    for (i, j), lex in sorted(lexical.items()):
-        a, b = items[i], items[j]
-        sim = SEMANTIC_WEIGHT * float(vectors[row[i]] @ vectors[row[j]]) + (1 - SEMANTIC_WEIGHT) * lex
+    for (i, j), cos in zip(keys_sorted, cosine.tolist()):
+        a, b, lex = items[i], items[j], lexical[(i, j)]
+        sim = SEMANTIC_WEIGHT * cos + (1 - SEMANTIC_WEIGHT) * lex
         sim += ENTITY_BONUS * min(len(a.entity_ids & b.entity_ids), 3)  # shared evidence: same statement more likely
-        if a.figure_ids & b.figure_ids or _values(a) & _values(b):
+        if a.figure_ids & b.figure_ids or values[i] & values[j]:
             sim += FIGURE_BONUS
         if a.dates & b.dates:
             sim += TIME_BONUS
@@ -658,6 +663,8 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
     sims: dict[int, dict[int, float]] = {}
     apart: dict[int, set[int]] = {}
     against: dict[int, set[str]] = {i: set() for i in range(n)}  # articles that contradict a member
+    # every count a group states, without positions: near-copies state one count once
+    counts: dict[int, set[Count]] = {i: {replace(c, start=0, end=0) for c in items[i].counts} for i in range(n)}
     for d in disputes:
         apart.setdefault(d.a, set()).add(d.b)
         apart.setdefault(d.b, set()).add(d.a)
@@ -686,6 +693,8 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
         ri, rj = root(i), root(j)
         if ri == rj or articles[ri] & articles[rj] or articles[ri] & against[rj] or articles[rj] & against[ri]:
             continue
+        if same_count(counts[ri], counts[rj]) == "differs":
+            continue  # one group says 23 were captured, the other 26: never one agreed claim
         small, big = (ri, rj) if len(members[ri]) <= len(members[rj]) else (rj, ri)
         known, blocked = [], False
         for x in members[small]:
@@ -699,6 +708,7 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
         members[big] = members[big] + members.pop(small)
         articles[big] |= articles.pop(small)
         against[big] |= against.pop(small)
+        counts[big] |= counts.pop(small)
     return [sorted(m) for m in sorted(members.values(), key=lambda m: min(m))]
 
 
