@@ -35,6 +35,7 @@ and what it alone reports.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -200,14 +201,16 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
         analysis = ctx.analyses.get(article.id)
         if analysis is None:
             continue
-        ents, figs, dates, evs = (x.get(article.id, []) for x in by_article)
-        values = figure_values.get(article.id, [])
+        spans = [_Spans(x.get(article.id, [])) for x in by_article]
+        values = _Spans(figure_values.get(article.id, []))
         participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
+        roles_at = _Spans(sorted((k[2], k[2] + 1, (k, v)) for k, v in participants.items()))
         for cand in analysis.claims:
+            ents, figs, dates, evs = (x.within(cand) for x in spans)
             source = (cand.attributed_to or "").lower()
             typed: dict[str, set[str]] = {}
             for s, e, eid in ents:
-                if s >= cand.start and e <= cand.end and entity_type.get(eid) in CLASH_TYPES:
+                if entity_type.get(eid) in CLASH_TYPES:
                     if source and article.text[s:e].lower() in source:
                         continue  # who says it is not who it is about
                     if entity_type[eid] == "place" and not _as_place(article.text, s, e):
@@ -218,16 +221,14 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 cand=cand,
                 outlet_key=keys.get(article.id, article.id),
                 order=len(items),
-                entity_ids=_inside(ents, cand),
-                figure_ids=_inside(figs, cand),
-                dates=_inside(dates, cand),
-                events=_inside(evs, cand),
+                entity_ids=frozenset(v for _, _, v in ents),
+                figure_ids=frozenset(v for _, _, v in figs),
+                dates=frozenset(v for _, _, v in dates),
+                events=frozenset(v for _, _, v in evs),
                 typed={k: frozenset(v) for k, v in typed.items()},
-                roles={k: frozenset(v) for k, v in participants.items() if cand.start <= k[2] < cand.end},
-                figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs
-                               if s >= cand.start and e <= cand.end and (article.id, s) in figure_group},
-                counts=counts_of([gv for s, e, gv in values if s >= cand.start and e <= cand.end],
-                                 (cand.features or {}).get("events", ())),
+                roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
+                figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
+                counts=counts_of([gv for _, _, gv in values.within(cand)], (cand.features or {}).get("events", ())),
             ))
     for it in items:  # roles keyed by (event, role) only, once positions served their purpose
         it.roles = _merge_roles(it.roles)
@@ -241,8 +242,17 @@ def _by_article(index: Mapping[tuple[str, int, int], Any]) -> dict[str, list[tup
     return out
 
 
-def _inside(found: Sequence[tuple[int, int, str]], cand: ClaimCandidate) -> frozenset[str]:
-    return frozenset(v for s, e, v in found if s >= cand.start and e <= cand.end)
+class _Spans:
+    """One article's (start, end, value) spans, sorted: those inside a claim found by bisection,
+    so collecting costs the claims plus the spans, not their product."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, Any]]):
+        self.spans = list(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def within(self, cand: ClaimCandidate, ends_inside: bool = True) -> list[tuple[int, int, Any]]:
+        lo, hi = bisect_left(self.starts, cand.start), bisect_left(self.starts, cand.end)
+        return [x for x in self.spans[lo:hi] if not ends_inside or x[1] <= cand.end]
 
 
 def _as_place(text: str, start: int, end: int) -> bool:
