@@ -712,7 +712,7 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
                 blocked = True
                 break
             known.extend(s for y, s in sims.get(x, {}).items() if root(y) == big)
-        if blocked or float(np.mean(known)) < GROUP_THRESHOLD:
+        if blocked or sum(known) / len(known) < GROUP_THRESHOLD:
             continue
         parent[small] = big
         members[big] = members[big] + members.pop(small)
