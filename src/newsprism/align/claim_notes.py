@@ -4,8 +4,9 @@ A note holds the differing words on each side as evidence spans ("at least 82" /
 "Tuesday evening" / "Thursday at 4 am"; "the Assad regime and Iran" / "terrorist groups"), the
 shared event and participants (the story's referent and entity labels), and what else differs
 between the two sentences that may explain the difference: when (time words), where (places
-named on one side only), per whom (the attributed source) and what is counted (the counted noun
-and its qualifier). When several sentences state each side (three outlets give "at least 82",
+named on one side only), per whom (the attributed source), what is counted (the counted noun
+and its qualifier) and, for a count, the other events each side tells ("flee" / "attack, break":
+killed while fleeing, or in an attack that broke a ceasefire). When several sentences state each side (three outlets give "at least 82",
 one "79"), the shared event and the context are read over all of them: the time one supporter
 gives ("on Monday") and the source another names ("per the U.N. human rights office") both
 belong to that side. Nothing is concluded from the context; it is shown so a reader can judge.
@@ -133,7 +134,26 @@ def context(side_a: Sequence[Any], side_b: Sequence[Any], kind: str, detail: Map
         ca, cb = _counted(fa), _counted(fb)
         if ca != cb:
             out.append(f"counted: {ca} vs {cb}")
+        ea, eb = _events_told(side_a), _events_told(side_b)
+        only_a, only_b = _only(ea, eb), _only(eb, ea)
+        if only_a or only_b:  # the circumstances of the count: "flee" vs "attack, break"
+            out.append(f"events: {_words(only_a)} vs {_words(only_b)}")
     return tuple(out)
+
+
+def _events_told(side: Sequence[Any]) -> dict[str, set[str]]:
+    """Action class -> the verbs (lemmas) a side's sentences use for it."""
+    out: dict[str, set[str]] = {}
+    for x in side:
+        for e in x.features.get("events", ()):
+            if e.get("cls") and not e.get("negated"):
+                out.setdefault(e["cls"], set()).add(e["lemma"])
+    return out
+
+
+def _only(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]]) -> set[str]:
+    """The verbs of the action classes only this side tells."""
+    return {w for cls, ws in mine.items() if cls not in theirs for w in ws}
 
 
 def _union(sets) -> set:

@@ -2,8 +2,10 @@
 
 Two claims of different articles state the same thing when they report the same event with the
 same participants: they share an event the story's referents resolve across outlets
-(``sections["referents"]``), or, without one, their words match strongly and they share a named
-participant; and no participant clashes (the event's agent or patient are different named
+(``sections["referents"]``), or one count of one event (``align.claim_counts``: numbers the
+figures stage groups as one count, of things taking part in events of one action class, "at least
+82 civilians ... gunned down" / "killed at least 82 civilians"), or, without either, their words
+match strongly and they share a named participant; and no participant clashes (the event's agent or patient are different named
 referents, or both sentences name people, or places, and none in common). Closeness in meaning
 (sentence embeddings blended with idf-weighted word overlap) ranks the pairs. A group is
 ``agreed`` when two or more independent outlets state it (a wire copy, ``duplicate_of``, counts
@@ -13,7 +15,8 @@ A dispute needs the same event with the same participants and one value that dif
 
 - ``figure``: different numbers for what the figures stage (``sections["figures"]``) found to
   be one count ("at least 82 civilians" / "79 people" executed), unless the outlet giving one
-  number also gives the other;
+  number also gives the other; one count of one event (``claim_counts``) is evidence enough, so
+  every outlet giving the count stands on one side or the other whatever verb it used;
 - ``time``: the same event at different days or clock times;
 - ``agent``: the same act on the same thing done by opposing sides ("the Assad regime and Iran" /
   "terrorist groups" kept civilians from leaving);
@@ -23,7 +26,9 @@ A dispute needs the same event with the same participants and one value that dif
 Where the evidence is weaker (no shared resolved event, only close words) the pair is not a
 dispute but a ``may differ`` note on both claims. Every dispute carries a note
 (``align.claim_notes``): the differing value on each side, the shared event and participants,
-and what else differs that may explain it (time, place, source, what is counted).
+and what else differs that may explain it (time, place, source, what is counted, the other
+events told), read over every sentence that states each side. Two groups whose counts of one
+event cannot both be true never merge.
 
 Pairs are bounded (``align.claim_pairs``): each claim is compared with its nearest claims of
 other articles only, so the cost grows with the story, not with its square.
