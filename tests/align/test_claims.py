@@ -73,6 +73,7 @@ def test_82_versus_79_civilians_is_a_figure_dispute(seeds):
     assert "82" in note.value.text or "eighty-two" in note.value.text
     assert note.other_value.text == "79 people"
     assert any(c.startswith("time: monday vs") for c in note.context)  # the UN's count is of Monday
+    assert any(c.startswith("events: ") and "flee" in c.split(" vs ")[0] for c in note.context)  # killed while fleeing
     (source,) = [c for c in note.context if c.startswith("source:")]
     assert "U.N. human rights office" in source.split(" vs ")[0] and source.endswith("vs not attributed")
 
@@ -169,3 +170,38 @@ def test_agent_sides():
     assert agent_side("terrorist groups fighting in Aleppo") == "nonstate"
     assert agent_side("pro-government forces") == "state"
     assert agent_side("residents") is None
+
+
+def _story_claims(texts: dict[str, str]):
+    """Hand-written articles through every extractor and the story stages up to the claims."""
+    from newsprism import pipeline
+    from newsprism.model import Options
+
+    articles = tuple(Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items())
+    analyses = pipeline.process_articles(articles)
+    return pipeline.run_story_stages("s", articles, analyses, Options(), until="claims")["claims"]
+
+
+KANO = {
+    "a": "Gunmen shot dead at least 12 villagers in the northern town of Kano on Sunday, police said. "
+         "The attackers escaped on motorbikes before soldiers arrived.",
+    "b": "Police in Kano said attackers killed 12 villagers on Sunday in the northern town. Residents buried the dead on Monday.",
+    "c": "Armed men killed nine villagers in Kano on Sunday, a local official told reporters. The state governor condemned the attack.",
+}
+
+
+def test_one_count_told_with_different_verbs_is_one_dispute():
+    """"shot dead at least 12" and "killed 12" are one count of one killing: both stand against "killed nine"."""
+    (claim,) = [c for c in _story_claims(KANO) if c.status == "disputed"]
+    assert claim.dispute == "figure"
+    assert {s.article_id for s in claim.support} == {"a", "b"} and {s.article_id for s in claim.contradicted_by} == {"c"}
+    (note,) = claim.notes
+    assert "12" in note.value.text and note.other_value.text == "nine villagers"
+
+
+def test_counts_of_other_days_are_not_one_count():
+    texts = dict(KANO, c=KANO["c"].replace("on Sunday", "on Wednesday"))
+    claims = _story_claims(texts)
+    assert not [c for c in claims if c.status == "disputed"]
+    (count,) = [c for c in claims if any("12 villagers" in s.text for s in c.support)]
+    assert count.status == "agreed" and {s.article_id for s in count.support} == {"a", "b"}
