@@ -55,19 +55,27 @@ def test_every_span_points_at_its_words_and_ids_are_numbered(seeds):
 
 
 def test_82_versus_79_civilians_is_a_figure_dispute(seeds):
+    """Every outlet that counts the killing is on one disputed claim: the three that report 82
+    ("gunned down" / "killed" / "executing") support it, the one that reports 79 contradicts it;
+    the note names the count on each side and what may explain the difference (Monday, per the UN)."""
     _, claims = seeds
     (claim,) = [c for c in _find(claims, "executing 79 people") if c.status == "disputed"]
-    assert claim.dispute == "figure" or "figure" in {n.kind for n in claim.notes}
-    sides = {s.article_id[:3]: s.text for s in claim.support} | {s.article_id[:3]: s.text for s in claim.contradicted_by}
-    assert "79 people" in " ".join(s.text for s in claim.contradicted_by) or "79 people" in claim.text
-    assert any("82" in t or "eighty-two" in t for t in sides.values())
-    # two outlets at least; the other wordings of the 82 (000 "gunned down", 003 "executing") now form
-    # their own agreed claim since the referents split "gunned" from "killed" (issue 12 note: left)
-    assert "002" in sides and len(sides) >= 2
+    assert claim.dispute == "figure"
+    support = {s.article_id[:3] for s in claim.support}
+    against = {s.article_id[:3] for s in claim.contradicted_by}
+    assert support == {"000", "001", "003"} and against == {"002"}
+    assert all("82" in s.text or "eighty-two" in s.text for s in claim.support)
+    assert "79 people" in " ".join(s.text for s in claim.contradicted_by)
+    # no other claim carries the count: the 82 is not also an agreed claim of its own
+    assert [c.id for c in claims if _find([c], "at least 82 civilians") or _find([c], "eighty-two civilians")] == [claim.id]
     (note,) = [n for n in claim.notes if n.kind == "figure"]
     assert note.certainty == "differs"
-    assert {note.value.text, note.other_value.text} == {"at least 82 civilians", "79 people"} or "79 people" in note.other_value.text
-    assert any(c.startswith("source:") for c in note.context)
+    assert "82" in note.value.text or "eighty-two" in note.value.text
+    assert note.other_value.text == "79 people"
+    assert any(c.startswith("time: monday vs") for c in note.context)  # the UN's count is of Monday
+    assert any(c.startswith("events: ") and "flee" in c.split(" vs ")[0] for c in note.context)  # killed while fleeing
+    (source,) = [c for c in note.context if c.startswith("source:")]
+    assert "U.N. human rights office" in source.split(" vs ")[0] and source.endswith("vs not attributed")
 
 
 def test_ceasefire_times_are_a_time_dispute(seeds):
@@ -162,3 +170,38 @@ def test_agent_sides():
     assert agent_side("terrorist groups fighting in Aleppo") == "nonstate"
     assert agent_side("pro-government forces") == "state"
     assert agent_side("residents") is None
+
+
+def _story_claims(texts: dict[str, str]):
+    """Hand-written articles through every extractor and the story stages up to the claims."""
+    from newsprism import pipeline
+    from newsprism.model import Options
+
+    articles = tuple(Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items())
+    analyses = pipeline.process_articles(articles)
+    return pipeline.run_story_stages("s", articles, analyses, Options(), until="claims")["claims"]
+
+
+KANO = {
+    "a": "Gunmen shot dead at least 12 villagers in the northern town of Kano on Sunday, police said. "
+         "The attackers escaped on motorbikes before soldiers arrived.",
+    "b": "Police in Kano said attackers killed 12 villagers on Sunday in the northern town. Residents buried the dead on Monday.",
+    "c": "Armed men killed nine villagers in Kano on Sunday, a local official told reporters. The state governor condemned the attack.",
+}
+
+
+def test_one_count_told_with_different_verbs_is_one_dispute():
+    """"shot dead at least 12" and "killed 12" are one count of one killing: both stand against "killed nine"."""
+    (claim,) = [c for c in _story_claims(KANO) if c.status == "disputed"]
+    assert claim.dispute == "figure"
+    assert {s.article_id for s in claim.support} == {"a", "b"} and {s.article_id for s in claim.contradicted_by} == {"c"}
+    (note,) = claim.notes
+    assert "12" in note.value.text and note.other_value.text == "nine villagers"
+
+
+def test_counts_of_other_days_are_not_one_count():
+    texts = dict(KANO, c=KANO["c"].replace("on Sunday", "on Wednesday"))
+    claims = _story_claims(texts)
+    assert not [c for c in claims if c.status == "disputed"]
+    (count,) = [c for c in claims if any("12 villagers" in s.text for s in c.support)]
+    assert count.status == "agreed" and {s.article_id for s in count.support} == {"a", "b"}

@@ -4,14 +4,18 @@ A note holds the differing words on each side as evidence spans ("at least 82" /
 "Tuesday evening" / "Thursday at 4 am"; "the Assad regime and Iran" / "terrorist groups"), the
 shared event and participants (the story's referent and entity labels), and what else differs
 between the two sentences that may explain the difference: when (time words), where (places
-named on one side only), per whom (the attributed source) and what is counted (the counted noun
-and its qualifier). Nothing is concluded from the context; it is shown so a reader can judge.
+named on one side only), per whom (the attributed source), what is counted (the counted noun
+and its qualifier) and, for a count, the other events each side tells ("flee" / "attack, break":
+killed while fleeing, or in an attack that broke a ceasefire). When several sentences state each side (three outlets give "at least 82",
+one "79"), the shared event and the context are read over all of them: the time one supporter
+gives ("on Monday") and the source another names ("per the U.N. human rights office") both
+belong to that side. Nothing is concluded from the context; it is shown so a reader can judge.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import DisputeNote, Span
@@ -20,16 +24,18 @@ MAX_AROUND = 5
 
 
 def note(a, b, kind: str, detail: Mapping[str, Any], certainty: str, labels: Mapping[str, str],
-         other_claim: str | None = None) -> DisputeNote:
-    """The note for claim item ``a`` against item ``b`` (``detail`` as ``find_disputes`` gives it)."""
+         other_claim: str | None = None, sides: tuple[Sequence[Any], Sequence[Any]] | None = None) -> DisputeNote:
+    """The note for claim item ``a`` against item ``b`` (``detail`` as ``find_disputes`` gives it);
+    ``sides``: every item stating each side (``a`` and ``b`` alone by default)."""
     value, other = _values(a, b, kind, detail)
+    side_a, side_b = sides or ([a], [b])
     return DisputeNote(
         kind=kind,
         certainty=certainty,
         value=value,
         other_value=other,
-        around=around(a, b, labels),
-        context=context(a, b, kind, detail, labels),
+        around=around(side_a, side_b, labels),
+        context=context(side_a, side_b, kind, detail, labels),
         other_claim=other_claim,
     )
 
@@ -95,10 +101,12 @@ def _values(a, b, kind: str, detail: Mapping[str, Any]) -> tuple[Span | None, Sp
     return a.span(), b.span()
 
 
-def around(a, b, labels: Mapping[str, str]) -> tuple[str, ...]:
-    """The shared event(s), then the shared named participants, by their plainest names."""
+def around(side_a: Sequence[Any], side_b: Sequence[Any], labels: Mapping[str, str]) -> tuple[str, ...]:
+    """The event(s) both sides name, then the named participants both name, by their plainest names."""
     out: list[str] = []
-    for ids in (sorted(a.events & b.events), sorted(a.entity_ids & b.entity_ids)):
+    events = _union(x.events for x in side_a) & _union(x.events for x in side_b)
+    entities = _union(x.entity_ids for x in side_a) & _union(x.entity_ids for x in side_b)
+    for ids in (sorted(events), sorted(entities)):
         for i in ids:
             label = labels.get(i)
             if label and label not in out:
@@ -106,24 +114,66 @@ def around(a, b, labels: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(out[:MAX_AROUND])
 
 
-def context(a, b, kind: str, detail: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, ...]:
-    """What else differs between the two sentences and may explain the difference."""
+def context(side_a: Sequence[Any], side_b: Sequence[Any], kind: str, detail: Mapping[str, Any],
+            labels: Mapping[str, str]) -> tuple[str, ...]:
+    """What else differs between the two sides' sentences and may explain the difference."""
     out: list[str] = []
-    ta, tb = set(a.features.get("times", ())), set(b.features.get("times", ()))
+    ta = _union(x.features.get("times", ()) for x in side_a)
+    tb = _union(x.features.get("times", ()) for x in side_b)
     if kind != "time" and ta != tb:
         out.append(f"time: {_words(ta)} vs {_words(tb)}")
-    pa, pb = a.typed.get("place", frozenset()), b.typed.get("place", frozenset())
+    pa = _union(x.typed.get("place", ()) for x in side_a)
+    pb = _union(x.typed.get("place", ()) for x in side_b)
     if pa != pb:
         out.append(f"place: {_names(pa - pb, labels)} vs {_names(pb - pa, labels)}")
-    sa, sb = a.cand.attributed_to, b.cand.attributed_to
-    if (sa or "").lower() != (sb or "").lower():
-        out.append(f"source: {'per ' + sa if sa else 'not attributed'} vs {'per ' + sb if sb else 'not attributed'}")
+    sa, sb = _sources(side_a), _sources(side_b)
+    if {s.lower() for s in sa} != {s.lower() for s in sb}:
+        out.append(f"source: {_per(sa)} vs {_per(sb)}")
     fa, fb = detail.get("a"), detail.get("b")
     if kind == "figure" and fa and fb:
         ca, cb = _counted(fa), _counted(fb)
         if ca != cb:
             out.append(f"counted: {ca} vs {cb}")
+        ea, eb = _events_told(side_a), _events_told(side_b)
+        only_a, only_b = _only(ea, eb), _only(eb, ea)
+        if only_a or only_b:  # the circumstances of the count: "flee" vs "attack, break"
+            out.append(f"events: {_words(only_a)} vs {_words(only_b)}")
     return tuple(out)
+
+
+def _events_told(side: Sequence[Any]) -> dict[str, set[str]]:
+    """Action class -> the verbs (lemmas) a side's sentences use for it."""
+    out: dict[str, set[str]] = {}
+    for x in side:
+        for e in x.features.get("events", ()):
+            if e.get("cls") and not e.get("negated"):
+                out.setdefault(e["cls"], set()).add(e["lemma"])
+    return out
+
+
+def _only(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]]) -> set[str]:
+    """The verbs of the action classes only this side tells."""
+    return {w for cls, ws in mine.items() if cls not in theirs for w in ws}
+
+
+def _union(sets) -> set:
+    out: set = set()
+    for s in sets:
+        out.update(s)
+    return out
+
+
+def _sources(side: Sequence[Any]) -> list[str]:
+    """The speakers a side's sentences are attributed to, first wording of each, in order."""
+    seen: dict[str, str] = {}
+    for x in side:
+        if x.cand.attributed_to:
+            seen.setdefault(x.cand.attributed_to.lower(), x.cand.attributed_to)
+    return list(seen.values())
+
+
+def _per(sources: Sequence[str]) -> str:
+    return ", ".join(f"per {s}" for s in sources) if sources else "not attributed"
 
 
 def _counted(f: Mapping[str, Any]) -> str:

@@ -2,8 +2,10 @@
 
 Two claims of different articles state the same thing when they report the same event with the
 same participants: they share an event the story's referents resolve across outlets
-(``sections["referents"]``), or, without one, their words match strongly and they share a named
-participant; and no participant clashes (the event's agent or patient are different named
+(``sections["referents"]``), or one count of one event (``align.claim_counts``: numbers the
+figures stage groups as one count, of things taking part in events of one action class, "at least
+82 civilians ... gunned down" / "killed at least 82 civilians"), or, without either, their words
+match strongly and they share a named participant; and no participant clashes (the event's agent or patient are different named
 referents, or both sentences name people, or places, and none in common). Closeness in meaning
 (sentence embeddings blended with idf-weighted word overlap) ranks the pairs. A group is
 ``agreed`` when two or more independent outlets state it (a wire copy, ``duplicate_of``, counts
@@ -13,7 +15,8 @@ A dispute needs the same event with the same participants and one value that dif
 
 - ``figure``: different numbers for what the figures stage (``sections["figures"]``) found to
   be one count ("at least 82 civilians" / "79 people" executed), unless the outlet giving one
-  number also gives the other;
+  number also gives the other; one count of one event (``claim_counts``) is evidence enough, so
+  every outlet giving the count stands on one side or the other whatever verb it used;
 - ``time``: the same event at different days or clock times;
 - ``agent``: the same act on the same thing done by opposing sides ("the Assad regime and Iran" /
   "terrorist groups" kept civilians from leaving);
@@ -23,7 +26,9 @@ A dispute needs the same event with the same participants and one value that dif
 Where the evidence is weaker (no shared resolved event, only close words) the pair is not a
 dispute but a ``may differ`` note on both claims. Every dispute carries a note
 (``align.claim_notes``): the differing value on each side, the shared event and participants,
-and what else differs that may explain it (time, place, source, what is counted).
+and what else differs that may explain it (time, place, source, what is counted, the other
+events told), read over every sentence that states each side. Two groups whose counts of one
+event cannot both be true never merge.
 
 Pairs are bounded (``align.claim_pairs``): each claim is compared with its nearest claims of
 other articles only, so the cost grows with the story, not with its square.
@@ -35,8 +40,9 @@ and what it alone reports.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -44,6 +50,7 @@ import numpy as np
 from ..model import Claim, ClaimCandidate, Span, StoryContext
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
+from .claim_counts import Count, count_keys, counts_of, same_count
 from .claim_pairs import (
     FUNCTION_WORDS,
     STOP,
@@ -61,6 +68,7 @@ ROLE_THRESHOLD = 0.46  # ... one shared event, a participant in the same role an
 # set by hand (rare on ECB+: one pair in topics 1-11):
 STRONG_LEXICAL = 0.70  # word overlap that stands in for a shared resolved event
 STRONG_SIMILARITY = 0.70  # ... together with this blended similarity
+COUNT_THRESHOLD = 0.34  # ... when they share a count of one event (claim_counts); set to GROUP_THRESHOLD, checked below
 NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there is a dispute even without referents
 # Kept from the earlier similarity-based alignment (set on the seeds), not retuned here:
 DISPUTE_FLOOR = 0.18  # below this (and with no shared resolved event) two claims are about different things
@@ -112,6 +120,7 @@ class _Item:
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
+    counts: tuple[Count, ...] = ()  # counted numbers with their figures group and event class (claim_counts)
 
     @property
     def features(self) -> Mapping[str, Any]:
@@ -187,6 +196,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     entity_type = {e.id: CLASS_OF.get(e.type, e.type) for e in entities or ()}
     figure_at = _figure_index(figures)
     figure_group = {(v.article_id, v.start): f.id for f in figures or () for v in f.values}
+    figure_values = _by_article({(v.article_id, v.start, v.end): (f.id, v) for f in figures or () for v in f.values})
     date_at = _date_index(ctx.sections.get("timeline"))
     event_at, referent_at, labels = _referent_index(referents)
     labels.update({e.id: e.name for e in entities or ()})
@@ -196,13 +206,16 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
         analysis = ctx.analyses.get(article.id)
         if analysis is None:
             continue
-        ents, figs, dates, evs = (x.get(article.id, []) for x in by_article)
+        spans = [_Spans(x.get(article.id, [])) for x in by_article]
+        values = _Spans(figure_values.get(article.id, []))
         participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
+        roles_at = _Spans(sorted((k[2], k[2] + 1, (k, v)) for k, v in participants.items()))
         for cand in analysis.claims:
+            ents, figs, dates, evs = (x.within(cand) for x in spans)
             source = (cand.attributed_to or "").lower()
             typed: dict[str, set[str]] = {}
             for s, e, eid in ents:
-                if s >= cand.start and e <= cand.end and entity_type.get(eid) in CLASH_TYPES:
+                if entity_type.get(eid) in CLASH_TYPES:
                     if source and article.text[s:e].lower() in source:
                         continue  # who says it is not who it is about
                     if entity_type[eid] == "place" and not _as_place(article.text, s, e):
@@ -213,29 +226,38 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 cand=cand,
                 outlet_key=keys.get(article.id, article.id),
                 order=len(items),
-                entity_ids=_inside(ents, cand),
-                figure_ids=_inside(figs, cand),
-                dates=_inside(dates, cand),
-                events=_inside(evs, cand),
+                entity_ids=frozenset(v for _, _, v in ents),
+                figure_ids=frozenset(v for _, _, v in figs),
+                dates=frozenset(v for _, _, v in dates),
+                events=frozenset(v for _, _, v in evs),
                 typed={k: frozenset(v) for k, v in typed.items()},
-                roles={k: frozenset(v) for k, v in participants.items() if cand.start <= k[2] < cand.end},
-                figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs
-                               if s >= cand.start and e <= cand.end and (article.id, s) in figure_group},
+                roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
+                figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
+                counts=counts_of([gv for _, _, gv in values.within(cand)], (cand.features or {}).get("events", ())),
             ))
     for it in items:  # roles keyed by (event, role) only, once positions served their purpose
         it.roles = _merge_roles(it.roles)
     return items, _Story(labels, referents is not None, figures is not None)
 
 
-def _by_article(index: Mapping[tuple[str, int, int], str]) -> dict[str, list[tuple[int, int, str]]]:
-    out: dict[str, list[tuple[int, int, str]]] = {}
+def _by_article(index: Mapping[tuple[str, int, int], Any]) -> dict[str, list[tuple[int, int, Any]]]:
+    out: dict[str, list[tuple[int, int, Any]]] = {}
     for (aid, s, e), v in sorted(index.items()):
         out.setdefault(aid, []).append((s, e, v))
     return out
 
 
-def _inside(found: Sequence[tuple[int, int, str]], cand: ClaimCandidate) -> frozenset[str]:
-    return frozenset(v for s, e, v in found if s >= cand.start and e <= cand.end)
+class _Spans:
+    """One article's (start, end, value) spans, sorted: those inside a claim found by bisection,
+    so collecting costs the claims plus the spans, not their product."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, Any]]):
+        self.spans = list(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def within(self, cand: ClaimCandidate, ends_inside: bool = True) -> list[tuple[int, int, Any]]:
+        lo, hi = bisect_left(self.starts, cand.start), bisect_left(self.starts, cand.end)
+        return [x for x in self.spans[lo:hi] if not ends_inside or x[1] <= cand.end]
 
 
 def _as_place(text: str, start: int, end: int) -> bool:
@@ -302,19 +324,25 @@ def _pairs(items: Sequence[_Item]) -> dict[tuple[int, int], _Pair]:
         return {}  # one article: nothing to agree with or dispute, so no embeddings to pay for
     from ..resources.embed import embed
 
-    keys = [it.events | {("figure", v) for v in _values(it)} | {("date", d) for d in it.dates} | _acts(it) for it in items]
+    keys = [it.events | {("figure", v) for v in _values(it)} | {("date", d) for d in it.dates} | _acts(it) | count_keys(it.counts)
+            for it in items]
     lexical = candidate_pairs(tfidf([it.cand.text for it in items]), incidence(keys), [it.cand.article_id for it in items])
     if not lexical:
         return {}
     used = sorted({i for pair in lexical for i in pair})
-    vectors = embed([core_text(items[i].cand.text) for i in used])
+    vectors = np.asarray(embed([core_text(items[i].cand.text) for i in used]))
     row = {i: n for n, i in enumerate(used)}
+    keys_sorted = sorted(lexical)
+    first = np.fromiter((row[i] for i, _ in keys_sorted), dtype=np.int64, count=len(keys_sorted))
+    second = np.fromiter((row[j] for _, j in keys_sorted), dtype=np.int64, count=len(keys_sorted))
+    cosine = np.einsum("ij,ij->i", vectors[first], vectors[second])  # one vectorised pass over the pairs
+    values = {i: _values(items[i]) for i in used}
     out = {}
-    for (i, j), lex in sorted(lexical.items()):
-        a, b = items[i], items[j]
-        sim = SEMANTIC_WEIGHT * float(vectors[row[i]] @ vectors[row[j]]) + (1 - SEMANTIC_WEIGHT) * lex
+    for (i, j), cos in zip(keys_sorted, cosine.tolist()):
+        a, b, lex = items[i], items[j], lexical[(i, j)]
+        sim = SEMANTIC_WEIGHT * cos + (1 - SEMANTIC_WEIGHT) * lex
         sim += ENTITY_BONUS * min(len(a.entity_ids & b.entity_ids), 3)  # shared evidence: same statement more likely
-        if a.figure_ids & b.figure_ids or _values(a) & _values(b):
+        if a.figure_ids & b.figure_ids or values[i] & values[j]:
             sim += FIGURE_BONUS
         if a.dates & b.dates:
             sim += TIME_BONUS
@@ -385,13 +413,22 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     what it is about), or one with a participant in the same role, at ``GROUP_THRESHOLD``; one
     shared event alone at ``ONE_EVENT_THRESHOLD``."""
     basis = same_event(a, b, pair)
-    if basis is None or clash(a, b) is not None:
+    if clash(a, b) is not None:
+        return False
+    if shared_count(a, b) == "same" and pair.sim >= COUNT_THRESHOLD:
+        return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
+    if basis is None:
         return False
     if basis == "event" and len(a.events & b.events) < 2:
         if shared_roles(a, b) and same_source(a, b) and pair.sim >= ROLE_THRESHOLD:
             return True  # one speaker's account of one event with one participant, told by two outlets
         return pair.sim >= ONE_EVENT_THRESHOLD
     return pair.sim >= GROUP_THRESHOLD
+
+
+def shared_count(a: _Item, b: _Item) -> str | None:
+    """``same`` / ``differs`` when the two claims share a count of one event (``claim_counts``)."""
+    return same_count(a.counts, b.counts, a.features.get("times", ()), b.features.get("times", ()))
 
 
 def same_source(a: _Item, b: _Item) -> bool:
@@ -437,11 +474,13 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
         d = found[0]
         if basis is None and _acts(a) & _acts(b) and (d.kind != "figure" or d.certainty == "differs"):
             basis = "act"  # the same act of the same subject or on the same thing: the features say so
+        if basis is None and d.kind == "figure" and shared_count(a, b) == "differs":
+            basis = "count"  # one count of one event with another number ("at least 82" / "79" killed)
         if d.kind != "agent" and clash(a, b) is not None:
             continue  # other participants: another event, not another value
         if basis is None:
             continue
-        strong = (basis in ("event", "act") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
+        strong = (basis in ("event", "act", "count") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
         disputes.append(_Dispute(i, j, d.kind, d.detail, "differs" if strong else "may differ"))
     disputes.extend(_nli_disputes(items, nli_pairs, ctx))
     return disputes
@@ -639,6 +678,8 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
     sims: dict[int, dict[int, float]] = {}
     apart: dict[int, set[int]] = {}
     against: dict[int, set[str]] = {i: set() for i in range(n)}  # articles that contradict a member
+    # every count a group states, without positions: near-copies state one count once
+    counts: dict[int, set[Count]] = {i: {replace(c, start=0, end=0) for c in items[i].counts} for i in range(n)}
     for d in disputes:
         apart.setdefault(d.a, set()).add(d.b)
         apart.setdefault(d.b, set()).add(d.a)
@@ -667,6 +708,8 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
         ri, rj = root(i), root(j)
         if ri == rj or articles[ri] & articles[rj] or articles[ri] & against[rj] or articles[rj] & against[ri]:
             continue
+        if same_count(counts[ri], counts[rj]) == "differs":
+            continue  # one group says 23 were captured, the other 26: never one agreed claim
         small, big = (ri, rj) if len(members[ri]) <= len(members[rj]) else (rj, ri)
         known, blocked = [], False
         for x in members[small]:
@@ -674,12 +717,13 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
                 blocked = True
                 break
             known.extend(s for y, s in sims.get(x, {}).items() if root(y) == big)
-        if blocked or float(np.mean(known)) < GROUP_THRESHOLD:
+        if blocked or sum(known) / len(known) < GROUP_THRESHOLD:
             continue
         parent[small] = big
         members[big] = members[big] + members.pop(small)
         articles[big] |= articles.pop(small)
         against[big] |= against.pop(small)
+        counts[big] |= counts.pop(small)
     return [sorted(m) for m in sorted(members.values(), key=lambda m: min(m))]
 
 
@@ -730,7 +774,8 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
             support = tuple(items[i].span() for i in members)
             spans = tuple(items[i].span() for i in groups[other])
             rank = (-len({items[i].outlet_key for i in members} | outlets[other]), min(members), n)
-            note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels)
+            note = claim_notes.note(items[d.a], items[d.b], d.kind, d.detail, "differs", story.labels,
+                                    sides=([items[i] for i in members], [items[i] for i in groups[other]]))
             claim = Claim("", items[d.a].cand.text, "disputed", support, spans, d.kind, (note,))
             drafts.append((rank, main if n == 0 else (main, n), claim))
     for g, members in enumerate(groups):
