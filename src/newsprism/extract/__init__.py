@@ -32,7 +32,7 @@ EXTRACTORS: tuple[Stage, ...] = (
     Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions",), doc="direct and reported speech, with speakers"),
     Stage("figures", "newsprism.extract.figures:extract_figures", doc="numbers and what they count"),
     Stage("dates", "newsprism.extract.dates:extract_dates", doc="dates, normalised against publication"),
-    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates"), doc="statements (sentences or clauses)"),
+    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates", "token_rows"), doc="statements (sentences or clauses)"),
     Stage("terms", "newsprism.extract.framing:extract_terms", doc="naming and framing phrases"),
     Stage("loaded_candidates", "newsprism.extract.framing:extract_loaded_candidates", ("token_rows",),
           doc="working: the loaded-language lexicon's matches, found once"),
