@@ -29,7 +29,7 @@ EXTRACTORS: tuple[Stage, ...] = (
     Stage("tokens", "newsprism.extract.tokens:extract_tokens", ("token_rows",), doc="lemma, tag, dependency and head of every token"),
     Stage("sentence_tone", "newsprism.extract.tokens:extract_sentence_tone", ("sentences",), doc="VADER compound per sentence"),
     Stage("mentions", "newsprism.extract.entities:extract_mentions", doc="named-entity mentions"),
-    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions",), doc="direct and reported speech, with speakers"),
+    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions", "token_rows"), doc="direct and reported speech, with speakers"),
     Stage("figures", "newsprism.extract.figures:extract_figures", doc="numbers and what they count"),
     Stage("dates", "newsprism.extract.dates:extract_dates", doc="dates, normalised against publication"),
     Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates", "token_rows"), doc="statements (sentences or clauses)"),
@@ -52,8 +52,9 @@ def analyze_article(article: Article, doc, *, only: Sequence[str] | None = None)
     ``only`` names the fields wanted: just they and what they require are computed."""
     if doc.text != article.text:
         raise ValueError(f"parse of {article.id!r} does not match its text; offsets would be wrong")
+    text = article.text
     found: dict[str, Any] = {
-        "sentences": tuple(Part(s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+        "sentences": tuple(Part(s.start_char, s.end_char) for s in doc.sents if text[s.start_char : s.end_char].strip())
     }
     for stage in EXTRACTORS if only is None else closure(EXTRACTORS, only):
         found[stage.assigns] = stage.resolve()(doc, article, DeclaredView(found, stage.requires, stage.assigns))
