@@ -24,7 +24,7 @@ ASKING_VERBS = frozenset({"want", "need", "urge", "ask", "invite", "encourage"})
 
 def extract_terms(doc, article: Article, found: dict[str, Any]) -> tuple[TermMention, ...]:
     """Naming/framing noun phrases and event verb phrases, with head lemma and parse role."""
-    return extract_term_mentions(doc, article.id)
+    return extract_term_mentions(doc, article.id, found.get("token_rows"))
 
 
 def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS, quotes=None, *,
@@ -77,14 +77,27 @@ def is_call_to_action(sent) -> bool:
     return addressed and asks
 
 
+def _may_call(rows) -> bool:
+    """What ``is_call_to_action`` needs at the least, read off the token rows: "please", a
+    reader action first, or "you" with an asking verb. Most sentences have none of them."""
+    words = [t for t in rows if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if words[0].lemma in READER_ACTIONS or any(t.lower == "please" for t in words):
+        return True
+    return any(t.lower in ("you", "your") for t in words) and any(t.lemma in ASKING_VERBS for t in words)
+
+
 def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
     """Sentences outside quotations that ask the reader to act: share, sign, donate, call."""
     quotes = _regions(found)
     out = []
+    text = article.text
+    rows = found.get("token_rows")
     for sent in doc.sents:
-        if not sent.text.strip() or inside(sent.start_char, quotes):
+        if not text[sent.start_char : sent.end_char].strip() or inside(sent.start_char, quotes):
             continue
-        if is_call_to_action(sent):
+        if (rows is None or _may_call(rows[sent.start : sent.end])) and is_call_to_action(sent):
             out.append(_sentence_span(article.id, sent))
     return tuple(out)
 
