@@ -58,6 +58,31 @@ CALL_TO_ACTION_RE = re.compile(
     r"tell us|let us know|we want to hear|follow us|donate)\b",
     re.IGNORECASE,
 )
+# Each regex above needs one of these words (lower case) to match: a sentence with none of them is
+# passed without running the case-insensitive regex, which Python cannot speed up by its prefix.
+_CREDIT_WORDS = ("getty images", "afp", "reuters/", "ap photo", "(source:", "pic.twitter.com", "(@", "provided by",
+                 "photo", "image", "video", "watch", "read more", "related", "advertisement")
+_CALL_WORDS = ("please", "click", "subscribe", "sign up", "share", "tell us", "let us know", "we want to hear",
+               "follow us", "donate")
+# non-ASCII letters that match an ASCII one without case (Kelvin sign, long s, dotted and dotless i)
+_FOLDS_TO_ASCII = frozenset("\u212a\u017f\u0130\u0131")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    if not _FOLDS_TO_ASCII.isdisjoint(text):
+        return True  # let the regex decide
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+def _credit(text: str) -> bool:
+    return _may_match(text, _CREDIT_WORDS) and bool(CREDIT_RE.search(text))
+
+
+def _call_to_action(text: str) -> bool:
+    return _may_match(text, _CALL_WORDS) and bool(CALL_TO_ACTION_RE.search(text))
+
+
 # where a parse glued two statements: a line break, or a sentence end followed by two spaces
 # (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
 SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
@@ -81,7 +106,7 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     for sent, start, end in _segments(doc, text):
         if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
             continue
-        attributed = _speaker_of(start, end, speakers) or _attribution(sent)
+        attributed = _speaker_of(start, end, speakers) or _attribution(sent, rows)
         claims.append(
             ClaimCandidate(
                 article_id=article.id,
@@ -131,7 +156,7 @@ def _is_statement(sent, text: str) -> bool:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
-    if CREDIT_RE.search(text) or CALL_TO_ACTION_RE.search(text):
+    if _credit(text) or _call_to_action(text):
         return False
     if text[0].islower():
         return False  # a fragment left by a wrong sentence split
@@ -154,7 +179,7 @@ def _is_caption(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False  # part of a longer paragraph: prose, not a caption
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]  # the credit follows the caption it belongs to
-    return bool(after.strip()) and len(after) < 200 and bool(CREDIT_RE.search(after))
+    return bool(after.strip()) and len(after) < 200 and _credit(after)
 
 
 def _is_title_line(text: str, start: int, end: int) -> bool:
@@ -195,9 +220,13 @@ def _speaker_of(start: int, end: int, speakers: list[tuple[int, int, str]]) -> s
     return best if best_overlap >= 0.5 * (end - start) or (best and best_overlap >= 40) else None
 
 
-def _attribution(sent) -> str | None:
-    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X"."""
-    for tok in sent:
+def _attribution(sent, rows=None) -> str | None:
+    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X".
+    ``rows``: the article's token rows, to visit only "according" and verbs of saying."""
+    doc = sent.doc
+    tokens = sent if rows is None else (
+        doc[i] for i in range(sent.start, sent.end) if rows[i].lower == "according" or rows[i].lemma in SAY_VERBS)
+    for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
