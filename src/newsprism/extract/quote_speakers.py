@@ -16,6 +16,7 @@ is cut off the phrase; a text, record or finding ("the bill", "a release", "the 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
 DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # names and their words repeat through an article
 def _norm(word: str) -> str:
     return word.lower().replace(".", "").replace("’", "'")
 
