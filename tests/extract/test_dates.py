@@ -86,3 +86,21 @@ def test_seed_004_dated_by_its_date_line(nlp, seeds_dir):
     for d in found:
         assert article.text[d.start:d.end] == d.text
         assert "pic.twitter" not in d.text
+
+
+def test_windowed_date_search_finds_exactly_what_the_pattern_finds():
+    """``date_matches`` tries the pattern only where a window allows: same matches, same groups."""
+    import random
+
+    from newsprism.extract.date_rules import DATE_PATTERN, date_matches
+
+    frags = ["since", "as of", "the day before yesterday", "Yesterday", "last night", "Last", "week", "weekend", "3",
+             "12th", "of", "December", "Dec.", "Sept", "2016", "1990s", "three", "eighty-two", "days", "ago", "early",
+             "mid-", "Monday", "morning", "this", "next", "past", "years", "$", "2000", "people", "the", ",", ".", "-",
+             "\n", "May", "Mayor", "Chicago", "Tonight", "on", "In", "during", "2016-12-12", "31", "45", "months",
+             "decades", "é", "\u017f", "(", "—", "protests", "old", "%", "Jan", "Thursday"]
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(frags) + rng.choice(["", " ", "  ", "\n", ", "]) for _ in range(rng.randint(1, 14)))
+        expected = [(m.span(), m.groupdict()) for m in DATE_PATTERN.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in date_matches(text)] == expected, text

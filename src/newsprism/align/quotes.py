@@ -63,7 +63,12 @@ def _same_normalised(wa: str, wb: str) -> bool:
     short = min(wa, wb, key=len)
     if len(short.split()) < MIN_MATCH_WORDS:
         return False
-    return fuzz.partial_ratio(wa, wb) >= MATCH_SCORE if len(short) >= 12 else wa == wb
+    if len(short) < 12:
+        return wa == wb
+    if short in (wb if short is wa else wa):
+        return True  # one holds the other: partial_ratio would be 100
+    # the cutoff lets rapidfuzz stop early; a score under it comes back as 0
+    return fuzz.partial_ratio(wa, wb, score_cutoff=MATCH_SCORE) >= MATCH_SCORE
 
 
 # -- speakers -> entities and referents ----------------------------------------------------------
@@ -251,6 +256,8 @@ def link_same_words(quotes: list[Quote]) -> tuple[dict[int, list[int]], dict[int
     """(also_in, conflicts) by quote index, each list in quote order."""
     texts, members = _classes(quotes)
     matches = _matching_classes(texts)
+    articles = [q.article_id for q in quotes]
+    keys = [_speaker_key(q) for q in quotes]
     also: dict[int, list[int]] = {}
     conflicts: dict[int, list[int]] = {}
     for c, own in enumerate(members):
@@ -258,14 +265,21 @@ def link_same_words(quotes: list[Quote]) -> tuple[dict[int, list[int]], dict[int
         group = sorted(set(same) | {i for d in matches.get(c, ()) for i in members[d]})
         if not group:
             continue
+        # the links are the group less the quote's own article: a copy in many outlets links to
+        # every other one (the output grows with copies squared; the work per link is constant)
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for j in group:
+            by_article[articles[j]].append(j)
         for i in own:
-            a = quotes[i]
-            linked = [j for j in group if quotes[j].article_id != a.article_id]
+            if len(by_article) == 1 and articles[i] in by_article:
+                continue
+            mine = by_article.get(articles[i])
+            linked = group if not mine else [j for j in group if articles[j] != articles[i]]
             if linked:
                 also[i] = linked
-                ka = _speaker_key(a)
+                ka = keys[i]
                 if ka:
-                    against = [j for j in linked if (_speaker_key(quotes[j]) or ka) != ka]
+                    against = [j for j in linked if (keys[j] or ka) != ka]
                     if against:
                         conflicts[i] = against
     return also, conflicts
@@ -285,9 +299,10 @@ def align_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
                 q = dataclasses.replace(q, speaker=index.resolve(q.speaker, article.id))
             quotes.append(q)
     also, conflicts = link_same_words(quotes)
+    ids = [q.id for q in quotes]
     return tuple(
-        dataclasses.replace(q, also_in=tuple(quotes[j].id for j in also.get(i, ())),
-                            attribution_conflicts=tuple(quotes[j].id for j in conflicts.get(i, ())))
+        dataclasses.replace(q, also_in=tuple(map(ids.__getitem__, also.get(i, ()))),
+                            attribution_conflicts=tuple(map(ids.__getitem__, conflicts.get(i, ()))))
         for i, q in enumerate(quotes)
     )
 

@@ -4,6 +4,10 @@
 ``ArticleAnalysis`` it assigns and the fields it requires (``contracts.Stage``); every
 extractor has one calling convention, ``fn(doc, article, found) -> value``, where ``found``
 holds only what it declared. Adding an extractor is one function and one line here.
+
+A few entries are working values (``WORKING``): read from the parse once and shared by the
+extractors that declare them (every token's attributes, the lexicon's matches), but not kept
+in the analysis: the doc is gone once extraction ends, and so are they.
 """
 
 from __future__ import annotations
@@ -15,21 +19,29 @@ from ..model import Article, ArticleAnalysis, Part
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)
+# computed once and shared through the table, but not fields of ``ArticleAnalysis``
+WORKING = frozenset({"token_rows", "loaded_candidates"})
 
 EXTRACTORS: tuple[Stage, ...] = (
-    Stage("tokens", "newsprism.extract.tokens:extract_tokens", doc="lemma, tag, dependency and head of every token"),
     Stage("quote_regions", "newsprism.extract.tokens:extract_quote_regions", doc="character ranges inside quotation marks"),
+    Stage("token_rows", "newsprism.extract.tokens:extract_token_rows", ("quote_regions",),
+          doc="working: every token's attributes, read from spaCy once"),
+    Stage("tokens", "newsprism.extract.tokens:extract_tokens", ("token_rows",), doc="lemma, tag, dependency and head of every token"),
     Stage("sentence_tone", "newsprism.extract.tokens:extract_sentence_tone", ("sentences",), doc="VADER compound per sentence"),
     Stage("mentions", "newsprism.extract.entities:extract_mentions", doc="named-entity mentions"),
-    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions",), doc="direct and reported speech, with speakers"),
-    Stage("figures", "newsprism.extract.figures:extract_figures", doc="numbers and what they count"),
+    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions", "token_rows"), doc="direct and reported speech, with speakers"),
+    Stage("figures", "newsprism.extract.figures:extract_figures", ("token_rows",), doc="numbers and what they count"),
     Stage("dates", "newsprism.extract.dates:extract_dates", doc="dates, normalised against publication"),
-    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates"), doc="statements (sentences or clauses)"),
-    Stage("terms", "newsprism.extract.framing:extract_terms", doc="naming and framing phrases"),
-    Stage("loaded_terms", "newsprism.extract.framing:extract_loaded_terms", ("quote_regions",), doc="loaded words outside quotes"),
-    Stage("calls_to_action", "newsprism.extract.framing:extract_calls_to_action", ("quote_regions",), doc="pleas to the reader"),
+    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates", "token_rows"), doc="statements (sentences or clauses)"),
+    Stage("terms", "newsprism.extract.framing:extract_terms", ("token_rows",), doc="naming and framing phrases"),
+    Stage("loaded_candidates", "newsprism.extract.framing:extract_loaded_candidates", ("token_rows",),
+          doc="working: the loaded-language lexicon's matches, found once"),
+    Stage("loaded_terms", "newsprism.extract.framing:extract_loaded_terms", ("quote_regions", "loaded_candidates"),
+          doc="loaded words (the learned scorer's pick of the lexicon's matches)"),
+    Stage("calls_to_action", "newsprism.extract.framing:extract_calls_to_action", ("quote_regions", "token_rows"), doc="pleas to the reader"),
     Stage("features", "newsprism.extract.framing:extract_features",
-          ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action"), doc="profile numbers"),
+          ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action", "token_rows", "loaded_candidates"),
+          doc="profile numbers"),
     Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions",),
           doc="names, descriptions and event words with their roles, for cross-outlet referents"),
 )
@@ -40,12 +52,13 @@ def analyze_article(article: Article, doc, *, only: Sequence[str] | None = None)
     ``only`` names the fields wanted: just they and what they require are computed."""
     if doc.text != article.text:
         raise ValueError(f"parse of {article.id!r} does not match its text; offsets would be wrong")
+    text = article.text
     found: dict[str, Any] = {
-        "sentences": tuple(Part(s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+        "sentences": tuple(Part(s.start_char, s.end_char) for s in doc.sents if text[s.start_char : s.end_char].strip())
     }
     for stage in EXTRACTORS if only is None else closure(EXTRACTORS, only):
         found[stage.assigns] = stage.resolve()(doc, article, DeclaredView(found, stage.requires, stage.assigns))
-    return ArticleAnalysis(article_id=article.id, **found)
+    return ArticleAnalysis(article_id=article.id, **{k: v for k, v in found.items() if k not in WORKING})
 
 
 def process_batch(articles: Sequence[Article], *, batch_size: int = 16) -> list[ArticleAnalysis]:

@@ -58,6 +58,31 @@ CALL_TO_ACTION_RE = re.compile(
     r"tell us|let us know|we want to hear|follow us|donate)\b",
     re.IGNORECASE,
 )
+# Each regex above needs one of these words (lower case) to match: a sentence with none of them is
+# passed without running the case-insensitive regex, which Python cannot speed up by its prefix.
+_CREDIT_WORDS = ("getty images", "afp", "reuters/", "ap photo", "(source:", "pic.twitter.com", "(@", "provided by",
+                 "photo", "image", "video", "watch", "read more", "related", "advertisement")
+_CALL_WORDS = ("please", "click", "subscribe", "sign up", "share", "tell us", "let us know", "we want to hear",
+               "follow us", "donate")
+# non-ASCII letters that match an ASCII one without case (Kelvin sign, long s, dotted and dotless i)
+_FOLDS_TO_ASCII = frozenset("\u212a\u017f\u0130\u0131")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    if not _FOLDS_TO_ASCII.isdisjoint(text):
+        return True  # let the regex decide
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+def _credit(text: str) -> bool:
+    return _may_match(text, _CREDIT_WORDS) and bool(CREDIT_RE.search(text))
+
+
+def _call_to_action(text: str) -> bool:
+    return _may_match(text, _CALL_WORDS) and bool(CALL_TO_ACTION_RE.search(text))
+
+
 # where a parse glued two statements: a line break, or a sentence end followed by two spaces
 # (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
 SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
@@ -74,11 +99,14 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     """The statements of one article, in reading order, each with exact offsets."""
     text = article.text
     speakers = _quote_speakers(found.get("quotes") or ())
+    rows = found.get("token_rows")
+    lowers = [t.lower for t in rows] if rows is not None else [t.lower_ for t in doc]
+    times_at = _time_tokens(doc, lowers)
     claims: list[ClaimCandidate] = []
-    for sent, start, end in _segments(doc):
+    for sent, start, end in _segments(doc, text):
         if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
             continue
-        attributed = _speaker_of(start, end, speakers) or _attribution(sent)
+        attributed = _speaker_of(start, end, speakers) or _attribution(sent, rows)
         claims.append(
             ClaimCandidate(
                 article_id=article.id,
@@ -86,24 +114,24 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
                 end=end,
                 text=text[start:end],
                 attributed_to=attributed,
-                features=_features(sent, start, end),
+                features=_features(sent, start, end, times_at, text),
             )
         )
     return tuple(claims)
 
 
-def _segments(doc):
+def _segments(doc, text: str):
     """Sentences cut at line breaks (a parser glues a heading or a "WATCH:" line to the
-    sentence before it), trimmed; each with its span of the parse."""
-    text = doc.text
+    sentence before it), trimmed; each with its span of the parse. ``text`` is the doc's."""
     for sent in doc.sents:
         cursor = sent.start_char
+        whole = _trim(text, sent.start_char, sent.end_char)
         for piece in SPLIT_RE.split(text[sent.start_char : sent.end_char]):
             start, end = _trim(text, cursor, cursor + len(piece))
             cursor += len(piece)
             if end <= start:
                 continue
-            span = sent if (start, end) == _trim(text, sent.start_char, sent.end_char) else doc.char_span(
+            span = sent if (start, end) == whole else doc.char_span(
                 start, end, alignment_mode="expand"
             )
             if span is not None and len(span):
@@ -128,7 +156,7 @@ def _is_statement(sent, text: str) -> bool:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
-    if CREDIT_RE.search(text) or CALL_TO_ACTION_RE.search(text):
+    if _credit(text) or _call_to_action(text):
         return False
     if text[0].islower():
         return False  # a fragment left by a wrong sentence split
@@ -151,7 +179,7 @@ def _is_caption(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False  # part of a longer paragraph: prose, not a caption
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]  # the credit follows the caption it belongs to
-    return bool(after.strip()) and len(after) < 200 and bool(CREDIT_RE.search(after))
+    return bool(after.strip()) and len(after) < 200 and _credit(after)
 
 
 def _is_title_line(text: str, start: int, end: int) -> bool:
@@ -192,9 +220,13 @@ def _speaker_of(start: int, end: int, speakers: list[tuple[int, int, str]]) -> s
     return best if best_overlap >= 0.5 * (end - start) or (best and best_overlap >= 40) else None
 
 
-def _attribution(sent) -> str | None:
-    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X"."""
-    for tok in sent:
+def _attribution(sent, rows=None) -> str | None:
+    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X".
+    ``rows``: the article's token rows, to visit only "according" and verbs of saying."""
+    doc = sent.doc
+    tokens = sent if rows is None else (
+        doc[i] for i in range(sent.start, sent.end) if rows[i].lower == "according" or rows[i].lemma in SAY_VERBS)
+    for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
@@ -234,13 +266,36 @@ def action_class(lemma: str) -> str | None:
     return None
 
 
-def _features(sent, start: int, end: int) -> dict[str, Any]:
-    events = [_event(tok) for tok in sent if tok.pos_ == "VERB" and tok.lemma_.lower() not in SAY_VERBS]
+def _features(sent, start: int, end: int, times_at: dict[int, list[str]] | None = None, text: str | None = None) -> dict[str, Any]:
+    times_at = _time_tokens(sent.doc, [t.lower_ for t in sent.doc]) if times_at is None else times_at
+    events = [_event(tok, times_at) for tok in sent if tok.pos_ == "VERB" and tok.lemma_.lower() not in SAY_VERBS]
     return {
         "events": [e for e in events if e is not None],
-        "figures": _figures(sent),
-        "times": sorted({w for tok in sent for w in _time_words(tok)}),
+        "figures": _figures(sent, text),
+        "times": sorted({w for i in _keys_between(times_at, sent.start, sent.end - 1) for w in times_at[i]}),
     }
+
+
+# the words ``_time_words`` reads a time from (by the token's lower case): any other token has none
+_MONTH_ABBREVIATIONS = ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec")
+_TIME_TRIGGERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"am", "pm", "a.m.", "p.m.", "morning", "evening", "night", "afternoon"}
+
+
+def _time_tokens(doc, lowers: list[str]) -> dict[int, list[str]]:
+    """Token index -> its normalised time words, for the tokens that have any (found once per
+    article: events and sentences then look up their own tokens instead of testing each)."""
+    out = {}
+    for i, low in enumerate(lowers):
+        if low in _TIME_TRIGGERS or low.rstrip(".") in _MONTH_ABBREVIATIONS:
+            words = _time_words(doc[i])
+            if words:
+                out[i] = words
+    return out
+
+
+def _keys_between(times_at: dict[int, list[str]], first: int, last: int) -> list[int]:
+    """The token indices in [first, last] that carry time words (few per article: a plain scan)."""
+    return [i for i in times_at if first <= i <= last]
 
 
 def _subject(verb):
@@ -317,7 +372,8 @@ def _theme(verb) -> str | None:
     return None
 
 
-def _event(verb) -> dict[str, Any] | None:
+def _event(verb, times_at: dict[int, list[str]] | None = None) -> dict[str, Any] | None:
+    times_at = _time_tokens(verb.doc, [t.lower_ for t in verb.doc]) if times_at is None else times_at
     lemma = verb.lemma_.lower()
     cls = action_class(lemma)
     negated = _negated(verb)
@@ -333,7 +389,8 @@ def _event(verb) -> dict[str, Any] | None:
         "agent": _agent(verb),
         "negated": negated,
         "theme": theme,
-        "times": sorted({w for t in verb.subtree if _governed_by(t, verb) for w in _time_words(t)}),
+        # the few tokens with time words, wherever they are: one outside the subtree is never governed
+        "times": sorted({w for i in times_at if _governed_by(verb.doc[i], verb) for w in times_at[i]}),
         "clause": clause,
     }
 
@@ -355,13 +412,17 @@ CORE_DEPS = frozenset("nsubj nsubjpass aux auxpass neg dobj npadvmod prt agent x
 
 def _core_clause(verb) -> list[int]:
     """Character range of the verb with its core arguments (no subordinate clauses)."""
-    tokens = [verb]
+    first = last = verb.i
     for c in verb.children:
         if c.dep_ in CORE_DEPS or (c.dep_ == "prep" and c.lower_ != "according"):
-            tokens.extend(c.subtree)
-    left = min(t.idx for t in tokens)
-    right = max(t.idx + len(t.text) for t in tokens)
-    return [left, right]
+            # tokens are in text order: the first and last token hold the first and last character
+            # (a non-projective parse's left_edge/right_edge need not bound the subtree: walk it)
+            for t in c.subtree:
+                i = t.i
+                first = i if i < first else first
+                last = i if i > last else last
+    doc = verb.doc
+    return [doc[first].idx, doc[last].idx + len(doc[last])]
 
 
 def _time_words(tok) -> list[str]:
@@ -411,10 +472,11 @@ def parse_number(tokens) -> float | None:
     return value if value else None
 
 
-def _figures(sent) -> list[dict[str, Any]]:
+def _figures(sent, text: str | None = None) -> list[dict[str, Any]]:
     """Counted numbers: "at least eighty-two civilians" -> value 82, noun civilian."""
     out = []
     doc = sent.doc
+    text = doc.text if text is None else text
     seen: set[int] = set()
     for tok in sent:
         if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
@@ -439,7 +501,7 @@ def _figures(sent) -> list[dict[str, Any]]:
         if len(group) == 1 and group[0].lower_ == "one":
             continue  # "one general", "for one thing": a determiner, not a count
         start = group[0].idx
-        preceding = doc.text[max(sent.start_char, start - 14) : start].lower().strip()
+        preceding = text[max(sent.start_char, start - 14) : start].lower().strip()
         qualifier = next((q for q in QUALIFIERS if preceding.endswith(q)), None)
         out.append({
             "value": value,

@@ -40,6 +40,56 @@ DATE_PATTERN = re.compile(
 )
 
 
+# Every match of DATE_PATTERN holds one of these (a digit, a month, a weekday, a day word, a
+# period word, "ago"), and before the first of them only letters, hyphens and spaces, at most
+# five words ("as of the day before yesterday"). Python's regex engine cannot skip ahead for a
+# pattern that opens with an optional group, so ``date_matches`` tries DATE_PATTERN only at the
+# starts such a window allows: the same matches as ``DATE_PATTERN.finditer``, a fraction of the work.
+_TRIGGER = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|night|[Mm]orning|[Aa]fternoon|[Ee]vening|[Ww]eek|[Mm]onth|[Yy]ear|ago"
+)
+_WINDOW_WORDS = 6  # one more than the longest run of words before a trigger
+
+
+def _word_char(c: str) -> bool:
+    return ("a" <= c <= "z") or ("A" <= c <= "Z") or c == "-" or c.isdecimal()
+
+
+def date_matches(text: str):
+    """``DATE_PATTERN.finditer(text)``, trying the pattern only where a match can start.
+
+    Every alternative of the pattern starts at a word boundary, and a trigger is all word
+    characters, so no match starts inside a trigger; before its first trigger a match holds only
+    the characters ``_word_char`` and whitespace allow, in at most five words."""
+    pos = 0  # where the next match may start (the end of the last one)
+    tried = -1  # every start up to here has been tried
+    for t in _TRIGGER.finditer(text):
+        ti = t.start()
+        if ti < pos:
+            continue
+        b, words = ti, 0
+        while b > pos:  # back over whitespace and at most _WINDOW_WORDS words
+            c = text[b - 1]
+            if c.isspace():
+                b -= 1
+            elif _word_char(c):
+                words += 1
+                if words > _WINDOW_WORDS:
+                    break
+                while b > pos and _word_char(text[b - 1]):
+                    b -= 1
+            else:
+                break
+        for start in range(max(b, tried + 1, pos), ti + 1):
+            m = DATE_PATTERN.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        tried = max(tried, ti, pos - 1)
+
+
 @dataclass(frozen=True)
 class DateFound:
     start: int
@@ -62,7 +112,7 @@ def parse_published(published: str | None) -> dt.date | None:
 def find_dates(text: str, published: dt.date | None, *, future_at=lambda start, end: False) -> list[DateFound]:
     """Every date expression in ``text``; ``future_at(start, end)`` says if one is about the future."""
     found: list[DateFound] = []
-    for m in DATE_PATTERN.finditer(text):
+    for m in date_matches(text):
         g = m.groupdict()
         rel_word = (g["rel"] or "").lower()
         if not _acceptable(g, rel_word, text, m):

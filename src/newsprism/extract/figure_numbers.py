@@ -5,6 +5,7 @@ Plain functions over strings, so they can be tested without a parse.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..resources.words import NUMBER_WORDS, SCALES, TENS, UNITS
@@ -47,6 +48,7 @@ _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SHORT = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # called on every token: the same words come back
 def parse_digits(text: str) -> float | None:
     """'1,134' -> 1134.0, '1.5' -> 1.5, '10k' -> 10000.0; None when it is not a plain number."""
     t = text.strip()
@@ -85,6 +87,7 @@ def parse_number_words(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_number_word(word: str) -> bool:
     w = word.lower()
     return w in NUMBER_WORDS or parse_digits(w) is not None

@@ -72,17 +72,21 @@ class _Found:
 def extract_figures(doc, article: Article, found: dict) -> tuple[FigureValue, ...]:
     """Every figure in one article, in text order."""
     blocked = _blocked_ranges(article.text)
+    rows = found.get("token_rows")
     figures: list[FigureValue] = []
     for sent in doc.sents:
         earlier: list[_Found] = []
         i = sent.start
         while i < sent.end:
+            if rows is not None and not _numberish_row(rows[i]):
+                i += 1  # the token rows tell at once that no number starts here
+                continue
             number = _read_number(doc, i, sent.end)
             if number is None:
                 i += 1
                 continue
             i = number.end_i
-            if _is_not_a_figure(doc, number, blocked):
+            if _is_not_a_figure(doc, number, blocked, article.text):
                 continue
             _find_counted(doc, number)
             if _counts_time(number) or _refers_back(doc, number):
@@ -105,6 +109,16 @@ def _numberish(tok) -> bool:
     if tok.tag_ == "CD" or tok.like_num:
         return parse_digits(tok.text) is not None or is_number_word(low)
     return is_number_word(low) and low not in ("hundred", "thousand")  # bare scale words
+
+
+def _numberish_row(row) -> bool:
+    """``_numberish`` on a token row (``framing_style.token_rows``)."""
+    low = row.lower
+    if low in VAGUE or low in VAGUE_MULTIPLIERS:
+        return True
+    if row.tag == "CD" or row.like_num:
+        return parse_digits(row.text) is not None or is_number_word(low)
+    return is_number_word(low) and low not in ("hundred", "thousand")
 
 
 def _read_number(doc, i: int, end: int) -> _Found | None:
@@ -185,7 +199,7 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (_URLISH, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
 
 
-def _is_not_a_figure(doc, n: _Found, blocked) -> bool:
+def _is_not_a_figure(doc, n: _Found, blocked, full_text: str | None = None) -> bool:
     if n.ratio:
         return True
     first, last = doc[n.start_i], doc[n.end_i - 1]
@@ -236,7 +250,7 @@ def _is_not_a_figure(doc, n: _Found, blocked) -> bool:
     if nxt is not None and nxt.lower_ in ("-fold", "fold", "times"):
         return True  # a multiplier: "10 times the national average"
     # a bare "one" is an article-like word ("one general", "one of the buttons")
-    if text.lower() in ("one", "a", "an", "zero") and qualifier_before(doc.text, first.idx) is None:
+    if text.lower() in ("one", "a", "an", "zero") and qualifier_before(doc.text if full_text is None else full_text, first.idx) is None:
         return True
     return False
 

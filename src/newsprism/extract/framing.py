@@ -11,7 +11,7 @@ from typing import Any
 from ..model import Article, Span, TermMention
 from .framing_style import inside, quote_regions, style_features, title_features
 from .framing_terms import extract_term_mentions
-from .loaded_lexicon import DEFAULT_SETTINGS, LoadedSettings, find_loaded
+from .loaded_lexicon import DEFAULT_SETTINGS, LexiconScan, LoadedSettings, find_loaded, iter_loaded, own_entries
 
 # verbs of what a reader is asked to do, in an imperative addressed to them
 READER_ACTIONS = frozenset(
@@ -24,21 +24,30 @@ ASKING_VERBS = frozenset({"want", "need", "urge", "ask", "invite", "encourage"})
 
 def extract_terms(doc, article: Article, found: dict[str, Any]) -> tuple[TermMention, ...]:
     """Naming/framing noun phrases and event verb phrases, with head lemma and parse role."""
-    return extract_term_mentions(doc, article.id)
+    return extract_term_mentions(doc, article.id, found.get("token_rows"))
 
 
-def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS, quotes=None) -> tuple[Span, ...]:
-    quotes = quote_regions(doc.text) if quotes is None else quotes
+def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS, quotes=None, *,
+                 scan: LexiconScan | None = None, text: str | None = None) -> tuple[Span, ...]:
+    text = doc.text if text is None else text
+    quotes = quote_regions(text) if quotes is None else quotes
     spans = []
-    for m in find_loaded(doc, settings, quotes):
+    for m in find_loaded(doc, settings, quotes, scan):
         span = doc[m.start_token : m.end_token]
-        spans.append(Span(article_id, span.start_char, span.end_char, span.text))
+        start, end = span.start_char, span.end_char
+        spans.append(Span(article_id, start, end, text[start:end]))
     return tuple(spans)
+
+
+def extract_loaded_candidates(doc, article: Article, found: dict[str, Any]) -> LexiconScan:
+    """The loaded-language lexicon matched once per article (a working value, not kept):
+    the loaded terms and the profile's per-category counts both read it."""
+    return LexiconScan(doc, DEFAULT_SETTINGS, found["token_rows"])
 
 
 def extract_loaded_terms(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
     """Loaded, emotive or one-sided words and phrases, one span per occurrence."""
-    return loaded_spans(doc, article.id, quotes=_regions(found))
+    return loaded_spans(doc, article.id, quotes=_regions(found), scan=found["loaded_candidates"], text=article.text)
 
 
 def _regions(found) -> list[tuple[int, int]]:
@@ -68,14 +77,27 @@ def is_call_to_action(sent) -> bool:
     return addressed and asks
 
 
+def _may_call(rows) -> bool:
+    """What ``is_call_to_action`` needs at the least, read off the token rows: "please", a
+    reader action first, or "you" with an asking verb. Most sentences have none of them."""
+    words = [t for t in rows if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if words[0].lemma in READER_ACTIONS or any(t.lower == "please" for t in words):
+        return True
+    return any(t.lower in ("you", "your") for t in words) and any(t.lemma in ASKING_VERBS for t in words)
+
+
 def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tuple[Span, ...]:
     """Sentences outside quotations that ask the reader to act: share, sign, donate, call."""
     quotes = _regions(found)
     out = []
+    text = article.text
+    rows = found.get("token_rows")
     for sent in doc.sents:
-        if not sent.text.strip() or inside(sent.start_char, quotes):
+        if not text[sent.start_char : sent.end_char].strip() or inside(sent.start_char, quotes):
             continue
-        if is_call_to_action(sent):
+        if (rows is None or _may_call(rows[sent.start : sent.end])) and is_call_to_action(sent):
             out.append(_sentence_span(article.id, sent))
     return tuple(out)
 
@@ -83,7 +105,8 @@ def extract_calls_to_action(doc, article: Article, found: dict[str, Any]) -> tup
 def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     """Profile numbers (plain JSON values): opinion markers, quote share, loaded density, tone."""
     quotes = _regions(found)
-    features = style_features(doc, quotes, list(found["sentence_tone"]))
+    text = article.text
+    features = style_features(doc, quotes, list(found["sentence_tone"]), rows=found["token_rows"], text=text)
     loaded = found["loaded_terms"]
     own_loaded = [s for s in loaded if not inside(s.start, quotes)]
     words = max(features["words"], 1)
@@ -91,27 +114,30 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     features["loaded_density"] = round(100.0 * len(loaded) / words, 3)
     features["own_loaded_density"] = round(100.0 * len(own_loaded) / words, 3)
     features["calls_to_action"] = len(found.get("calls_to_action") or ())
-    features.update(lexicon_profile(doc, quotes, words))
+    features.update(lexicon_profile(doc, quotes, words, scan=found["loaded_candidates"], text=text))
     # the headline: the article's own title when known, else the text's first line
-    features.update(title_features(article.title or doc.text.strip().split("\n", 1)[0][:300]))
+    features.update(title_features(article.title or text.strip().split("\n", 1)[0][:300]))
     return features
 
 
-def lexicon_profile(doc, quotes, words: int) -> dict[str, float]:
-    """Per-category rates of every lexicon candidate in the writer's own words (before the
-    scorer's cut): which kinds of loaded language an outlet leans on."""
-    from .loaded_lexicon import own_entries, scored_candidates
+PROFILE_SETTINGS = LoadedSettings(use_scorer=False, skip_quoted=True)
 
+
+def lexicon_profile(doc, quotes, words: int, *, scan: LexiconScan | None = None, text: str | None = None) -> dict[str, float]:
+    """Per-category rates of every lexicon candidate in the writer's own words (before the
+    scorer's cut): which kinds of loaded language an outlet leans on. ``scan``: the doc's
+    lexicon matches when already made (``extract_loaded_candidates``)."""
+    text = doc.text if text is None else text
     categories = sorted({c for entries in own_entries().values() for _, c in entries} | {"vader_negative", "vader_positive"})
     counts = dict.fromkeys(categories, 0)
-    for m, _ in scored_candidates(doc, LoadedSettings(use_scorer=False, skip_quoted=True), quotes):
+    for m in iter_loaded(doc, PROFILE_SETTINGS, list(quotes), scan):
         key = m.category if m.category != "vader" else ("vader_negative" if m.valence < 0 else "vader_positive")
         counts[key] = counts.get(key, 0) + 1
     out = {f"lexicon_{c}_rate": round(100.0 * n / words, 3) for c, n in counts.items()}
-    first_line = doc.text.strip().split("\n", 1)[0][:300]
+    first_line = text.strip().split("\n", 1)[0][:300]
     out["headline_marks"] = int(any(ch in first_line for ch in "!?")) + int(sum(w.isupper() and len(w) > 2 for w in first_line.split()) >= 2)
     ents = [e.label_ for e in doc.ents]
     out["date_rate"] = round(100.0 * sum(1 for e in ents if e in ("DATE", "TIME")) / words, 3)
     out["person_rate"] = round(100.0 * sum(1 for e in ents if e == "PERSON") / words, 3)
-    out["paragraph_words"] = round(words / max(doc.text.count("\n\n") + 1, 1), 2)
+    out["paragraph_words"] = round(words / max(text.count("\n\n") + 1, 1), 2)
     return out

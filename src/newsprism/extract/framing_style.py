@@ -70,14 +70,28 @@ class _Tok(NamedTuple):
     like_num: bool
     whitespace: bool
     own: bool  # outside quotations
+    is_punct: bool
+    is_space: bool
+    is_stop: bool
+    head: int  # index of the syntactic head (itself for a root)
 
 
-def _token_rows(doc, quotes: list[tuple[int, int]]) -> list[_Tok]:
-    return [
-        _Tok(t.i, t.idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
-             t.like_num, bool(t.whitespace_), not inside(t.idx, quotes))
-        for t in doc
-    ]
+def token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
+    """Every token's attributes, read from spaCy once per article (each read builds a Token:
+    extractors share these rows instead of walking the doc again); ``quotes`` sorted, disjoint."""
+    starts = [s for s, _ in quotes]
+    rows = []
+    for t in doc:
+        idx = t.idx
+        k = bisect_right(starts, idx) - 1
+        rows.append(_Tok(t.i, idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
+                         t.like_num, bool(t.whitespace_), not (k >= 0 and idx < quotes[k][1]), t.is_punct, t.is_space,
+                         t.is_stop, t.head.i))
+    return tuple(rows)
+
+
+def _token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
+    return token_rows(doc, sorted(quotes))
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,17 +116,21 @@ def mean_tone(sentence_scores: list[float]) -> float:
     return round(sum(sentence_scores) / len(sentence_scores), 4) if sentence_scores else 0.0
 
 
-def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None) -> dict[str, Any]:
+def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None, *,
+                   rows: tuple[_Tok, ...] | None = None, text: str | None = None) -> dict[str, Any]:
     """Rates per 100 words of the writer's own text (outside quotations) and per sentence;
-    ``tones`` are the sentence tones when extraction has scored them already."""
+    ``tones`` are the sentence tones when extraction has scored them already, ``rows`` the
+    token rows (``token_rows``) and ``text`` the doc's text when the caller has them."""
     quotes = sorted(quotes)
-    rows = _token_rows(doc, quotes)
+    rows = token_rows(doc, quotes) if rows is None else rows
+    text = doc.text if text is None else text
     words = [t for t in rows if t.is_alpha]
     own = [t for t in words if t.own]
     n_own = max(len(own), 1)
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]  # Span.text rebuilds the string
     tones = sentence_tones(sents) if tones is None else tones
     own_sents = [s for s in sents if not inside(s.end_char - 1, quotes) and not inside(s.start_char, quotes)]
+    own_texts = [text[s.start_char : s.end_char] for s in own_sents]
     n_sents = max(len(sents), 1)
     quoted_chars = sum(e - s for s, e in quotes)
 
@@ -127,9 +145,9 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
         "sentences": len(sents),
         "first_person_rate": per100(own_count(lambda t: t.lower in FIRST_PERSON)),
         "second_person_rate": per100(own_count(lambda t: t.lower in SECOND_PERSON)),
-        "rhetorical_questions": sum(1 for s in own_sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")),
-        "exclamations": sum(1 for s in own_sents if "!" in s.text),
-        "quote_share": round(quoted_chars / max(len(doc.text), 1), 3),
+        "rhetorical_questions": sum(1 for s in own_texts if s.rstrip().rstrip("\"'”’)").endswith("?")),
+        "exclamations": sum(1 for s in own_texts if "!" in s),
+        "quote_share": round(quoted_chars / max(len(text), 1), 3),
         "hedge_rate": per100(own_count(lambda t: t.lower in HEDGES or t.lemma in HEDGES)),
         "attribution_rate": per100(sum(1 for t in words if t.lemma in ATTRIBUTION_VERBS)),
         "all_caps_rate": per100(own_count(lambda t: len(t.text) > 2 and t.text.isupper() and t.ent_type not in ("ORG", "GPE"))),
@@ -145,10 +163,10 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
         "positive_sentence_share": round(sum(1 for x in tones if x >= 0.5) / n_sents, 3),
     }
     features.update(tone_spread(tones))
-    features.update(sourcing_features(doc, quotes, sents, rows))
-    features.update(voice_features(doc, quotes, sents, rows))
-    features.update(readability_features(doc, sents, rows))
-    features.update(furniture_features(doc))
+    features.update(sourcing_features(doc, quotes, sents, rows, text=text))
+    features.update(voice_features(doc, quotes, sents, rows, text=text))
+    features.update(readability_features(doc, sents, rows, text=text))
+    features.update(furniture_features(doc, text=text, rows=rows))
     return features
 
 
@@ -177,8 +195,12 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,40}?\s*(\([A-Za-z .]+\))?\s*[—�
 SCARE_QUOTE_MAX_WORDS = 3  # a quotation this short is a term held at arm's length, not speech
 
 
+VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: counted once each
 def _syllables(word: str) -> int:
-    groups = len(re.findall(r"[aeiouy]+", word.lower()))
+    groups = len(VOWEL_GROUP.findall(word.lower()))
     if word.lower().endswith("e") and groups > 1:
         groups -= 1
     return max(groups, 1)
@@ -196,17 +218,18 @@ def tone_spread(tones: list[float]) -> dict[str, float]:
     }
 
 
-def sourcing_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None) -> dict[str, float]:
+def sourcing_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None, *,
+                      text: str | None = None) -> dict[str, float]:
     """Who speaks: share of attributed sentences, named vs anonymous sources, quotation
     counts (and scare quotes), plain "said" vs characterising speech verbs."""
-    text = doc.text
+    text = doc.text if text is None else text
     rows = _token_rows(doc, sorted(quotes)) if rows is None else rows
     n_words = max(sum(1 for t in rows if t.is_alpha), 1)
     n_sents = max(len(sents), 1)
     attributed = named = anonymous = 0
     for sent in sents:
         verbs = [doc[t.i] for t in rows[sent.start : sent.end] if t.pos == "VERB" and t.lemma in SOURCING_VERBS]
-        if verbs or "according to" in sent.text.lower():
+        if verbs or "according to" in text[sent.start_char : sent.end_char].lower():
             attributed += 1
         for verb in verbs:
             for child in verb.children:
@@ -230,7 +253,8 @@ def sourcing_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok
     }
 
 
-def voice_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None) -> dict[str, float]:
+def voice_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] | None = None, *,
+                   text: str | None = None) -> dict[str, float]:
     """The writer's voice outside quotations: we/I/they, certainty, negation, contractions,
     imperatives, questions and exclamations per sentence, references to the press and
     ideological labels, pronoun/verb/tense mix."""
@@ -241,6 +265,8 @@ def voice_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] |
     n = max(len(own), 1)
     n_sents = max(len(sents), 1)
     own_sents = [s for s in sents if not inside(s.start_char, quotes)]
+    text = doc.text if text is None else text
+    own_texts = [text[s.start_char : s.end_char] for s in own_sents]
 
     def per100(count: int) -> float:
         return round(100.0 * count / n, 3)
@@ -260,14 +286,14 @@ def voice_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok] |
         "verb_rate": per100(sum(1 for t in own if t.pos == "VERB")),
         "past_tense_rate": per100(sum(1 for t in own if t.tag == "VBD")),
         "present_tense_rate": per100(sum(1 for t in own if t.tag in ("VBP", "VBZ"))),
-        "question_share": round(sum(1 for s in own_sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")) / n_sents, 3),
-        "exclamation_share": round(sum(1 for s in own_sents if "!" in s.text) / n_sents, 3),
-        "imperative_share": round(sum(1 for s in own_sents if s[0].tag_ == "VB") / n_sents, 3),
-        "and_but_opening_share": round(sum(1 for s in sents if s[0].lower_ in ("and", "but", "so")) / n_sents, 3),
+        "question_share": round(sum(1 for s in own_texts if s.rstrip().rstrip("\"'”’)").endswith("?")) / n_sents, 3),
+        "exclamation_share": round(sum(1 for s in own_texts if "!" in s) / n_sents, 3),
+        "imperative_share": round(sum(1 for s in own_sents if rows[s.start].tag == "VB") / n_sents, 3),
+        "and_but_opening_share": round(sum(1 for s in sents if rows[s.start].lower in ("and", "but", "so")) / n_sents, 3),
     }
 
 
-def readability_features(doc, sents, rows: list[_Tok] | None = None) -> dict[str, float]:
+def readability_features(doc, sents, rows: list[_Tok] | None = None, *, text: str | None = None) -> dict[str, float]:
     """Vocabulary and sentence shape: moving type/token ratio, word length, Flesch reading
     ease, spread of sentence lengths, share of short sentences and one-sentence paragraphs."""
     rows = _token_rows(doc, []) if rows is None else rows
@@ -281,7 +307,7 @@ def readability_features(doc, sents, rows: list[_Tok] | None = None) -> dict[str
         ttr = len(set(lowered)) / max(len(lowered), 1)
     syllables = sum(_syllables(t.text) for t in words) / n_words
     lengths = [sum(1 for t in rows[s.start : s.end] if t.is_alpha) for s in sents]
-    text = doc.text
+    text = doc.text if text is None else text
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text) if m.group().strip()]
     starts = [s.start_char for s in sents]  # in order: a paragraph's sentences are a bisected slice
     single = sum(1 for ps, pe in paragraphs if bisect_right(starts, pe - 1) - bisect_right(starts, ps - 1) <= 1)
@@ -297,11 +323,11 @@ def readability_features(doc, sents, rows: list[_Tok] | None = None) -> dict[str
     }
 
 
-def furniture_features(doc) -> dict[str, float]:
+def furniture_features(doc, *, text: str | None = None, rows: tuple[_Tok, ...] | None = None) -> dict[str, float]:
     """Page furniture and figures: dateline, links, @handles/#hashtags, dashes, parentheses,
     ellipses, percentages, money, and the kinds of named entity (groups, organisations, places)."""
-    text = doc.text
-    n_words = max(sum(1 for t in doc if t.is_alpha), 1)
+    text = doc.text if text is None else text
+    n_words = max(sum(1 for t in (doc if rows is None else rows) if t.is_alpha), 1)
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
     labels = [e.label_ for e in doc.ents]
 

@@ -86,13 +86,14 @@ def _outcome_of_place(verb, objects) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_type_ in PLACE_LABELS | {"NORP", ""} for t in left)
 
 
-def event_verb_terms(doc, article_id: str) -> list[TermMention]:
-    """Verb phrases that tell what happened to a place, or who won or lost."""
+def event_verb_terms(doc, article_id: str, rows=None) -> list[TermMention]:
+    """Verb phrases that tell what happened to a place, or who won or lost. ``rows``: the
+    token rows (``framing_style.token_rows``), when known, pick the verbs without the doc."""
     out = []
-    for tok in doc:
-        # "liberated" after "has been" is often tagged ADJ; its VBN tag still marks the verb
-        if not (tok.pos_ == "VERB" or tok.tag_ == "VBN") or tok.lemma_.lower() in SKIP_VERBS:
-            continue
+    # "liberated" after "has been" is often tagged ADJ; its VBN tag still marks the verb
+    verbs = (doc[r.i] for r in rows if (r.pos == "VERB" or r.tag == "VBN") and r.lemma not in SKIP_VERBS) if rows is not None else (
+        t for t in doc if (t.pos_ == "VERB" or t.tag_ == "VBN") and t.lemma_.lower() not in SKIP_VERBS)
+    for tok in verbs:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if tok.dep_ in ("acomp", "oprd") and not subjects:  # "Aleppo has been officially liberated"
             subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -112,7 +113,7 @@ def event_verb_terms(doc, article_id: str) -> list[TermMention]:
     return out
 
 
-def extract_term_mentions(doc, article_id: str) -> tuple[TermMention, ...]:
-    terms = actor_terms(doc, article_id) + event_verb_terms(doc, article_id)
+def extract_term_mentions(doc, article_id: str, rows=None) -> tuple[TermMention, ...]:
+    terms = actor_terms(doc, article_id) + event_verb_terms(doc, article_id, rows)
     terms.sort(key=lambda t: (t.start, t.end))
     return tuple(terms)

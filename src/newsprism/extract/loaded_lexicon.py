@@ -8,6 +8,7 @@ VADER threshold are settings (``LoadedSettings``); the defaults were chosen on B
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -57,60 +58,118 @@ def match_key(doc, m: "LoadedMatch") -> str:
     return " ".join(t.lemma_.lower() for t in doc[m.start_token : m.end_token])
 
 
-def iter_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, skip: Iterable[tuple[int, int]] = ()) -> Iterator[LoadedMatch]:
+def _match_settings(settings: LoadedSettings) -> tuple:
+    """The settings a match at one position depends on (not ``skip_quoted`` nor the scorer's)."""
+    return settings.categories, settings.vader_threshold, settings.use_exclusions, settings.exclusions
+
+
+class LexiconScan:
+    """The lexicon match starting at each token of one doc (or None), each computed once: the
+    loaded-terms finder and the profile's per-category counts walk the same matches.
+
+    Reads the token rows (``framing_style.token_rows``), never spaCy tokens one by one."""
+
+    def __init__(self, doc, settings: LoadedSettings = DEFAULT_SETTINGS, rows=None):
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, []) if rows is None else rows
+        self.settings = _match_settings(settings)
+        self._categories = settings.categories
+        self._threshold = settings.vader_threshold
+        if settings.use_exclusions:
+            self._excluded = settings.exclusions if settings.exclusions is not None else excluded_words()
+        else:
+            self._excluded = None
+        self.n = len(rows)
+        self.idx = [t.idx for t in rows]
+        self.blank = [t.is_punct or t.is_space for t in rows]  # never starts a match
+        self.lower = [t.lower for t in rows]
+        self.lemma = [t.lemma for t in rows]
+        self.pos = [t.pos for t in rows]
+        self._memo: dict[int, LoadedMatch | None] = {}
+
+    def at(self, i: int) -> LoadedMatch | None:
+        """The match starting at token ``i`` (exclusions applied), else None."""
+        if i in self._memo:
+            return self._memo[i]
+        match = self._own(i)
+        if match is None:
+            match = self._vader(i)
+        if match is not None and self._excluded is not None:
+            if " ".join(self.lemma[match.start_token : match.end_token]) in self._excluded:
+                match = None
+        self._memo[i] = match
+        return match
+
+    def _valence(self, k: int) -> float:
+        lex = vader_lexicon()
+        return lex.get(self.lower[k], lex.get(self.lemma[k], 0.0))
+
+    def _own(self, i: int) -> LoadedMatch | None:
+        entries = own_entries()
+        lower, lemma = self.lower, self.lemma
+        # the word as written, then its lemma (each list longest first; a stable sort merges them)
+        candidates = list(entries.get(lower[i], ()))
+        if lemma[i] != lower[i]:
+            candidates.extend(entries.get(lemma[i], ()))
+            candidates.sort(key=lambda e: -len(e[0]))
+        for words, category in candidates:
+            if category not in self._categories or i + len(words) > self.n:
+                continue
+            if all(w == lower[i + k] or w == lemma[i + k] for k, w in enumerate(words)):
+                # a single-word entry must be a content word ("sorry" as ADJ, "lie" the verb or noun)
+                if len(words) == 1 and self.pos[i] not in CONTENT_POS | {"PROPN"}:
+                    continue
+                end = i + len(words)
+                valence = max((self._valence(k) for k in range(i, end)), key=abs, default=0.0)
+                return LoadedMatch(i, end, category, valence)
+        return None
+
+    def _vader(self, i: int) -> LoadedMatch | None:
+        if self._threshold is None or self.pos[i] not in CONTENT_POS:
+            return None
+        if self.lower[i] in VADER_NEUTRAL_IN_NEWS or self.lemma[i] in VADER_NEUTRAL_IN_NEWS:
+            return None
+        valence = self._valence(i)
+        if abs(valence) >= self._threshold:
+            return LoadedMatch(i, i + 1, "vader", valence)
+        return None
+
+
+def iter_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, skip: Iterable[tuple[int, int]] = (),
+                scan: LexiconScan | None = None) -> Iterator[LoadedMatch]:
     """Every loaded word or phrase in the doc, left to right, never overlapping.
 
-    ``skip``: character ranges (quotes) to leave out when ``settings.skip_quoted``.
+    ``skip``: character ranges (quotes) to leave out when ``settings.skip_quoted``; ``scan``:
+    the doc's ``LexiconScan`` when the caller has one (it must have been made with these settings).
     """
-    entries = own_entries()
+    if scan is None or scan.settings != _match_settings(settings):
+        scan = LexiconScan(doc, settings)
     skip_ranges = sorted(skip) if settings.skip_quoted else []
-    n = len(doc)
+    disjoint = all(a[1] <= b[0] for a, b in zip(skip_ranges, skip_ranges[1:]))
+    skip_starts = [s for s, _ in skip_ranges]
+    n = scan.n
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.is_punct or tok.is_space or _inside(tok.idx, skip_ranges):
+        if scan.blank[i]:
             i += 1
             continue
-        match = _own_match(doc, i, entries, settings)
-        if match is None:
-            match = _vader_match(tok, settings)
-        if match is not None and settings.use_exclusions:
-            excluded = settings.exclusions if settings.exclusions is not None else excluded_words()
-            if match_key(doc, match) in excluded:
-                match = None
+        if skip_ranges:
+            pos = scan.idx[i]
+            if disjoint:
+                k = bisect_right(skip_starts, pos) - 1
+                skipped = k >= 0 and pos < skip_ranges[k][1]
+            else:
+                skipped = _inside(pos, skip_ranges)
+            if skipped:
+                i += 1
+                continue
+        match = scan.at(i)
         if match is None:
             i += 1
             continue
         yield match
         i = match.end_token
-
-
-def _own_match(doc, i: int, entries, settings: LoadedSettings) -> LoadedMatch | None:
-    candidates = []
-    for key in set(_keys(doc[i])):
-        candidates.extend(entries.get(key, ()))
-    for words, category in sorted(candidates, key=lambda e: -len(e[0])):
-        if category not in settings.categories or i + len(words) > len(doc):
-            continue
-        if all(w in _keys(doc[i + k]) for k, w in enumerate(words)):
-            # a single-word entry must be a content word ("sorry" as ADJ, "lie" the verb or noun)
-            if len(words) == 1 and doc[i].pos_ not in CONTENT_POS | {"PROPN"}:
-                continue
-            end = i + len(words)
-            valence = max((token_valence(t) for t in doc[i:end]), key=abs, default=0.0)
-            return LoadedMatch(i, end, category, valence)
-    return None
-
-
-def _vader_match(tok, settings: LoadedSettings) -> LoadedMatch | None:
-    if settings.vader_threshold is None or tok.pos_ not in CONTENT_POS:
-        return None
-    if tok.lower_ in VADER_NEUTRAL_IN_NEWS or tok.lemma_.lower() in VADER_NEUTRAL_IN_NEWS:
-        return None
-    valence = token_valence(tok)
-    if abs(valence) >= settings.vader_threshold:
-        return LoadedMatch(tok.i, tok.i + 1, "vader", valence)
-    return None
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -171,10 +230,11 @@ def score(features: dict[str, float], model: dict) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def scored_candidates(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = ()) -> list[tuple[LoadedMatch, dict[str, float]]]:
+def scored_candidates(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = (),
+                      scan: LexiconScan | None = None) -> list[tuple[LoadedMatch, dict[str, float]]]:
     """Every lexicon candidate with its features."""
     quotes = list(quotes)
-    matches = list(iter_loaded(doc, settings, skip=quotes))
+    matches = list(iter_loaded(doc, settings, skip=quotes, scan=scan))
     if not matches:
         return []
     starts = sentence_starts(doc)
@@ -187,11 +247,12 @@ def scored_candidates(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: 
     return [(m, candidate_features(doc, m, quotes, lemma_counts, sentence_counts, starts)) for m in matches]
 
 
-def find_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = ()) -> list[LoadedMatch]:
+def find_loaded(doc, settings: LoadedSettings = DEFAULT_SETTINGS, quotes: Iterable[tuple[int, int]] = (),
+                scan: LexiconScan | None = None) -> list[LoadedMatch]:
     """The loaded words and phrases: lexicon candidates the learned scorer keeps."""
     model = scorer() if settings.use_scorer else None
     out = []
-    for m, feats in scored_candidates(doc, settings, quotes):
+    for m, feats in scored_candidates(doc, settings, quotes, scan):
         if model is not None:
             threshold = settings.min_score if settings.min_score is not None else model["threshold"]
             if score(feats, model) < threshold:

@@ -68,10 +68,13 @@ def _scan_text(text: str) -> str:
     return text.replace("``", "\x00\"").replace("''", "\x00\"").replace("‘‘", "\x00“").replace("’’", "\x00”")
 
 
+_MARK = re.compile("[" + re.escape("".join(sorted(PAIRS))) + "]")  # any opening mark
+_CLOSERS = {opener: re.compile("[" + re.escape(closers) + "]") for opener, closers in PAIRS.items()}
+
+
 def _closing_marks(text: str, start: int, end: int, opener: str) -> list[int]:
     """Offsets in [start, end) of the marks that would close a quotation opened by ``opener``."""
-    closers = PAIRS[opener]
-    return [j for j in range(start, end) if text[j] in closers and _closes(text, j, opener)]
+    return [m.start() for m in _CLOSERS[opener].finditer(text, start, end) if _closes(text, m.start(), opener)]
 
 
 def find_quoted(text: str, *, min_chars: int = 1) -> list[Quoted]:
@@ -106,7 +109,9 @@ def find_quoted(text: str, *, min_chars: int = 1) -> list[Quoted]:
                     found.append(Quoted(i, j, inner_s, inner_e, original[i], closed))
                 i = j + 1
             else:
-                i += 1
+                # no quotation opens here: on to the next mark of any kind (the words between are skipped)
+                m = _MARK.search(text, i + 1, p_end)
+                i = m.start() if m else p_end
     return found
 
 

@@ -16,6 +16,7 @@ is cut off the phrase; a text, record or finding ("the bill", "a release", "the 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
 DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # names and their words repeat through an article
 def _norm(word: str) -> str:
     return word.lower().replace(".", "").replace("’", "'")
 
@@ -63,12 +65,14 @@ class SpeakerResolver:
     doc: object
     mentions: Sequence[Mention]
     quoted: Sequence[tuple[int, int]]  # character ranges inside quotation marks
+    text: str | None = None  # the doc's text, when the caller has it
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
-        self._text = self.doc.text  # spaCy rebuilds Doc.text on every access: once per article
+        self._text = self.doc.text if self.text is None else self.text  # Doc.text is rebuilt on every access
         self._starts = [m.start for m in self.mentions]
         self._full_names: dict[tuple[str, str], str] = {}
+        self._name_words: list[tuple[str, list[str], list[str]]] | None = None  # per mention, made once
         self._roles = self._person_roles()
         # top-level quotations never overlap: sorted starts + bisect keep inside_quote O(log n)
         self.quoted = sorted(self.quoted)
@@ -85,11 +89,12 @@ class SpeakerResolver:
     def _longest_name(self, mention: Mention) -> str:
         words = [_norm(w) for w in mention.text.split()]
         best = mention.text
-        for m in self.mentions:
-            if m.label != mention.label and not (m.label == "PERSON" and len(words) == 1):
+        if self._name_words is None:
+            self._name_words = [(m.label, [_norm(w) for w in m.text.replace("-", "- ").split()], [_norm(w) for w in m.text.split()])
+                                for m in self.mentions]
+        for m, (label, other, flat) in zip(self.mentions, self._name_words):
+            if label != mention.label and not (label == "PERSON" and len(words) == 1):
                 continue
-            other = [_norm(w) for w in m.text.replace("-", "- ").split()]
-            flat = [_norm(w) for w in m.text.split()]
             if len(flat) > len(words) and (flat[-len(words):] == words or other[-len(words):] == words) and len(m.text) > len(best):
                 best = m.text
         return best

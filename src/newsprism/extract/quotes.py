@@ -57,7 +57,7 @@ class Draft:
 def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quote, ...]:
     text = article.text
     quoted = find_quoted(text)
-    resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted])
+    resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted], text)
     paras = paragraphs(text)
     titles = [q for q in quoted if _is_title(text[q.start : q.end])]
     direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted if q not in titles]
@@ -65,7 +65,7 @@ def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quo
     direct = _transcript_turns(doc, text, paras, resolver, direct)
     _inherit_speakers(text, direct, paras)
     direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
-    reported = _reported_speech(doc, text, quoted, resolver, direct)
+    reported = _reported_speech(doc, text, quoted, resolver, direct, found.get("token_rows"))
     direct, reported = _one_item_per_quote(direct, reported)
     drafts = sorted(direct + reported, key=lambda d: (d.start, not d.direct))
     return tuple(_to_quote(article, n, d) for n, d in enumerate(drafts, 1))
@@ -426,11 +426,23 @@ def _covered(parts, spans) -> float:
     return inside / total
 
 
-def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: list[Draft]) -> list[Draft]:
+# every cue below needs one of these lemmas, or the word "according"
+CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | {"put"}
+
+
+def _cue_candidates(doc, rows):
+    """The tokens that can open reported speech (a cue lemma or "according"), from the token
+    rows when given: the other words of the article are never looked at one by one."""
+    if rows is None:
+        return (t for t in doc if t.lemma_.lower() in CUE_LEMMAS or t.lower_ == "according")
+    return (doc[r.i] for r in rows if r.lemma in CUE_LEMMAS or r.lower == "according")
+
+
+def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: list[Draft], rows=None) -> list[Draft]:
     # an unclosed quotation runs to the end of the text: its span must not run past it
     quote_spans = [(q.open, min(q.close + 1, len(text))) for q in quoted]
     drafts: list[Draft] = []
-    for tok in doc:
+    for tok in _cue_candidates(doc, rows):
         if resolver.inside_quote(tok.idx):
             continue  # words inside a quotation are the quoted speaker's, not the article's
         parts: list[tuple[int, int]] | None = None

@@ -5,41 +5,51 @@ Computed once per article here, so no later stage parses, tokenises or scores te
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Mapping
 
 from ..model import Article, Part, TokenTable
-from .framing_style import quote_regions, tone
+from .framing_style import quote_regions, token_rows, tone
+
+
+def extract_token_rows(doc, article: Article, found: Mapping[str, Any]) -> tuple:
+    """Every token's attributes read from spaCy once (a working value, not kept): the
+    extractors that walk every token read these rows instead of the doc."""
+    return token_rows(doc, [(p.start, p.end) for p in found["quote_regions"]])
 
 
 def extract_tokens(doc, article: Article, found: Mapping[str, Any]) -> TokenTable:
-    sentence_of: dict[int, int] = {}
+    text = article.text
+    rows = found["token_rows"]
+    sentence = [-1] * len(rows)
     n = 0
-    for sent in doc.sents:
-        if sent.text.strip():
-            sentence_of[sent.start] = n
+    for sent in doc.sents:  # a sentence's tokens carry its index among the non-blank ones
+        current = -1
+        if text[sent.start_char : sent.end_char].strip():
+            current = n
             n += 1
-    sentence: list[int] = []
-    current = -1
-    for tok in doc:
-        if tok.is_sent_start:
-            current = sentence_of.get(tok.i, -1)
-        sentence.append(current)
+        sentence[sent.start : sent.end] = [current] * (sent.end - sent.start)
     return TokenTable(
-        starts=tuple(t.idx for t in doc),
-        ends=tuple(t.idx + len(t.text) for t in doc),
-        lemmas=tuple(t.lemma_.lower() for t in doc),
-        tags=tuple(t.tag_ for t in doc),
-        pos=tuple(t.pos_ for t in doc),
-        deps=tuple(t.dep_ for t in doc),
-        heads=tuple(t.head.i for t in doc),
+        starts=tuple(t.idx for t in rows),
+        ends=tuple(t.idx + len(t.text) for t in rows),
+        lemmas=tuple(t.lemma for t in rows),
+        tags=tuple(t.tag for t in rows),
+        pos=tuple(t.pos for t in rows),
+        deps=tuple(t.dep for t in rows),
+        heads=tuple(t.head for t in rows),
         sentence=tuple(sentence),
-        stop=tuple(t.is_stop for t in doc),
+        stop=tuple(t.is_stop for t in rows),
     )
 
 
 def extract_quote_regions(doc, article: Article, found: Mapping[str, Any]) -> tuple[Part, ...]:
-    return tuple(Part(s, e) for s, e in quote_regions(doc.text))
+    return tuple(Part(s, e) for s, e in quote_regions(article.text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # wire copies and near-copies repeat sentences word for word
+def _tone(text: str) -> float:
+    return tone(text)
 
 
 def extract_sentence_tone(doc, article: Article, found: Mapping[str, Any]) -> tuple[float, ...]:
-    return tuple(tone(article.text[p.start : p.end]) for p in found["sentences"])
+    return tuple(_tone(article.text[p.start : p.end]) for p in found["sentences"])
