@@ -37,7 +37,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
-from .referent_sides import _related, join_frames, join_sides, role_class, stance_words
+from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
 ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
@@ -145,7 +145,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
         if ea and eb and not ea & eb and not names_may_differ:
             return False  # two entities the merge kept apart
-        if happening and why in SPLIT_BY_HAPPENING and kinds_of(ra, rb) and not clusters_of.get(ra, set()) & clusters_of.get(rb, set()):
+        ca, cb = clusters_of.get(ra), clusters_of.get(rb)
+        if happening and why in SPLIT_BY_HAPPENING and ca and cb and not ca & cb:
             return False  # one word, two happenings reported by different articles
         fa, aa = stance_of.get(ra, (set(), set()))
         fb, ab = stance_of.get(rb, (set(), set()))
@@ -163,10 +164,6 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     members_of: dict[Key, list[Key]] = {k: [k] for k in mentions}
     member_set: dict[Key, set[Key]] = {k: {k} for k in mentions}
     opposed_by: dict[Key, set[Key]] = {k: set(opposed[k]) for k in mentions if k in opposed}
-
-    def kinds_of(ra: Key, rb: Key) -> bool:
-        """The happening bar is for events (descriptions split so lost as much as they won on ECB+)."""
-        return mentions[ra].kind == "event" or mentions[rb].kind == "event"
 
     def join(a: Key, b: Key, why: str) -> None:
         ra, rb = uf.find(a), uf.find(b)
@@ -262,9 +259,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one story, "a woman shot in Queens" / "a woman shot in Brooklyn", keep apart)
     happening.update(_happenings(mentions, uf))
     for k in mentions:
-        clusters_of[k] = {happening.get(k[0], k[0])}
+        clusters_of[k] = {happening[k[0]]} if k[0] in happening else set()
     for r, keys in members_of.items():
-        clusters_of[r] = {happening.get(x[0], x[0]) for x in keys}
+        clusters_of[r] = {happening[x[0]] for x in keys if x[0] in happening}
     # "the church" after "Wasilla Bible Church": a definite description whose head is the last
     # word of exactly one name of the story
     named_heads: dict[str, set[Key]] = defaultdict(set)
@@ -277,12 +274,13 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             roots = {uf.find(x) for x in named_heads[m.head]}
             if len(roots) == 1:
                 join(next(iter(roots)), k, "name head")
-    # same head lemma: descriptions with descriptions, events with events (unbound ones only:
-    # "the company" tied to Apple in one article and to Ford in another stay apart)
+    # same head lemma, the backbone: descriptions with descriptions, events with events, within
+    # one happening; split only on clear evidence (the bars of ``ok``, a state's organ vs an armed
+    # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for k, m in sorted(mentions.items()):
-        if k not in bound:
+        if k not in bound or (m.kind == "entity" and not m.label):
             by_head[(m.kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -293,21 +291,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
                 parts[(k[0], m.pred)][m.role] |= ents_k
     for (kind, _), keys in by_head.items():
         if kind == "entity":
-            # "rebel forces" / "forces" join; "rebel forces" / "government forces" are left to
-            # meaning and slots: their narrowing words differ
-            kept: list[tuple[Key, set[str]]] = []
-            # narrowed ones first; a bare head ("forces") joins only when one group is left
-            for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
-                mine = set(mentions[k].mods)
-                if not mine and len(kept) > 1:
-                    continue
-                for root, theirs in kept:
-                    if not mine or mine & theirs:
-                        join(root, k, "head")
-                        theirs |= mine
-                        break
-                else:
-                    kept.append((k, mine))
+            _join_descriptions(keys, bound, mentions, uf, members_of, classes, join)
             continue
         # one event word, several happenings: a "win" of Ford and a "win" of GM stay apart
         heads: list[tuple[Key, dict[str, set[str]]]] = []
@@ -326,6 +310,44 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
+
+
+def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, members_of, classes, join) -> None:
+    """Descriptions with one head lemma are one referent ("the actress" / "actress" / "the
+    33-year-old actress"): plain narrowing words do not split them (on ECB+ they split more right
+    links than wrong ones), but a collective head takes its referent from them ("rebel forces" /
+    "Syrian forces", "terrorist groups" / "humanitarian groups"; a bare "forces" joins only when
+    one such group is left). A state's organ and an armed group and the bars of ``join`` (owners,
+    stance, happenings, named entities) split too. The ones tied to no name then join the name
+    most of the tied ones are tied to (>= 2/3 of them: a stray parse does not make it ambiguous),
+    unless they are plural ("private firms" is no one company)."""
+    collective = mentions[keys[0]].head in role_words("collective")
+    kept: list[tuple[Key, set[str]]] = []
+    free = sorted((k for k in keys if k not in bound), key=lambda k: (collective and not mentions[k].mods, k))
+    for k in free:
+        mine = set(mentions[k].mods) if collective else set()
+        if collective and not mine and len(kept) > 1:
+            continue
+        for root, theirs in kept:
+            ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
+            if ca and cb and ca != cb or mine and theirs and not mine & theirs:
+                continue
+            join(root, k, "head")
+            if uf.find(root) == uf.find(k):
+                theirs |= mine
+                break
+        else:
+            kept.append((k, mine))
+    votes = Counter(uf.find(k) for k in keys if k in bound)
+    if not votes:
+        return
+    target, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n * 3 < 2 * sum(votes.values()):
+        return
+    head = mentions[keys[0]].head
+    for root, _ in kept:
+        if not any(_plural(mentions[x]) for x in members_of[uf.find(root)] if mentions[x].head == head):
+            join(target, root, "head")
 
 
 def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
@@ -372,7 +394,9 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
         groups[i] += groups[j]
         active.remove(j)
     groups = [groups[i] for i in active]
-    return {a: n for n, g in enumerate(groups) for a in g}
+    # an article that names nothing the others do not all name cannot tell its happening: it
+    # stays out of the map and its words may join any happening's
+    return {a: n for n, g in enumerate(groups) for a in g if vecs[a]}
 
 
 def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
