@@ -96,7 +96,7 @@ def analyse_topic(docs, gold, out, examples):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        why0 = why.split(":")[0] if why.startswith("frame") else why
+        why0 = why
         for i in comp.get(ra, ()):
             for j in comp.get(rb, ()):
                 x, y = rows[i], rows[j]

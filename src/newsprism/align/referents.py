@@ -190,16 +190,6 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for keys in by_entity.values():
         for k in keys[1:]:
             join(keys[0], k, "entity-merge")
-    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name
-    name_heads: dict[str, set[str]] = defaultdict(set)
-    for k, e in ent.items():
-        name_heads[mentions[k].text.lower()].add(e)
-    for k, m in sorted(mentions.items()):
-        if k not in ent and m.kind == "entity":
-            owners = name_heads.get(m.text.lower(), set())
-            if len(owners) == 1:
-                target = next(x for x in by_entity[next(iter(owners))])
-                join(target, k, "name")
     # one name spelled alike, whatever type the parser gave it in each article ("Hugh Jackman"
     # tagged PERSON in one and GPE in another: the entity merge keeps types apart)
     spelled: dict[str, list[Key]] = defaultdict(list)
@@ -231,6 +221,30 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
                 if tail in full:
                     join(full[tail], k, "same name")
                     break
+    # an organisation's or place's name with a word more inside ("Betty Ford Center" / "Betty Ford
+    # Treatment Center"): same first and last word, the shorter's words in the longer, in order
+    # (people are left out: "George Bush" / "George W. Bush" may be two men)
+    inner: dict[tuple[str, str], dict[str, Key]] = defaultdict(dict)
+    for k, m in sorted(mentions.items()):
+        words = m.text.lower().replace("’", "'").removesuffix("'s").split()
+        if m.label in ("ORG", "FAC", "GPE", "LOC") and len(words) >= 2 and m.text[:1].isupper():
+            inner[(words[0], words[-1])].setdefault(" ".join(words), k)
+    for names in inner.values():
+        ordered = sorted(names.items())
+        for short, ks in ordered:
+            for long, kl in ordered:
+                if len(long.split()) > len(short.split()) and _in_order(short.split(), long.split()):
+                    join(kl, ks, "same name")
+    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name: the one
+    # referent its tagged occurrences make, after the spellings above joined their types
+    name_heads: dict[str, set[Key]] = defaultdict(set)
+    for k in ent:
+        name_heads[mentions[k].text.lower()].add(uf.find(k))
+    for k, m in sorted(mentions.items()):
+        if k not in ent and m.kind == "entity":
+            owners = {uf.find(x) for x in name_heads.get(m.text.lower(), ())}
+            if len(owners) == 1:
+                join(next(iter(owners)), k, "name")
     # a one-word name ("Jackman") joins the one longer name of the story that ends with it
     ends: dict[str, set[Key]] = defaultdict(set)
     for k, m in mentions.items():
@@ -310,6 +324,12 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Every word of short appears in long, in the same order."""
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, members_of, classes, join) -> None:
