@@ -77,6 +77,16 @@ class _UF:
         return ra
 
 
+def _union(a: set | None, b: set | None) -> set:
+    """a | b, made by adding the smaller set into the larger (which it reuses)."""
+    if a is None or b is None:
+        return (a if b is None else b) if (a is not None or b is not None) else set()
+    if len(a) < len(b):
+        a, b = b, a
+    a |= b
+    return a
+
+
 def _mentions(ctx: StoryContext) -> dict[Key, RefMention]:
     out: dict[Key, RefMention] = {}
     for article in ctx.articles:
@@ -102,7 +112,8 @@ def _embed(texts: list[str]) -> np.ndarray:
 
 def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str]]:
     """Union-find over the mentions, with the evidence of each link; also each key's entity id."""
-    uf = _UF(sorted(mentions))
+    mentions = dict(sorted(mentions.items()))  # sorted once: every pass below reads them in key order
+    uf = _UF(mentions)
     ent: dict[Key, str] = {}
     for k, m in mentions.items():
         e = entity_of.get((k[0], m.start, m.end))
@@ -171,16 +182,13 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             return
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
-        members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
-        member_set[root] = member_set.pop(ra) | member_set.pop(rb)
-        opposed_by[root] = opposed_by.pop(ra, set()) | opposed_by.pop(rb, set())
-        groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
-        owners_of[root] = owners_of.pop(ra, set()) | owners_of.pop(rb, set())
+        # the groups' lists and sets grow in place (the smaller into the larger): a story of
+        # many near-copies builds groups of thousands one mention at a time
+        members_of[root].extend(members_of.pop(other))
+        for d in (member_set, opposed_by, groups_ent, owners_of, classes) + ((clusters_of,) if happening else ()):
+            d[root] = _union(d.pop(ra, None), d.pop(rb, None))
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
-        stance_of[root] = (sa[0] | sb[0], sa[1] | sb[1])
-        classes[root] = classes.pop(ra, set()) | classes.pop(rb, set())
-        if happening:
-            clusters_of[root] = clusters_of.pop(ra, set()) | clusters_of.pop(rb, set())
+        stance_of[root] = (_union(sa[0], sb[0]), _union(sa[1], sb[1]))
 
     for k, e in ent.items():
         groups_ent[k] = {e}
@@ -193,7 +201,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one name spelled alike, whatever type the parser gave it in each article ("Hugh Jackman"
     # tagged PERSON in one and GPE in another: the entity merge keeps types apart)
     spelled: dict[str, list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.label and len(m.text) > 2 and m.text[:1].isupper():
             spelled[" ".join(m.text.replace("’", "'").removesuffix("'s").split()).lower()].append(k)
     for keys in spelled.values():
@@ -202,7 +210,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one person under a short and a full first name: "Mo Cheeks" / "Maurice Cheeks",
     # "Alexis" / "Alexandros Grigoropoulos" (same surname, same initial)
     people: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         words = m.text.split()
         # any type: the parser tags one person PERSON, ORG or GPE from article to article
         if m.label and m.label not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
@@ -212,8 +220,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             join(keys[0], k, "same name")
     # a name with a word before it ("American Hasim Rahman", "Malibu Promises Treatment Center")
     # is the name it ends with
-    full = {" ".join(m.text.split()).lower(): k for k, m in sorted(mentions.items(), reverse=True) if m.label and len(m.text.split()) >= 2}
-    for k, m in sorted(mentions.items()):
+    full = {" ".join(m.text.split()).lower(): k for k, m in reversed(mentions.items()) if m.label and len(m.text.split()) >= 2}
+    for k, m in mentions.items():
         words = m.text.lower().split()
         if m.label and len(words) >= 3:
             for n in range(1, len(words) - 1):
@@ -225,7 +233,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # Treatment Center"): same first and last word, the shorter's words in the longer, in order
     # (people are left out: "George Bush" / "George W. Bush" may be two men)
     inner: dict[tuple[str, str], dict[str, Key]] = defaultdict(dict)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         words = m.text.lower().replace("’", "'").removesuffix("'s").split()
         if m.label in ("ORG", "FAC", "GPE", "LOC") and len(words) >= 2 and m.text[:1].isupper():
             inner[(words[0], words[-1])].setdefault(" ".join(words), k)
@@ -240,7 +248,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     name_heads: dict[str, set[Key]] = defaultdict(set)
     for k in ent:
         name_heads[mentions[k].text.lower()].add(uf.find(k))
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if k not in ent and m.kind == "entity":
             owners = {uf.find(x) for x in name_heads.get(m.text.lower(), ())}
             if len(owners) == 1:
@@ -251,17 +259,26 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         words = m.text.split()
         if m.label and len(words) >= 2 and all(w[:1].isupper() for w in words):
             ends[words[-1].lower()].add(k)
-    for k, m in sorted(mentions.items()):
+    voted: dict[str, tuple[int, Key | None]] = {}  # surname -> (joins so far, the name's group) when counted
+    joins = 0
+    for k, m in mentions.items():
         words = m.text.split()
         if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and m.text.lower() in ends:
             # the one person the story names so; a stray parse ("Hire Maurice Cheeks") does not
-            # make it ambiguous: the name one group holds >= 80% of the mentions of
-            votes = Counter(uf.find(x) for x in ends[m.text.lower()])
-            top, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-            if n >= 0.8 * sum(votes.values()) and uf.find(k) != top:
+            # make it ambiguous: the name one group holds >= 80% of the mentions of (counted
+            # again only after a join: a story of many copies is not quadratic here)
+            surname = m.text.lower()
+            if surname not in voted or voted[surname][0] != joins:
+                votes = Counter(uf.find(x) for x in ends[surname])
+                top, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+                voted[surname] = (joins, top if n >= 0.8 * sum(votes.values()) else None)
+            top = voted[surname][1]
+            if top is not None and uf.find(k) != top:
                 join(top, k, "surname")
+                if uf.find(k) == uf.find(top):
+                    joins += 1
     # a description the article itself equates with a name
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.same_as >= 0 and (k[0], m.same_as) in mentions:
             other = (k[0], m.same_as)
             # a misparsed list ("Teixeira, 8 years, $180 million") is no apposition: the
@@ -283,7 +300,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         words = m.text.split()
         if m.label and m.label != "PERSON" and len(words) >= 2:
             named_heads[words[-1].lower()].add(uf.find(k))
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.definite and not m.mods and m.head in named_heads:
             roots = {uf.find(x) for x in named_heads[m.head]}
             if len(roots) == 1:
@@ -293,7 +310,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if k not in bound or (m.kind == "entity" and not m.label):
             by_head[(m.kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role
@@ -439,7 +456,7 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
     for k, e in sorted(ent.items()):
         first.setdefault(e, k)
         in_article[k[0]].add(e)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if k in ent or m.kind != "entity" or m.label or m.head not in described:
             continue
         if not m.definite or _plural(m):
