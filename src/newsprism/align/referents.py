@@ -362,7 +362,7 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
     kept: list[tuple[Key, set[str]]] = []
     free = sorted((k for k in keys if k not in bound), key=lambda k: (collective and not mentions[k].mods, k))
     for k in free:
-        mine = set(mentions[k].mods) if collective else set()
+        mine = set(mentions[k].mods) if collective else _naming_mods(mentions[k])
         if collective and not mine and len(kept) > 1:
             continue
         for root, theirs in kept:
@@ -468,6 +468,20 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
         pick = local if local else owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
+
+
+def _naming_mods(m: RefMention) -> set[str]:
+    """The narrowing words that name a kind apart ("3G iPhone", "737 aircraft", "Intel
+    processors"): written with a digit or a capital (not in a headline's Title Case); plain
+    adjectives ("specific reason", "33-year-old actress") do not."""
+    words = {w.strip(".,'’\"").lower(): w for w in m.text.replace("-", " ").split()}
+    titled = all(w[:1].isupper() for w in words.values() if w[:1].isalpha())
+    out = set()
+    for mod in m.mods:
+        w = words.get(mod) or next((v for x, v in words.items() if x[:4] == mod[:4]), "")
+        if any(c.isdigit() for c in w) or (w[:1].isupper() and not titled):
+            out.add(mod)
+    return out
 
 
 def _plural(m: RefMention) -> bool:
