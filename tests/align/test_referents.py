@@ -135,3 +135,33 @@ def test_a_state_and_the_armed_groups_set_against_it_are_two_sides(nlp):
     assert insurgents is _referent_of(referents, "a2", "militant groups")
     assert insurgents is _referent_of(referents, "a2", "anti-government fighters")
     assert "side:state" in army.evidence
+
+
+def test_one_head_is_one_referent_unless_a_collective_head_is_narrowed_apart(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "The 33-year-old actress checked into a rehab clinic on Monday. Rebel forces held the hills.",
+            "The actress left the clinic on Friday, and Syrian forces shelled the hills.",
+            "A spokesman said the troubled actress was doing well.",
+        ],
+    )
+    actress = _referent_of(referents, "a0", "33-year-old actress")
+    # plain narrowing words ("33-year-old", "troubled") do not make another actress
+    assert actress is _referent_of(referents, "a1", "actress")
+    assert actress is _referent_of(referents, "a2", "troubled actress")
+    assert "head" in actress.evidence
+    # a collective head takes its referent from them
+    assert _referent_of(referents, "a0", "Rebel forces") is not _referent_of(referents, "a1", "Syrian forces")
+
+
+def test_a_name_with_a_word_more_inside_is_one_name(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "The actress entered the Betty Ford Center in Rancho Mirage on Tuesday.",
+            "She checked into the Betty Ford Treatment Center, her lawyer said.",
+        ],
+    )
+    center = _referent_of(referents, "a0", "Betty Ford Center")
+    assert center is _referent_of(referents, "a1", "Betty Ford Treatment Center")

@@ -30,6 +30,11 @@ _roles = roles
 _frames = frames
 
 
+def role_words(kind: str) -> tuple[str, ...]:
+    """One list of ``referent_roles.json`` ("collective", "state", ...)."""
+    return _roles()[kind]
+
+
 def _stance(mod: str) -> tuple[str, str]:
     """("for" | "against" | "of" | "", the word) for a narrowing word: "pro-assad" -> ("for",
     "assad"), "anti-government" -> ("against", "government"), "russian-backed" -> ("", "")."""

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
-from .referent_sides import _related, join_frames, join_sides, role_class, stance_words
+from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
 ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
@@ -77,6 +77,16 @@ class _UF:
         return ra
 
 
+def _union(a: set | None, b: set | None) -> set:
+    """a | b, made by adding the smaller set into the larger (which it reuses)."""
+    if a is None or b is None:
+        return (a if b is None else b) if (a is not None or b is not None) else set()
+    if len(a) < len(b):
+        a, b = b, a
+    a |= b
+    return a
+
+
 def _mentions(ctx: StoryContext) -> dict[Key, RefMention]:
     out: dict[Key, RefMention] = {}
     for article in ctx.articles:
@@ -102,7 +112,8 @@ def _embed(texts: list[str]) -> np.ndarray:
 
 def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str]]:
     """Union-find over the mentions, with the evidence of each link; also each key's entity id."""
-    uf = _UF(sorted(mentions))
+    mentions = dict(sorted(mentions.items()))  # sorted once: every pass below reads them in key order
+    uf = _UF(mentions)
     ent: dict[Key, str] = {}
     for k, m in mentions.items():
         e = entity_of.get((k[0], m.start, m.end))
@@ -145,7 +156,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
         if ea and eb and not ea & eb and not names_may_differ:
             return False  # two entities the merge kept apart
-        if happening and why in SPLIT_BY_HAPPENING and kinds_of(ra, rb) and not clusters_of.get(ra, set()) & clusters_of.get(rb, set()):
+        ca, cb = clusters_of.get(ra), clusters_of.get(rb)
+        if happening and why in SPLIT_BY_HAPPENING and ca and cb and not ca & cb:
             return False  # one word, two happenings reported by different articles
         fa, aa = stance_of.get(ra, (set(), set()))
         fb, ab = stance_of.get(rb, (set(), set()))
@@ -164,26 +176,19 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     member_set: dict[Key, set[Key]] = {k: {k} for k in mentions}
     opposed_by: dict[Key, set[Key]] = {k: set(opposed[k]) for k in mentions if k in opposed}
 
-    def kinds_of(ra: Key, rb: Key) -> bool:
-        """The happening bar is for events (descriptions split so lost as much as they won on ECB+)."""
-        return mentions[ra].kind == "event" or mentions[rb].kind == "event"
-
     def join(a: Key, b: Key, why: str) -> None:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or not ok(a, b, why in ("surname", "same name"), why.startswith("side"), why.split(":")[0]):
             return
         root = uf.union(a, b, why)
         other = rb if root == ra else ra
-        members_of[root] = members_of.pop(ra if root == ra else rb) + members_of.pop(other)
-        member_set[root] = member_set.pop(ra) | member_set.pop(rb)
-        opposed_by[root] = opposed_by.pop(ra, set()) | opposed_by.pop(rb, set())
-        groups_ent[root] = groups_ent.pop(ra, set()) | groups_ent.pop(rb, set())
-        owners_of[root] = owners_of.pop(ra, set()) | owners_of.pop(rb, set())
+        # the groups' lists and sets grow in place (the smaller into the larger): a story of
+        # many near-copies builds groups of thousands one mention at a time
+        members_of[root].extend(members_of.pop(other))
+        for d in (member_set, opposed_by, groups_ent, owners_of, classes) + ((clusters_of,) if happening else ()):
+            d[root] = _union(d.pop(ra, None), d.pop(rb, None))
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
-        stance_of[root] = (sa[0] | sb[0], sa[1] | sb[1])
-        classes[root] = classes.pop(ra, set()) | classes.pop(rb, set())
-        if happening:
-            clusters_of[root] = clusters_of.pop(ra, set()) | clusters_of.pop(rb, set())
+        stance_of[root] = (_union(sa[0], sb[0]), _union(sa[1], sb[1]))
 
     for k, e in ent.items():
         groups_ent[k] = {e}
@@ -193,20 +198,10 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for keys in by_entity.values():
         for k in keys[1:]:
             join(keys[0], k, "entity-merge")
-    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name
-    name_heads: dict[str, set[str]] = defaultdict(set)
-    for k, e in ent.items():
-        name_heads[mentions[k].text.lower()].add(e)
-    for k, m in sorted(mentions.items()):
-        if k not in ent and m.kind == "entity":
-            owners = name_heads.get(m.text.lower(), set())
-            if len(owners) == 1:
-                target = next(x for x in by_entity[next(iter(owners))])
-                join(target, k, "name")
     # one name spelled alike, whatever type the parser gave it in each article ("Hugh Jackman"
     # tagged PERSON in one and GPE in another: the entity merge keeps types apart)
     spelled: dict[str, list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.label and len(m.text) > 2 and m.text[:1].isupper():
             spelled[" ".join(m.text.replace("’", "'").removesuffix("'s").split()).lower()].append(k)
     for keys in spelled.values():
@@ -215,7 +210,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one person under a short and a full first name: "Mo Cheeks" / "Maurice Cheeks",
     # "Alexis" / "Alexandros Grigoropoulos" (same surname, same initial)
     people: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         words = m.text.split()
         # any type: the parser tags one person PERSON, ORG or GPE from article to article
         if m.label and m.label not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
@@ -225,8 +220,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             join(keys[0], k, "same name")
     # a name with a word before it ("American Hasim Rahman", "Malibu Promises Treatment Center")
     # is the name it ends with
-    full = {" ".join(m.text.split()).lower(): k for k, m in sorted(mentions.items(), reverse=True) if m.label and len(m.text.split()) >= 2}
-    for k, m in sorted(mentions.items()):
+    full = {" ".join(m.text.split()).lower(): k for k, m in reversed(mentions.items()) if m.label and len(m.text.split()) >= 2}
+    for k, m in mentions.items():
         words = m.text.lower().split()
         if m.label and len(words) >= 3:
             for n in range(1, len(words) - 1):
@@ -234,23 +229,56 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
                 if tail in full:
                     join(full[tail], k, "same name")
                     break
+    # an organisation's or place's name with a word more inside ("Betty Ford Center" / "Betty Ford
+    # Treatment Center"): same first and last word, the shorter's words in the longer, in order
+    # (people are left out: "George Bush" / "George W. Bush" may be two men)
+    inner: dict[tuple[str, str], dict[str, Key]] = defaultdict(dict)
+    for k, m in mentions.items():
+        words = m.text.lower().replace("’", "'").removesuffix("'s").split()
+        if m.label in ("ORG", "FAC", "GPE", "LOC") and len(words) >= 2 and m.text[:1].isupper():
+            inner[(words[0], words[-1])].setdefault(" ".join(words), k)
+    for names in inner.values():
+        ordered = sorted(names.items())
+        for short, ks in ordered:
+            for long, kl in ordered:
+                if len(long.split()) > len(short.split()) and _in_order(short.split(), long.split()):
+                    join(kl, ks, "same name")
+    # unlabelled occurrences of a name ("Aleppo" the parser did not tag) join the name: the one
+    # referent its tagged occurrences make, after the spellings above joined their types
+    name_heads: dict[str, set[Key]] = defaultdict(set)
+    for k in ent:
+        name_heads[mentions[k].text.lower()].add(uf.find(k))
+    for k, m in mentions.items():
+        if k not in ent and m.kind == "entity":
+            owners = {uf.find(x) for x in name_heads.get(m.text.lower(), ())}
+            if len(owners) == 1:
+                join(next(iter(owners)), k, "name")
     # a one-word name ("Jackman") joins the one longer name of the story that ends with it
     ends: dict[str, set[Key]] = defaultdict(set)
     for k, m in mentions.items():
         words = m.text.split()
         if m.label and len(words) >= 2 and all(w[:1].isupper() for w in words):
             ends[words[-1].lower()].add(k)
-    for k, m in sorted(mentions.items()):
+    voted: dict[str, tuple[int, Key | None]] = {}  # surname -> (joins so far, the name's group) when counted
+    joins = 0
+    for k, m in mentions.items():
         words = m.text.split()
         if m.kind == "entity" and len(words) == 1 and m.text[:1].isupper() and m.text.lower() in ends:
             # the one person the story names so; a stray parse ("Hire Maurice Cheeks") does not
-            # make it ambiguous: the name one group holds >= 80% of the mentions of
-            votes = Counter(uf.find(x) for x in ends[m.text.lower()])
-            top, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-            if n >= 0.8 * sum(votes.values()) and uf.find(k) != top:
+            # make it ambiguous: the name one group holds >= 80% of the mentions of (counted
+            # again only after a join: a story of many copies is not quadratic here)
+            surname = m.text.lower()
+            if surname not in voted or voted[surname][0] != joins:
+                votes = Counter(uf.find(x) for x in ends[surname])
+                top, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+                voted[surname] = (joins, top if n >= 0.8 * sum(votes.values()) else None)
+            top = voted[surname][1]
+            if top is not None and uf.find(k) != top:
                 join(top, k, "surname")
+                if uf.find(k) == uf.find(top):
+                    joins += 1
     # a description the article itself equates with a name
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.same_as >= 0 and (k[0], m.same_as) in mentions:
             other = (k[0], m.same_as)
             # a misparsed list ("Teixeira, 8 years, $180 million") is no apposition: the
@@ -262,9 +290,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one story, "a woman shot in Queens" / "a woman shot in Brooklyn", keep apart)
     happening.update(_happenings(mentions, uf))
     for k in mentions:
-        clusters_of[k] = {happening.get(k[0], k[0])}
+        clusters_of[k] = {happening[k[0]]} if k[0] in happening else set()
     for r, keys in members_of.items():
-        clusters_of[r] = {happening.get(x[0], x[0]) for x in keys}
+        clusters_of[r] = {happening[x[0]] for x in keys if x[0] in happening}
     # "the church" after "Wasilla Bible Church": a definite description whose head is the last
     # word of exactly one name of the story
     named_heads: dict[str, set[Key]] = defaultdict(set)
@@ -272,17 +300,18 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         words = m.text.split()
         if m.label and m.label != "PERSON" and len(words) >= 2:
             named_heads[words[-1].lower()].add(uf.find(k))
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.definite and not m.mods and m.head in named_heads:
             roots = {uf.find(x) for x in named_heads[m.head]}
             if len(roots) == 1:
                 join(next(iter(roots)), k, "name head")
-    # same head lemma: descriptions with descriptions, events with events (unbound ones only:
-    # "the company" tied to Apple in one article and to Ford in another stay apart)
+    # same head lemma, the backbone: descriptions with descriptions, events with events, within
+    # one happening; split only on clear evidence (the bars of ``ok``, a state's organ vs an armed
+    # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k, m in sorted(mentions.items()):
-        if k not in bound:
+    for k, m in mentions.items():
+        if k not in bound or (m.kind == "entity" and not m.label):
             by_head[(m.kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -293,21 +322,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
                 parts[(k[0], m.pred)][m.role] |= ents_k
     for (kind, _), keys in by_head.items():
         if kind == "entity":
-            # "rebel forces" / "forces" join; "rebel forces" / "government forces" are left to
-            # meaning and slots: their narrowing words differ
-            kept: list[tuple[Key, set[str]]] = []
-            # narrowed ones first; a bare head ("forces") joins only when one group is left
-            for k in sorted(keys, key=lambda k: (not mentions[k].mods, k)):
-                mine = set(mentions[k].mods)
-                if not mine and len(kept) > 1:
-                    continue
-                for root, theirs in kept:
-                    if not mine or mine & theirs:
-                        join(root, k, "head")
-                        theirs |= mine
-                        break
-                else:
-                    kept.append((k, mine))
+            _join_descriptions(keys, bound, mentions, uf, members_of, classes, join)
             continue
         # one event word, several happenings: a "win" of Ford and a "win" of GM stay apart
         heads: list[tuple[Key, dict[str, set[str]]]] = []
@@ -326,6 +341,50 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Every word of short appears in long, in the same order."""
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, members_of, classes, join) -> None:
+    """Descriptions with one head lemma are one referent ("the actress" / "actress" / "the
+    33-year-old actress"): plain narrowing words do not split them (on ECB+ they split more right
+    links than wrong ones), but a collective head takes its referent from them ("rebel forces" /
+    "Syrian forces", "terrorist groups" / "humanitarian groups"; a bare "forces" joins only when
+    one such group is left). A state's organ and an armed group and the bars of ``join`` (owners,
+    stance, happenings, named entities) split too. The ones tied to no name then join the name
+    most of the tied ones are tied to (>= 2/3 of them: a stray parse does not make it ambiguous),
+    unless they are plural ("private firms" is no one company)."""
+    collective = mentions[keys[0]].head in role_words("collective")
+    kept: list[tuple[Key, set[str]]] = []
+    free = sorted((k for k in keys if k not in bound), key=lambda k: (collective and not mentions[k].mods, k))
+    for k in free:
+        mine = set(mentions[k].mods) if collective else _naming_mods(mentions[k])
+        if collective and not mine and len(kept) > 1:
+            continue
+        for root, theirs in kept:
+            ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
+            if ca and cb and ca != cb or mine and theirs and not mine & theirs:
+                continue
+            join(root, k, "head")
+            if uf.find(root) == uf.find(k):
+                theirs |= mine
+                break
+        else:
+            kept.append((k, mine))
+    votes = Counter(uf.find(k) for k in keys if k in bound)
+    if not votes:
+        return
+    target, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n * 3 < 2 * sum(votes.values()):
+        return
+    head = mentions[keys[0]].head
+    for root, _ in kept:
+        if not any(_plural(mentions[x]) for x in members_of[uf.find(root)] if mentions[x].head == head):
+            join(target, root, "head")
 
 
 def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
@@ -372,7 +431,9 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
         groups[i] += groups[j]
         active.remove(j)
     groups = [groups[i] for i in active]
-    return {a: n for n, g in enumerate(groups) for a in g}
+    # an article that names nothing the others do not all name cannot tell its happening: it
+    # stays out of the map and its words may join any happening's
+    return {a: n for n, g in enumerate(groups) for a in g if vecs[a]}
 
 
 def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
@@ -395,7 +456,7 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
     for k, e in sorted(ent.items()):
         first.setdefault(e, k)
         in_article[k[0]].add(e)
-    for k, m in sorted(mentions.items()):
+    for k, m in mentions.items():
         if k in ent or m.kind != "entity" or m.label or m.head not in described:
             continue
         if not m.definite or _plural(m):
@@ -407,6 +468,20 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
         pick = local if local else owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
+
+
+def _naming_mods(m: RefMention) -> set[str]:
+    """The narrowing words that name a kind apart ("3G iPhone", "737 aircraft", "Intel
+    processors"): written with a digit or a capital (not in a headline's Title Case); plain
+    adjectives ("specific reason", "33-year-old actress") do not."""
+    words = {w.strip(".,'’\"").lower(): w for w in m.text.replace("-", " ").split()}
+    titled = all(w[:1].isupper() for w in words.values() if w[:1].isalpha())
+    out = set()
+    for mod in m.mods:
+        w = words.get(mod) or next((v for x, v in words.items() if x[:4] == mod[:4]), "")
+        if any(c.isdigit() for c in w) or (w[:1].isupper() and not titled):
+            out.add(mod)
+    return out
 
 
 def _plural(m: RefMention) -> bool:
