@@ -7,13 +7,17 @@ the story's articles. Links, each kept as evidence on the referent:
 - ``entity-merge``: names the story's entity merge (``sections["entities"]``) already joined;
 - ``same name`` / ``surname`` / ``name``: one name spelled alike whatever type the parser gave
   it, a short and a full first name ("Mo" / "Maurice Cheeks"), a name with a word before it
-  ("American Hasim Rahman"), a surname alone, an untagged occurrence of a name;
+  ("American Hasim Rahman"), an organisation's or place's name with a word more inside ("Betty
+  Ford Center" / "Betty Ford Treatment Center"), a surname alone, an untagged occurrence of a name;
 - ``apposition``: a description the article equates with a name ("Vitaly Churkin, Russia's
   envoy"; "X is the president");
 - ``description`` / ``name head``: a definite description the story ties to one name ("U.S.
   automaker Chrysler" ... "the automaker"; "President Donald Trump" ... "the president";
   "Wasilla Bible Church" ... "the church");
-- ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels");
+- ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels", "the
+  actress" / "the 33-year-old actress"), the backbone; narrowing words split only a collective
+  head ("rebel forces" / "Syrian forces") or a kind named apart ("3G iPhone" / "iPhone"), and
+  free descriptions join the one name the story ties the others with that head to;
 - ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or mean very nearly the same;
@@ -25,8 +29,8 @@ the story's articles. Links, each kept as evidence on the referent:
 and bars: two mentions that stand as agent and patient of one event mention are never one
 referent (opposite participants), nor are descriptions owned by different places or peoples
 ("the Mexican side" / "the U.S. side"), nor "anti-X" and X, nor (by meaning alone) a state's
-organ and anyone else; an event word used in two happenings (groups of articles that share no
-names: ECB+'s look-alike events) stays two events.
+organ and anyone else; a description or event word used in two happenings (groups of articles
+that share no names: ECB+'s look-alike events) stays two referents.
 """
 
 from __future__ import annotations
