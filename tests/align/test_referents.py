@@ -165,3 +165,17 @@ def test_a_name_with_a_word_more_inside_is_one_name(nlp):
     )
     center = _referent_of(referents, "a0", "Betty Ford Center")
     assert center is _referent_of(referents, "a1", "Betty Ford Treatment Center")
+
+
+def test_people_and_a_thing_narrowed_by_them_stay_apart(nlp):
+    # close in meaning ("civilian homes" / "civilians") is not one thing; nor are "foreign
+    # governments" the story's own government
+    _, referents = _story(
+        nlp,
+        [
+            "Government forces shelled civilian homes on Monday. The government denied it, and foreign governments protested.",
+            "Government forces shelled civilians on Monday, and the government said the shelling would stop.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "civilian homes") is not _referent_of(referents, "a1", "civilians")
+    assert _referent_of(referents, "a0", "foreign governments") is not _referent_of(referents, "a1", "government")

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
+from ..resources.words import PERSON_NOUNS
 from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -289,7 +290,6 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             # description must be one thing (singular) with no figures in it
             if mentions[other].kind == m.kind == "entity" and not _plural(m) and not any(c.isdigit() for c in m.text):
                 join(other, k, "apposition")
-    _link_descriptions(mentions, ent, uf, join)
     # which articles report one happening: by the names they share (two look-alike events in
     # one story, "a woman shot in Queens" / "a woman shot in Brooklyn", keep apart)
     happening.update(_happenings(mentions, uf))
@@ -297,6 +297,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         clusters_of[k] = {happening[k[0]]} if k[0] in happening else set()
     for r, keys in members_of.items():
         clusters_of[r] = {happening[x[0]] for x in keys if x[0] in happening}
+    _link_descriptions(mentions, ent, uf, join, happening)
     # "the church" after "Wasilla Bible Church": a definite description whose head is the last
     # word of exactly one name of the story
     named_heads: dict[str, set[Key]] = defaultdict(set)
@@ -363,6 +364,7 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
     most of the tied ones are tied to (>= 2/3 of them: a stray parse does not make it ambiguous),
     unless they are plural ("private firms" is no one company)."""
     collective = mentions[keys[0]].head in role_words("collective")
+    other = set(role_words("other_mods"))
     kept: list[tuple[Key, set[str]]] = []
     free = sorted((k for k in keys if k not in bound), key=lambda k: (collective and not mentions[k].mods, k))
     for k in free:
@@ -373,6 +375,8 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
             ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
             if ca and cb and ca != cb or mine and theirs and not mine & theirs:
                 continue
+            if bool(other & set(mentions[root].mods)) != bool(other & set(mentions[k].mods)):
+                continue  # "foreign governments" are not the story's own government
             join(root, k, "head")
             if uf.find(root) == uf.find(k):
                 theirs |= mine
@@ -440,12 +444,13 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
     return {a: n for n, g in enumerate(groups) for a in g if vecs[a]}
 
 
-def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
+def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join, happening: dict[str, int]) -> None:
     """A description joins the named entity the story describes with its head noun.
 
     The story says who is what: "U.S. automaker Chrysler", "Vitaly Churkin, Russia's envoy",
     "X is the president". A later "the automaker" / "the envoy" is that entity when exactly
-    one entity of the article (else of the story) was described so."""
+    one entity of the article (else of the articles reporting its happening, else of the story)
+    was described so: two actresses in two look-alike happenings are each "the actress" there."""
     described: dict[str, set[str]] = defaultdict(set)  # head lemma -> entity ids
     for k, m in mentions.items():
         if k in ent:
@@ -457,9 +462,12 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
         return
     first: dict[str, Key] = {}
     in_article: dict[str, set[str]] = defaultdict(set)
+    in_happening: dict[int, set[str]] = defaultdict(set)
     for k, e in sorted(ent.items()):
         first.setdefault(e, k)
         in_article[k[0]].add(e)
+        if k[0] in happening:
+            in_happening[happening[k[0]]].add(e)
     for k, m in mentions.items():
         if k in ent or m.kind != "entity" or m.label or m.head not in described:
             continue
@@ -469,7 +477,8 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join) -> None:
             continue
         owners = described[m.head]
         local = owners & in_article[k[0]]
-        pick = local if local else owners
+        near = owners & in_happening[happening[k[0]]] if k[0] in happening else set()
+        pick = local or near or owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
 
@@ -486,6 +495,11 @@ def _naming_mods(m: RefMention) -> set[str]:
         if any(c.isdigit() for c in w) or (w[:1].isupper() and not titled):
             out.add(mod)
     return out
+
+
+def _owned_thing(people: set[str], mods: set[str], heads: set[str]) -> bool:
+    """A group of people and a thing narrowed by their noun ("civilians" / "civilian homes")."""
+    return bool(people & mods & PERSON_NOUNS) and not heads & PERSON_NOUNS
 
 
 def _plural(m: RefMention) -> bool:
@@ -537,10 +551,14 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
                 continue
             pairs.append((float(row[j]), a, b))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    heads = {r: {mentions[x].head for x in members_of[r]} for r in roots}
+    mods = {r: {w for x in members_of[r] for w in mentions[x].mods} for r in roots}
     for sim, a, b in pairs:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
+        if _owned_thing(heads[a], mods[b], heads[b]) or _owned_thing(heads[b], mods[a], heads[a]):
+            continue  # "civilian homes" are the civilians' homes, not the civilians: close in meaning only
         if classes.get(ra, set()) != classes.get(rb, set()):
             continue  # a state's organ, an armed group, anyone else: meaning alone does not cross roles
         named = bool(groups_ent.get(ra)) or bool(groups_ent.get(rb))
