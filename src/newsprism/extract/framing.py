@@ -6,6 +6,7 @@ items whose ``article.text[start:end] == text``.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..model import Article, Span, TermMention
@@ -123,13 +124,18 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
 PROFILE_SETTINGS = LoadedSettings(use_scorer=False, skip_quoted=True)
 
 
+@functools.lru_cache(maxsize=1)
+def _profile_categories() -> tuple[str, ...]:
+    """The lexicon's categories and VADER's two sides: the profile's keys, listed once."""
+    return tuple(sorted({c for entries in own_entries().values() for _, c in entries} | {"vader_negative", "vader_positive"}))
+
+
 def lexicon_profile(doc, quotes, words: int, *, scan: LexiconScan | None = None, text: str | None = None) -> dict[str, float]:
     """Per-category rates of every lexicon candidate in the writer's own words (before the
     scorer's cut): which kinds of loaded language an outlet leans on. ``scan``: the doc's
     lexicon matches when already made (``extract_loaded_candidates``)."""
     text = doc.text if text is None else text
-    categories = sorted({c for entries in own_entries().values() for _, c in entries} | {"vader_negative", "vader_positive"})
-    counts = dict.fromkeys(categories, 0)
+    counts = dict.fromkeys(_profile_categories(), 0)
     for m in iter_loaded(doc, PROFILE_SETTINGS, list(quotes), scan):
         key = m.category if m.category != "vader" else ("vader_negative" if m.valence < 0 else "vader_positive")
         counts[key] = counts.get(key, 0) + 1

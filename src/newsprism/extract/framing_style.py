@@ -10,6 +10,7 @@ import functools
 import re
 import statistics
 from bisect import bisect_right
+from collections import Counter
 from typing import Any, NamedTuple
 
 from ..resources.words import FIRST_PERSON, FIRST_PLURAL, FIRST_SINGULAR, REPORTING_VERBS, SECOND_PERSON, THIRD_PLURAL
@@ -140,21 +141,25 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
     def own_count(pred) -> int:
         return sum(1 for t in own if pred(t))
 
+    # one pass each over the writer's words for the counts by word, part of speech and tag
+    lowers = Counter(t.lower for t in own)
+    pos = Counter(t.pos for t in own)
+    tags = Counter(t.tag for t in own)
     features: dict[str, Any] = {
         "words": len(words),
         "sentences": len(sents),
-        "first_person_rate": per100(own_count(lambda t: t.lower in FIRST_PERSON)),
-        "second_person_rate": per100(own_count(lambda t: t.lower in SECOND_PERSON)),
+        "first_person_rate": per100(sum(n for w, n in lowers.items() if w in FIRST_PERSON)),
+        "second_person_rate": per100(sum(n for w, n in lowers.items() if w in SECOND_PERSON)),
         "rhetorical_questions": sum(1 for s in own_texts if s.rstrip().rstrip("\"'”’)").endswith("?")),
         "exclamations": sum(1 for s in own_texts if "!" in s),
         "quote_share": round(quoted_chars / max(len(text), 1), 3),
         "hedge_rate": per100(own_count(lambda t: t.lower in HEDGES or t.lemma in HEDGES)),
         "attribution_rate": per100(sum(1 for t in words if t.lemma in ATTRIBUTION_VERBS)),
         "all_caps_rate": per100(own_count(lambda t: len(t.text) > 2 and t.text.isupper() and t.ent_type not in ("ORG", "GPE"))),
-        "adjective_rate": per100(own_count(lambda t: t.pos == "ADJ")),
-        "adverb_rate": per100(own_count(lambda t: t.pos == "ADV")),
-        "superlative_rate": per100(own_count(lambda t: t.tag in ("JJS", "RBS"))),
-        "modal_rate": per100(own_count(lambda t: t.tag == "MD")),
+        "adjective_rate": per100(pos["ADJ"]),
+        "adverb_rate": per100(pos["ADV"]),
+        "superlative_rate": per100(tags["JJS"] + tags["RBS"]),
+        "modal_rate": per100(tags["MD"]),
         "number_rate": per100(sum(1 for t in rows if t.like_num)),
         "named_entity_rate": per100(len(doc.ents)),
         "mean_sentence_words": round(len(words) / n_sents, 2),

@@ -51,5 +51,10 @@ def _tone(text: str) -> float:
     return tone(text)
 
 
+def clear_caches() -> None:
+    """Forget the cached sentence tones (a benchmark's repeat then costs what a cold run does)."""
+    _tone.cache_clear()
+
+
 def extract_sentence_tone(doc, article: Article, found: Mapping[str, Any]) -> tuple[float, ...]:
     return tuple(_tone(article.text[p.start : p.end]) for p in found["sentences"])
