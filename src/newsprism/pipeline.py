@@ -7,6 +7,7 @@ ingest -> normalize -> parse + extract (per article, on a runner) -> cluster int
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -146,11 +147,17 @@ def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
         marks = bool(re.search(r"[?!\"\u201c\u201d]|(?:^|\s)'|\b(?:you|your|we|our|us|i|my)\b", title, re.IGNORECASE))
         return loaded + int(marks)
 
-    others = {a.id: words(" ".join(o.text[:2000] for o in articles if o.id != a.id)) for a in articles if a.title}
+    # how many articles open with each word: the other articles' words are these less one's own
+    # (counted once, not re-read for every headline: a story of hundreds stays linear)
+    opening = {a.id: words(a.text[:2000]) for a in articles}
+    spread = Counter(w for ws in opening.values() for w in ws)
+    wordy = sum(1 for ws in opening.values() if ws)
 
     def shared(a: Article) -> float:
+        if wordy - bool(opening[a.id]) == 0:
+            return 0.0  # no other article has words to share
         own = words(a.title or "")
-        return len(own & others[a.id]) / max(len(own), 1) if others[a.id] else 0.0
+        return sum(1 for w in own if spread[w] - (w in opening[a.id]) > 0) / max(len(own), 1)
 
     def loaded_rate(a: Article) -> float:  # the calmer article, when two headlines colour alike
         analysis = (analyses or {}).get(a.id)
