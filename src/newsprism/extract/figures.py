@@ -103,22 +103,20 @@ def extract_figures(doc, article: Article, found: dict) -> tuple[FigureValue, ..
 
 
 def _numberish(tok) -> bool:
-    low = tok.lower_
-    if low in VAGUE or low in VAGUE_MULTIPLIERS:
-        return True
-    if tok.tag_ == "CD" or tok.like_num:
-        return parse_digits(tok.text) is not None or is_number_word(low)
-    return is_number_word(low) and low not in ("hundred", "thousand")  # bare scale words
+    return _numberish_parts(tok.lower_, tok.tag_, tok.like_num, tok.text)
 
 
 def _numberish_row(row) -> bool:
     """``_numberish`` on a token row (``framing_style.token_rows``)."""
-    low = row.lower
+    return _numberish_parts(row.lower, row.tag, row.like_num, row.text)
+
+
+def _numberish_parts(low: str, tag: str, like_num: bool, text: str) -> bool:
     if low in VAGUE or low in VAGUE_MULTIPLIERS:
         return True
-    if row.tag == "CD" or row.like_num:
-        return parse_digits(row.text) is not None or is_number_word(low)
-    return is_number_word(low) and low not in ("hundred", "thousand")
+    if tag == "CD" or like_num:
+        return parse_digits(text) is not None or is_number_word(low)
+    return is_number_word(low) and low not in ("hundred", "thousand")  # bare scale words
 
 
 def _read_number(doc, i: int, end: int) -> _Found | None:
