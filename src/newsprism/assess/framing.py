@@ -62,18 +62,26 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
     # about (the longest one ending where the term ends: "the liberation of their city" is the
     # liberation's, not the city's; "pro-Assad militias" the militias', not Assad's)
     inside: dict[str, list[Span]] = defaultdict(list)
+    events: set[Span] = set()
     for ref in referents:
         for s in ref.mentions:
             inside[s.article_id].append(s)
+            if ref.kind == "event":
+                events.add(s)
     heads = {(aid, m.start, m.end): m.head for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
     labels = {(aid, m.start, m.end): m.label for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
 
     def owner(t: TermMention) -> Span | None:
         held = [s for s in inside[t.article_id] if t.start <= s.start and s.end <= t.end]
-        if not t.role.endswith(":verb"):
-            # a noun phrase is about its head: "the battle of Aleppo" is the battle's, not Aleppo's
-            headed = [s for s in held if heads.get((s.article_id, s.start, s.end)) == t.head]
-            held = headed or held
+        headed = [s for s in held if heads.get((s.article_id, s.start, s.end)) == t.head.lower()]
+        if t.role.endswith(":verb"):
+            # a verb phrase is about its verb, or about the event noun it governs ("claimed
+            # victory"); never about a thing it names on the way ("to escape street battles")
+            held = [s for s in held if s in events]
+        else:
+            # a noun phrase is about its head: "the battle of Aleppo" is the battle's, not
+            # Aleppo's; "conquest of Aleppo" is no one's when the conquest is no referent
+            held = headed
         return max(held, key=lambda s: (s.end == t.end, s.end - s.start, -s.start), default=None)
 
     rows = []
