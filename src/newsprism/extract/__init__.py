@@ -63,7 +63,9 @@ def analyze_article(article: Article, doc, *, only: Sequence[str] | None = None)
 
 def process_batch(articles: Sequence[Article], *, batch_size: int = 16) -> list[ArticleAnalysis]:
     """Parse and extract a batch of articles. Runs unchanged in a local process or a Dask worker."""
+    from ..gc_policy import fewer_collections
     from ..nlp import parse
 
-    docs: Iterable = parse((a.text for a in articles), batch_size=batch_size)
-    return [analyze_article(article, doc) for article, doc in zip(articles, docs)]
+    with fewer_collections():
+        docs: Iterable = parse((a.text for a in articles), batch_size=batch_size)
+        return [analyze_article(article, doc) for article, doc in zip(articles, docs)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ...gc_policy import fewer_collections
 from ...model import Article, ArticleAnalysis, Options, Story
 
 StoryJob = tuple[str, Sequence[Article], Mapping[str, ArticleAnalysis]]
@@ -34,7 +35,8 @@ def pack(jobs: Iterable[StoryJob], articles_per_task: int) -> Iterator[list[Stor
 
 def build_task(build: BuildStory, task: list[StoryJob], options: Options) -> list[Story]:
     """What a worker runs: every story of the task, in order."""
-    return [build(story_id, list(articles), dict(analyses), options) for story_id, articles, analyses in task]
+    with fewer_collections():
+        return [build(story_id, list(articles), dict(analyses), options) for story_id, articles, analyses in task]
 
 
 def in_order(results: Iterable[tuple[int, Any]]) -> Iterator[Any]:
