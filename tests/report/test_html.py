@@ -225,16 +225,41 @@ def test_a_section_from_a_newer_stage_is_shown_generically(seed_report):
     data = seed_report.to_dict()
     article = seed_report.articles[0]
     start = article.text.index("rebel groups")
-    data["stories"][0]["referents"] = [{"name": "the <armed> opposition", "kind": "actor",
-                                        "mentions": [{"article_id": article.id, "start": start, "end": start + 12, "text": "rebel groups"}]}]
+    data["stories"][0]["stances"] = [{"name": "the <armed> opposition", "kind": "actor",
+                                      "mentions": [{"article_id": article.id, "start": start, "end": start + 12, "text": "rebel groups"}]}]
     html = render_report_dict(data)
     section = html.split('<section class="extra"', 1)[1].split("</section>", 1)[0]
-    assert "Referents" in section and "the &lt;armed&gt; opposition" in section
+    assert "Stances" in section and "the &lt;armed&gt; opposition" in section
     assert f'data-article="{article.id}" data-start="{start}" data-end="{start + 12}"' in section
     # the cited span is an anchor in the article text, so the citation can highlight it
     assert f'data-s="{start}" data-e="{start + 12}"' in html
     md_text = render_markdown_dict(data)
-    assert "### Referents" in md_text and "the &lt;armed&gt; opposition" in md_text and article.outlet in md_text.split("### Referents")[1]
+    assert "### Stances" in md_text and "the &lt;armed&gt; opposition" in md_text and article.outlet in md_text.split("### Stances")[1]
+
+
+def test_referents_list_each_outlets_words_with_citations_and_leave_out_attribution(seed_report):
+    from newsprism.report.html import render_report_dict
+    from newsprism.report.markdown import render_markdown_dict
+
+    data = seed_report.to_dict()
+    one, two = seed_report.articles[0], seed_report.articles[1]
+    a, b = one.text.index("rebel groups"), two.text.index("rebels")
+    said = one.text.index(" said") + 1
+    data["stories"][0]["referents"] = [
+        {"id": "s1/r1", "label": "the <armed> opposition", "kind": "entity", "entity_id": None, "evidence": ["head", "meaning"],
+         "mentions": [{"article_id": one.id, "start": a, "end": a + 12, "text": "rebel groups"},
+                      {"article_id": two.id, "start": b, "end": b + 6, "text": "rebels"}]},
+        {"id": "s1/r2", "label": "said", "kind": "event", "entity_id": None, "evidence": ["head"],
+         "mentions": [{"article_id": one.id, "start": said, "end": said + 4, "text": "said"}]}]
+    html = render_report_dict(data)
+    section = html.split('<section class="referents"', 1)[1].split("</section>", 1)[0]
+    assert "the &lt;armed&gt; opposition" in section and "<armed>" not in section
+    assert f'data-article="{one.id}" data-start="{a}" data-end="{a + 12}"' in section
+    assert f'data-article="{two.id}" data-start="{b}" data-end="{b + 6}"' in section
+    assert "rebel groups" in section and "rebels" in section and "joined by: head, meaning" in section
+    assert f'data-start="{said}"' not in section  # the act of reporting is no referent of the story
+    md_text = render_markdown_dict(data).split("### Who and what across outlets", 1)[1].split("###", 1)[0]
+    assert "the &lt;armed&gt; opposition" in md_text and "2 outlets" in md_text and "said" not in md_text
 
 
 def test_timeline_axis_breaks_long_gaps_so_the_story_days_spread_out():

@@ -233,7 +233,17 @@ class StoryPage:
         return claim_note_lines(claim, lambda aid: self.label(aid) if aid else "?")
 
     KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
-             "summary", "corrections", "corrected"}
+             "summary", "corrections", "corrected", "referents"}
+
+    def referents(self) -> list[dict[str, Any]] | None:
+        """Who and what the outlets mention (report/referent_list), with a citation per outlet;
+        None when the story has no referents section."""
+        from .referent_list import listed_referents
+
+        if self.story.get("referents") is None:
+            return None
+        return [{**r, "words": [(self.label(aid), ws) for aid, ws in r["words"].items()],
+                 "cites": [self.cite(m) for m in r["first"]]} for r in listed_referents(self.story)]
 
     def extra_sections(self) -> list[dict[str, Any]]:
         """Sections a newer stage adds (a ``referents`` list ...), shown generically: each item's

@@ -148,6 +148,7 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
         out += [f"- {md(t.get('date'))}: {md(t.get('text'), 200)} ({', '.join(name(a) for a in t.get('article_ids') or [])})"
                 for t in entries[: LIMITS["timeline"]]]
         out += _more(len(entries), LIMITS["timeline"], "dated events")
+    out += _referents(story, name)
     out += _extra_sections(story, name)
     if story.get("entities") is not None:
         out += ["", "### Entities", ""]
@@ -162,7 +163,26 @@ def _story(story: Dict, articles: Mapping[str, Dict]) -> list[str]:
 
 
 _KNOWN = {"id", "title", "article_ids", "entities", "quotes", "figures", "claims", "framing", "outlets", "timeline",
-          "summary", "corrections", "corrected"}
+          "summary", "corrections", "corrected", "referents"}
+
+
+def _referents(story: Dict, name) -> list[str]:
+    """Who and what the outlets mention: each referent's words per outlet and what joined them."""
+    from .referent_list import listed_referents
+
+    if story.get("referents") is None:
+        return []
+    listed = listed_referents(story)
+    out = ["", "### Who and what across outlets", ""]
+    limit = 30
+    for r in listed[:limit]:
+        words = "; ".join(f"{name(aid)}: {md(', '.join(ws[:6]) + (' …' if len(ws) > 6 else ''))}" for aid, ws in r["words"].items())
+        why = f" — joined by: {md(', '.join(r['linked_by']))}" if r["linked_by"] else ""
+        out.append(f"- **{md(r['label'])}** ({md(r['kind'])}, {plural(len(r['outlets']), 'outlet')}): {words}{why}" + _corrected(r))
+    if not listed:
+        out.append("(none found)")
+    out += _more(len(listed), limit, "referents")
+    return out
 
 
 def _extra_sections(story: Dict, name) -> list[str]:
