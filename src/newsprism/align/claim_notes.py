@@ -130,6 +130,9 @@ def context(side_a: Sequence[Any], side_b: Sequence[Any], kind: str, detail: Map
     if {s.lower() for s in sa} != {s.lower() for s in sb}:
         out.append(f"source: {_per(sa)} vs {_per(sb)}")
     fa, fb = detail.get("a"), detail.get("b")
+    if kind == "time" and fa and fb and bool(fa.get("expected")) != bool(fb.get("expected")):
+        told = {True: "expected or planned", False: "as happened"}
+        out.append(f"told: {told[bool(fa.get('expected'))]} vs {told[bool(fb.get('expected'))]}")
     if kind == "figure" and fa and fb:
         ca, cb = _counted(fa), _counted(fb)
         if ca != cb:

@@ -586,7 +586,10 @@ def _time_conflict(a: _Item, b: _Item) -> list[_Dispute]:
         for eb in b.features.get("events", ()):
             if (eb.get("cls") == ea["cls"] and eb.get("subject") == ea["subject"]
                     and eb.get("negated") == ea.get("negated") and _times_clash(ea["times"], eb.get("times", ()))):
-                return [_Dispute(a.index, b.index, "time", {"a": ea, "b": eb})]
+                # a planned or expected time ("would cease Tuesday") against the time it happened
+                # ("ended Thursday") is no contradiction: plans slip; at most the accounts may differ
+                certainty = "differs" if bool(ea.get("expected")) == bool(eb.get("expected")) else "may differ"
+                return [_Dispute(a.index, b.index, "time", {"a": ea, "b": eb}, certainty)]
     return []
 
 

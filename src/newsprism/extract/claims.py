@@ -23,7 +23,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
-from ..resources.words import MONTHS, SCALES, TENS, UNITS, WEEKDAYS
+from ..resources.words import EXPECTATION_VERBS, MONTHS, SCALES, TENS, UNITS, WEEKDAYS
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
 ACTION_CLASSES: dict[str, frozenset[str]] = {
@@ -360,6 +360,15 @@ def _negated(verb) -> bool:
     return False
 
 
+def _expected(verb) -> bool:
+    """The sentence tells what would, will or may happen, or was planned or expected to ("fighting
+    would cease Tuesday evening", "is expected to end"), not what happened: its time is the
+    plan's, and another outlet's time for the event itself does not contradict it."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECTATION_VERBS
+
+
 def _theme(verb) -> str | None:
     """Class of the action a verb governs: "prevented X from leaving", "allowed X (to) leave"."""
     for c in verb.children:
@@ -388,6 +397,7 @@ def _event(verb, times_at: dict[int, list[str]] | None = None) -> dict[str, Any]
         "subject": subject.lemma_.lower() if subject is not None else None,
         "agent": _agent(verb),
         "negated": negated,
+        "expected": _expected(verb),
         "theme": theme,
         # the few tokens with time words, wherever they are: one outside the subtree is never governed
         "times": sorted({w for i in times_at if _governed_by(verb.doc[i], verb) for w in times_at[i]}),

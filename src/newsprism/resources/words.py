@@ -78,6 +78,9 @@ STANCE_VERBS = frozenset(
     "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
     "call push demand offer".split()
 )
+# verbs whose infinitive tells what is expected or planned, not what happened ("is expected to
+# end", "plans to withdraw"): the stance verbs and the verbs of scheduling
+EXPECTATION_VERBS = STANCE_VERBS | frozenset("expect schedule due set".split())
 
 # nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
 PERSON_NOUNS = frozenset(
