@@ -42,7 +42,7 @@ EXTRACTORS: tuple[Stage, ...] = (
     Stage("features", "newsprism.extract.framing:extract_features",
           ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action", "token_rows", "loaded_candidates"),
           doc="profile numbers"),
-    Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions",),
+    Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions", "token_rows"),
           doc="names, descriptions and event words with their roles, for cross-outlet referents"),
 )
 

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
 from ..resources.words import EXPECTATION_VERBS, MONTHS, SCALES, TENS, UNITS, WEEKDAYS
+from .row_tree import children, span_root, subtree
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
 ACTION_CLASSES: dict[str, frozenset[str]] = {
@@ -100,13 +101,16 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     text = article.text
     speakers = _quote_speakers(found.get("quotes") or ())
     rows = found.get("token_rows")
-    lowers = [t.lower for t in rows] if rows is not None else [t.lower_ for t in doc]
-    times_at = _time_tokens(doc, lowers)
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    tree = _Tree(doc, rows, text)
     claims: list[ClaimCandidate] = []
     for sent, start, end in _segments(doc, text):
-        if end <= start or not _is_statement(sent, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
+        if end <= start or not _is_statement(tree, sent.start, sent.end, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
             continue
-        attributed = _speaker_of(start, end, speakers) or _attribution(sent, rows)
+        attributed = _speaker_of(start, end, speakers) or _attribution(tree, sent.start, sent.end)
         claims.append(
             ClaimCandidate(
                 article_id=article.id,
@@ -114,10 +118,28 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
                 end=end,
                 text=text[start:end],
                 attributed_to=attributed,
-                features=_features(sent, start, end, times_at, text),
+                features=_features(tree, sent.start, sent.end, sent.start_char),
             )
         )
     return tuple(claims)
+
+
+class _Tree:
+    """One article's parse as plain rows (``framing_style.token_rows``) and their children
+    (``row_tree``): the walks below read these, never spaCy tokens, and give what the tokens
+    would. ``times`` maps each token with time words to them (found once per article)."""
+
+    def __init__(self, doc, rows, text: str):
+        self.doc = doc
+        self.rows = rows
+        self.kids = children(rows)
+        self.text = text
+        self.times = _time_tokens(rows)
+
+    def chars(self, left: int, right: int) -> str:
+        """``doc[left : right + 1].text``."""
+        last = self.rows[right]
+        return self.text[self.rows[left].idx : last.idx + len(last.text)]
 
 
 def _segments(doc, text: str):
@@ -150,9 +172,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_statement(sent, text: str) -> bool:
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS:
+def _is_statement(tree: _Tree, first: int, end: int, text: str) -> bool:
+    """Whether tokens ``first``..``end`` (exclusive), worded ``text``, make a statement."""
+    rows = tree.rows
+    if sum(1 for i in range(first, end) if rows[i].is_alpha) < MIN_WORDS:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
@@ -160,12 +183,12 @@ def _is_statement(sent, text: str) -> bool:
         return False
     if text[0].islower():
         return False  # a fragment left by a wrong sentence split
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+    if not any(rows[i].pos in ("VERB", "AUX") for i in range(first, end)):
         return False  # a caption or a headline fragment
-    root = sent.root
-    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    root = span_root(rows, tree.kids, first, end)
+    if rows[root].tag == "VB" and not any(rows[c].dep in ("nsubj", "nsubjpass", "expl") for c in tree.kids[root]):
         return False  # an imperative: a call to action, not a statement
-    if _is_headline(sent, text):
+    if _is_headline(rows, first, end, text):
         return False
     return True
 
@@ -193,12 +216,12 @@ def _is_title_line(text: str, start: int, end: int) -> bool:
     return not text[start:end].rstrip().endswith(SENTENCE_END)
 
 
-def _is_headline(sent, text: str) -> bool:
+def _is_headline(rows, first: int, end: int, text: str) -> bool:
     """Title Case without final punctuation: a headline or section name, not a statement."""
     if text.rstrip().endswith((".", "!", "”", '"', "’")):
         return False
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    words = [rows[i].text for i in range(first, end) if rows[i].is_alpha and len(rows[i].text) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _quote_speakers(quotes) -> list[tuple[int, int, str]]:
@@ -220,42 +243,40 @@ def _speaker_of(start: int, end: int, speakers: list[tuple[int, int, str]]) -> s
     return best if best_overlap >= 0.5 * (end - start) or (best and best_overlap >= 40) else None
 
 
-def _attribution(sent, rows=None) -> str | None:
-    """Speaker of a reporting frame in the sentence: "X said (that) ...", "according to X".
-    ``rows``: the article's token rows, to visit only "according" and verbs of saying."""
-    doc = sent.doc
-    tokens = sent if rows is None else (
-        doc[i] for i in range(sent.start, sent.end) if rows[i].lower == "according" or rows[i].lemma in SAY_VERBS)
-    for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+def _attribution(tree: _Tree, first: int, end: int) -> str | None:
+    """Speaker of a reporting frame in the sentence (tokens ``first``..``end``, exclusive):
+    "X said (that) ...", "according to X". Only "according" and verbs of saying are visited."""
+    rows, kids = tree.rows, tree.kids
+    for i in range(first, end):
+        tok = rows[i]
+        if tok.lower == "according" and i + 1 < len(rows) and rows[i + 1].lower == "to":
+            objects = [c for c in kids[i + 1] if rows[c].dep == "pobj"]
             if objects:
-                return _phrase(objects[0])
-        if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB":
-            has_content = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or tok.dep_ in ("parataxis",)
-            quoted = any(t.is_quote for t in sent)
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):  # "X returned ... to claim that"
-                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            if subjects and (has_content or quoted) and subjects[0].pos_ in ("PROPN", "NOUN"):
-                return _phrase(subjects[0])
+                return _phrase(tree, objects[0])
+        if tok.lemma in SAY_VERBS and tok.pos == "VERB":
+            has_content = any(rows[c].dep in ("ccomp", "xcomp") for c in kids[i]) or tok.dep in ("parataxis",)
+            subjects = [c for c in kids[i] if rows[c].dep == "nsubj"]
+            if not subjects and tok.dep in ("advcl", "xcomp", "conj"):  # "X returned ... to claim that"
+                subjects = [c for c in kids[tok.head] if rows[c].dep == "nsubj"]
+            # a quotation mark in the sentence (the rows do not keep the flag: read only when it decides)
+            if subjects and (has_content or any(tree.doc[j].is_quote for j in range(first, end))) and rows[subjects[0]].pos in ("PROPN", "NOUN"):
+                return _phrase(tree, subjects[0])
     return None
 
 
-def _phrase(tok) -> str:
+def _phrase(tree: _Tree, tok: int) -> str:
     """The noun phrase headed by ``tok`` without trailing clauses."""
-    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") or t.i == tok.i]
-    left = min(t.i for t in keep)
-    words = [t for t in tok.doc[left : tok.i + 1]]
+    rows = tree.rows
+    below = subtree(tree.kids, tok)
+    left = min(t for t in below if rows[t].dep not in ("relcl", "acl", "appos", "punct") or t == tok)
     # extend right over flat name parts ("Vitaly Churkin", "Syrian Observatory for Human Rights")
-    right = tok.i
-    for t in tok.subtree:
-        if t.i > right and t.dep_ in ("compound", "flat", "prep", "pobj") and all(
-            w.dep_ in ("compound", "flat", "prep", "pobj", "det", "amod") for w in tok.doc[tok.i + 1 : t.i + 1]
+    right = tok
+    for t in below:
+        if t > right and rows[t].dep in ("compound", "flat", "prep", "pobj") and all(
+            rows[w].dep in ("compound", "flat", "prep", "pobj", "det", "amod") for w in range(tok + 1, t + 1)
         ):
-            right = t.i
-    words = tok.doc[left : right + 1]
-    return words.text
+            right = t
+    return tree.chars(left, right)
 
 
 def action_class(lemma: str) -> str | None:
@@ -266,13 +287,15 @@ def action_class(lemma: str) -> str | None:
     return None
 
 
-def _features(sent, start: int, end: int, times_at: dict[int, list[str]] | None = None, text: str | None = None) -> dict[str, Any]:
-    times_at = _time_tokens(sent.doc, [t.lower_ for t in sent.doc]) if times_at is None else times_at
-    events = [_event(tok, times_at) for tok in sent if tok.pos_ == "VERB" and tok.lemma_.lower() not in SAY_VERBS]
+def _features(tree: _Tree, first: int, end: int, start_char: int) -> dict[str, Any]:
+    """Events, counted figures and time words of tokens ``first``..``end`` (exclusive), whose
+    first character is ``start_char``."""
+    rows, times_at = tree.rows, tree.times
+    events = [_event(tree, i) for i in range(first, end) if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS]
     return {
         "events": [e for e in events if e is not None],
-        "figures": _figures(sent, text),
-        "times": sorted({w for i in _keys_between(times_at, sent.start, sent.end - 1) for w in times_at[i]}),
+        "figures": _figures(tree, first, end, start_char),
+        "times": sorted({w for i in _keys_between(times_at, first, end - 1) for w in times_at[i]}),
     }
 
 
@@ -281,13 +304,14 @@ _MONTH_ABBREVIATIONS = ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec")
 _TIME_TRIGGERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"am", "pm", "a.m.", "p.m.", "morning", "evening", "night", "afternoon"}
 
 
-def _time_tokens(doc, lowers: list[str]) -> dict[int, list[str]]:
+def _time_tokens(rows) -> dict[int, list[str]]:
     """Token index -> its normalised time words, for the tokens that have any (found once per
     article: events and sentences then look up their own tokens instead of testing each)."""
     out = {}
-    for i, low in enumerate(lowers):
+    for i, row in enumerate(rows):
+        low = row.lower
         if low in _TIME_TRIGGERS or low.rstrip(".") in _MONTH_ABBREVIATIONS:
-            words = _time_words(doc[i])
+            words = _time_words(rows, i)
             if words:
                 out[i] = words
     return out
@@ -298,166 +322,179 @@ def _keys_between(times_at: dict[int, list[str]], first: int, last: int) -> list
     return [i for i in times_at if first <= i <= last]
 
 
-def _subject(verb):
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+def _subject(tree: _Tree, verb: int) -> int | None:
+    rows = tree.rows
+    for c in tree.kids[verb]:
+        if rows[c].dep in ("nsubj", "nsubjpass", "csubj"):
             return c
     return None
 
 
-def _agent(verb) -> str | None:
+def _agent(tree: _Tree, verb: int) -> str | None:
     """Who does the action: the active subject, the passive ``by`` agent, or the subject of
     the clause this one is coordinated with ("X breached ... and [X] allowed no one ...")."""
+    rows, kids = tree.rows, tree.kids
     node = verb
     for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        passive = any(rows[c].dep in ("nsubjpass", "auxpass") for c in kids[node])
         if passive:
-            for c in node.children:
-                if c.dep_ == "agent":
-                    objects = [o for o in c.children if o.dep_ == "pobj"]
+            for c in kids[node]:
+                if rows[c].dep == "agent":
+                    objects = [o for o in kids[c] if rows[o].dep == "pobj"]
                     if objects:
-                        return _span_text(objects[0])
+                        return _span_text(tree, objects[0])
         else:
-            subject = _subject(node)
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in ("that", "which", "who"):
-                return _span_text(subject)
+            subject = _subject(tree, node)
+            if subject is not None and rows[subject].pos != "PRON" and rows[subject].lower not in ("that", "which", "who"):
+                return _span_text(tree, subject)
             if subject is not None:
                 return None
-        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
+        row = rows[node]
+        if row.dep in ("conj", "xcomp") and row.head != node:
+            node = row.head
             continue
-        if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
-            return _span_text(node.head, stop_at_clause=True)
+        if row.dep in ("acl",) and rows[row.head].pos in ("NOUN", "PROPN"):
+            return _span_text(tree, row.head)
         break
     return None
 
 
-def _span_text(tok, stop_at_clause: bool = True) -> str:
-    """A noun phrase with its conjuncts ("the Assad regime and Iran"), without relative clauses."""
-    parts = [t for t in tok.subtree if not (stop_at_clause and _inside_clause(t, tok))]
-    left = min(t.i for t in parts)
-    right = max(t.i for t in parts)
-    return tok.doc[left : right + 1].text.strip(" ,")
+# dependencies that open a clause: a noun phrase's words stop there ("the rebels who ...")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp"})
 
 
-def _inside_clause(t, top) -> bool:
-    node = t
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp"):
+def _span_text(tree: _Tree, tok: int) -> str:
+    """A noun phrase with its conjuncts ("the Assad regime and Iran"), without relative clauses:
+    the subtree of ``tok`` less every token below (or at) a clause-opening dependency."""
+    rows, kids = tree.rows, tree.kids
+    left = right = tok
+    todo = [tok]
+    while todo:
+        node = todo.pop()
+        left = node if node < left else left
+        right = node if node > right else right
+        todo.extend(c for c in kids[node] if rows[c].dep not in CLAUSE_DEPS)
+    return tree.chars(left, right).strip(" ,")
+
+
+def _negated(tree: _Tree, verb: int) -> bool:
+    rows, kids = tree.rows, tree.kids
+    for c in kids[verb]:
+        dep = rows[c].dep
+        if dep == "neg":
             return True
-        node = node.head
-    return False
-
-
-def _negated(verb) -> bool:
-    for c in verb.children:
-        if c.dep_ == "neg":
-            return True
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in NEGATIVE_DETERMINERS or any(d.lower_ in NEGATIVE_DETERMINERS for d in c.children if d.dep_ == "det")
+        if dep in ("nsubj", "nsubjpass", "dobj") and (
+            rows[c].lower in NEGATIVE_DETERMINERS or any(rows[d].lower in NEGATIVE_DETERMINERS for d in kids[c] if rows[d].dep == "det")
         ):
             return True
     return False
 
 
-def _expected(verb) -> bool:
+def _expected(tree: _Tree, verb: int) -> bool:
     """The sentence tells what would, will or may happen, or was planned or expected to ("fighting
     would cease Tuesday evening", "is expected to end"), not what happened: its time is the
     plan's, and another outlet's time for the event itself does not contradict it."""
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    rows = tree.rows
+    if any(rows[c].dep == "aux" and rows[c].tag == "MD" for c in tree.kids[verb]):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECTATION_VERBS
+    return rows[verb].dep == "xcomp" and rows[rows[verb].head].lemma.lower() in EXPECTATION_VERBS
 
 
-def _theme(verb) -> str | None:
+def _theme(tree: _Tree, verb: int) -> str | None:
     """Class of the action a verb governs: "prevented X from leaving", "allowed X (to) leave"."""
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
-            return action_class(c.lemma_) or c.lemma_.lower()
-        if c.dep_ == "prep":
-            for g in c.children:
-                if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                    return action_class(g.lemma_) or g.lemma_.lower()
+    rows, kids = tree.rows, tree.kids
+    for c in kids[verb]:
+        if rows[c].dep in ("xcomp", "ccomp") and rows[c].pos == "VERB":
+            return action_class(rows[c].lemma) or rows[c].lemma
+        if rows[c].dep == "prep":
+            for g in kids[c]:
+                if rows[g].dep == "pcomp" and rows[g].pos == "VERB":
+                    return action_class(rows[g].lemma) or rows[g].lemma
     return None
 
 
-def _event(verb, times_at: dict[int, list[str]] | None = None) -> dict[str, Any] | None:
-    times_at = _time_tokens(verb.doc, [t.lower_ for t in verb.doc]) if times_at is None else times_at
-    lemma = verb.lemma_.lower()
+def _event(tree: _Tree, verb: int) -> dict[str, Any] | None:
+    rows = tree.rows
+    lemma = rows[verb].lemma
     cls = action_class(lemma)
-    negated = _negated(verb)
-    theme = _theme(verb)
+    negated = _negated(tree, verb)
+    theme = _theme(tree, verb)
     if cls == "allow" and negated:
         cls, negated = "prevent", False  # "no one has been allowed (to) leave" = kept from leaving
-    subject = _subject(verb)
-    clause = _core_clause(verb)
+    subject = _subject(tree, verb)
+    clause = _core_clause(tree, verb)
+    times_at = tree.times
     return {
         "lemma": lemma,
         "cls": cls,
-        "subject": subject.lemma_.lower() if subject is not None else None,
-        "agent": _agent(verb),
+        "subject": rows[subject].lemma if subject is not None else None,
+        "agent": _agent(tree, verb),
         "negated": negated,
-        "expected": _expected(verb),
+        "expected": _expected(tree, verb),
         "theme": theme,
         # the few tokens with time words, wherever they are: one outside the subtree is never governed
-        "times": sorted({w for i in times_at if _governed_by(verb.doc[i], verb) for w in times_at[i]}),
+        "times": sorted({w for i in times_at if _governed_by(rows, i, verb) for w in times_at[i]}),
         "clause": clause,
     }
 
 
-def _governed_by(tok, verb) -> bool:
+def _governed_by(rows, tok: int, verb: int) -> bool:
     """True when no other verb stands between ``tok`` and ``verb`` in the tree."""
     node = tok
-    while node.i != verb.i:
-        if node.pos_ == "VERB" and node.i != tok.i:
+    while node != verb:
+        row = rows[node]
+        if row.pos == "VERB" and node != tok:
             return False
-        if node.head.i == node.i:
+        if row.head == node:
             return False
-        node = node.head
+        node = row.head
     return True
 
 
 CORE_DEPS = frozenset("nsubj nsubjpass aux auxpass neg dobj npadvmod prt agent xcomp attr acomp advmod dative oprd".split())
 
 
-def _core_clause(verb) -> list[int]:
+def _core_clause(tree: _Tree, verb: int) -> list[int]:
     """Character range of the verb with its core arguments (no subordinate clauses)."""
-    first = last = verb.i
-    for c in verb.children:
-        if c.dep_ in CORE_DEPS or (c.dep_ == "prep" and c.lower_ != "according"):
+    rows, kids = tree.rows, tree.kids
+    first = last = verb
+    for c in kids[verb]:
+        if rows[c].dep in CORE_DEPS or (rows[c].dep == "prep" and rows[c].lower != "according"):
             # tokens are in text order: the first and last token hold the first and last character
-            # (a non-projective parse's left_edge/right_edge need not bound the subtree: walk it)
-            for t in c.subtree:
-                i = t.i
+            # (a non-projective parse's subtree need not be contiguous: walk it)
+            todo = [c]
+            while todo:
+                i = todo.pop()
                 first = i if i < first else first
                 last = i if i > last else last
-    doc = verb.doc
-    return [doc[first].idx, doc[last].idx + len(doc[last])]
+                todo.extend(kids[i])
+    return [rows[first].idx, rows[last].idx + len(rows[last].text)]
 
 
-def _time_words(tok) -> list[str]:
+def _time_words(rows, i: int) -> list[str]:
     """Normalised time words: weekdays, months + day, clock times ("4 am" -> "04:00")."""
-    low = tok.lower_
+    low = rows[i].lower
     out = []
     if low in WEEKDAYS:
         out.append(low)
     elif low in MONTHS or low.rstrip(".") in ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec"):
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
         if nxt is not None and nxt.like_num:
             out.append(f"{low[:3]}-{nxt.text}")
-    elif low in ("am", "pm", "a.m.", "p.m.") and tok.i > 0 and tok.nbor(-1).like_num:
-        hour = tok.nbor(-1).text.split(":")[0]
+    elif low in ("am", "pm", "a.m.", "p.m.") and i > 0 and rows[i - 1].like_num:
+        hour = rows[i - 1].text.split(":")[0]
         if hour.isdigit():
             value = int(hour) % 12 + (12 if low.startswith("p") else 0)
             out.append(f"{value:02d}:00")
-    elif low in ("morning", "evening", "night", "afternoon") and tok.ent_type_ in ("TIME", "DATE"):
+    elif low in ("morning", "evening", "night", "afternoon") and rows[i].ent_type in ("TIME", "DATE"):
         out.append(low)
     return out
 
 
 def parse_number(tokens) -> float | None:
-    """Digits ("1,134", "4,000") or number words ("eighty-two", "three hundred")."""
-    words = [t.lower_ for t in tokens if t.text not in ("-", "–")]
+    """Digits ("1,134", "4,000") or number words ("eighty-two", "three hundred"); ``tokens``
+    are token rows (``text`` and ``lower``)."""
+    words = [t.lower for t in tokens if t.text not in ("-", "–")]
     if len(words) == 1:
         cleaned = words[0].replace(",", "")
         try:
@@ -482,42 +519,43 @@ def parse_number(tokens) -> float | None:
     return value if value else None
 
 
-def _figures(sent, text: str | None = None) -> list[dict[str, Any]]:
+def _figures(tree: _Tree, first: int, end: int, start_char: int) -> list[dict[str, Any]]:
     """Counted numbers: "at least eighty-two civilians" -> value 82, noun civilian."""
     out = []
-    doc = sent.doc
-    text = doc.text if text is None else text
+    rows, text = tree.rows, tree.text
     seen: set[int] = set()
-    for tok in sent:
-        if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+    for i in range(first, end):
+        tok = rows[i]
+        if i in seen or not tok.like_num or tok.ent_type in ("DATE", "TIME", "ORDINAL"):
             continue
         # the whole number: "eighty - two", "10,000", "three hundred"
-        group = [tok]
-        j = tok.i + 1
-        while j < sent.end and (doc[j].like_num or doc[j].text in ("-",) or doc[j].lower_ in SCALES):
-            group.append(doc[j])
+        group = [i]
+        j = i + 1
+        while j < end and (rows[j].like_num or rows[j].text in ("-",) or rows[j].lower in SCALES):
+            group.append(j)
             j += 1
-        while group and not group[-1].like_num and group[-1].lower_ not in SCALES:
+        while group and not rows[group[-1]].like_num and rows[group[-1]].lower not in SCALES:
             group.pop()
-        seen.update(t.i for t in group)
-        value = parse_number(group)
+        seen.update(group)
+        value = parse_number([rows[g] for g in group])
         if value is None:
             continue
-        head = group[-1].head
-        while head.pos_ == "NUM" and head.head.i != head.i and head.i not in seen:
-            head = head.head
-        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in ("am", "pm", "a.m.", "p.m."):
+        head = rows[group[-1]].head
+        while rows[head].pos == "NUM" and rows[head].head != head and head not in seen:
+            head = rows[head].head
+        if rows[head].pos not in ("NOUN", "PROPN") or rows[head].lower in ("am", "pm", "a.m.", "p.m."):
             continue
-        if len(group) == 1 and group[0].lower_ == "one":
+        if len(group) == 1 and rows[group[0]].lower == "one":
             continue  # "one general", "for one thing": a determiner, not a count
-        start = group[0].idx
-        preceding = text[max(sent.start_char, start - 14) : start].lower().strip()
+        start = rows[group[0]].idx
+        preceding = text[max(start_char, start - 14) : start].lower().strip()
         qualifier = next((q for q in QUALIFIERS if preceding.endswith(q)), None)
+        last = rows[group[-1]]
         out.append({
             "value": value,
-            "noun": head.lemma_.lower(),
+            "noun": rows[head].lemma,
             "qualifier": qualifier,
             "start": start,
-            "end": group[-1].idx + len(group[-1].text),
+            "end": last.idx + len(last.text),
         })
     return out

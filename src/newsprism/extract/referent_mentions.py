@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
+from .row_tree import children, noun_chunks, span_root, subtree
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
@@ -27,12 +28,12 @@ EVENT_SUFFIXES = ("ation", "tion", "sion", "ment", "ance", "ence", "ure", "ing",
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
-def _verb_lemmas(doc) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+def _verb_lemmas(rows) -> set[str]:
+    return {t.lemma for t in rows if t.pos == "VERB"}
 
 
-def _is_event_noun(tok, verb_lemmas: set[str]) -> bool:
-    lemma = tok.lemma_.lower()
+def _is_event_noun(lemma: str, verb_lemmas: set[str]) -> bool:
+    """``lemma``: a noun's lower-case lemma."""
     if lemma in verb_lemmas:
         return True  # "the fall" beside "has fallen"; "the deal" beside "dealt" does not count
     # a nominalisation whose verb the article also uses ("arrangement" / "arranged");
@@ -45,23 +46,24 @@ def _is_event_noun(tok, verb_lemmas: set[str]) -> bool:
     return False
 
 
-def _mods(doc, start: int, head: int) -> tuple[str, ...]:
+def _mods(rows, kids, start: int, head: int) -> tuple[str, ...]:
     """Narrowing words of a description; a hyphenated prefix stays on its word
     ("anti-government" is not "government")."""
     out = set()
     # a possessor's own words ("Sarah" in "Sarah Palin's church") do not narrow the head
-    owned = {x.i for c in doc[head].children if c.dep_ == "poss" for x in c.subtree}
-    for t in doc[start:head]:
-        if t.i in owned:
+    owned = {x for c in kids[head] if rows[c].dep == "poss" for x in subtree(kids, c)}
+    for i in range(start, head):
+        if i in owned:
             continue
-        if t.dep_ not in ("amod", "compound", "nmod") or t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.like_num or not t.text[:1].isalnum():
+        t = rows[i]
+        if t.dep not in ("amod", "compound", "nmod") or t.pos not in ("ADJ", "NOUN", "PROPN") or t.like_num or not t.text[:1].isalnum():
             continue
-        if t.i - 2 >= start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
-            out.add(f"{doc[t.i - 2].lower_}-{t.lemma_.lower()}")
-        elif t.i + 1 < head and doc[t.i + 1].text == "-":
+        if i - 2 >= start and rows[i - 1].text == "-" and not rows[i - 1].whitespace:
+            out.add(f"{rows[i - 2].lower}-{t.lemma}")
+        elif i + 1 < head and rows[i + 1].text == "-":
             continue  # the prefix itself
         else:
-            out.add(t.lemma_.lower())
+            out.add(t.lemma)
     return tuple(sorted(out))
 
 
@@ -69,41 +71,47 @@ NAME_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"})
 BACKER_SUFFIXES = ("backed", "supported", "linked", "allied", "affiliated", "aligned", "sponsored", "funded", "led")
 
 
-def _owners(doc, start: int, head: int) -> tuple[str, ...]:
+def _owners(rows, start: int, head: int) -> tuple[str, ...]:
     """Names before a description's head, whose the described thing is: "the Syrian government",
     "North Korea's agency", "pro-Assad militias"; "!x" for "anti-X"; a backer ("Russian-backed")
     is not an owner."""
-    runs: list[list] = []
-    for t in doc[start:head]:
-        is_name = t.ent_type_ in NAME_TYPES or t.pos_ == "PROPN"
+    runs: list[list[int]] = []
+    for i in range(start, head):
+        t = rows[i]
+        is_name = t.ent_type in NAME_TYPES or t.pos == "PROPN"
         if is_name and t.text[:1].isupper():
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
             else:
-                runs.append([t])
+                runs.append([i])
     out = []
     for run in runs:
-        after = run[-1].i + 1
-        if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in BACKER_SUFFIXES:
+        after = run[-1] + 1
+        if after + 1 < len(rows) and rows[after].text == "-" and rows[after + 1].lower in BACKER_SUFFIXES:
             continue
-        before = run[0].i
-        words = " ".join(t.lower_ for t in run if t.lower_ not in ("'s", "’s"))
-        if before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ in ("anti", "counter"):
+        before = run[0]
+        words = " ".join(rows[i].lower for i in run if rows[i].lower not in ("'s", "’s"))
+        if before >= 2 and rows[before - 1].text == "-" and rows[before - 2].lower in ("anti", "counter"):
             words = "!" + words
         out.append(words)
     return tuple(sorted(set(out)))
 
 
-def _span_chars(doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+def _span_chars(rows, start: int, end: int) -> tuple[int, int]:
+    return rows[start].idx, rows[end - 1].idx + len(rows[end - 1].text)
 
 
 def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[RefMention, ...]:
-    sent_of = {}
+    rows = found.get("token_rows")
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    kids = children(rows)
+    sent_of = [0] * len(rows)
     for k, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = k
-    verbs = _verb_lemmas(doc)
+        sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    verbs = _verb_lemmas(rows)
     items: dict[int, dict] = {}  # head token index -> mention fields
 
     # names first: a name owns its head token
@@ -111,70 +119,75 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        head = span.root
-        if head.pos_ == "NOUN" and head.text[:1].islower():
+        h = span_root(rows, kids, span.start, span.end)
+        head = rows[h]
+        if head.pos == "NOUN" and head.text[:1].islower():
             continue  # "Somali pirates" tagged as a name: a description, read with the noun chunks
         # role nouns before the name inside its phrase: "U.S. automaker Chrysler", "UN envoy X"
         # ... and titles ("President Donald Trump": a capitalised compound that is no name itself)
-        describers = tuple(sorted({c.lemma_.lower() for c in head.lefts if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")
-                                   and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()))}))
-        items[head.i] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma_.lower(), "kind": "entity", "label": m.label, "tok": head, "describers": describers}
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.i in items or head.pos_ not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
+        describers = tuple(sorted({rows[c].lemma for c in kids[h] if c < span.start and rows[c].dep in ("compound", "nmod", "amod")
+                                   and (rows[c].pos == "NOUN" or (rows[c].pos == "PROPN" and not rows[c].ent_type and rows[c].text[:1].isupper()))}))
+        items[h] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma, "kind": "entity", "label": m.label, "describers": describers}
+    for chunk_start, chunk_end in noun_chunks(doc, rows):
+        h = span_root(rows, kids, chunk_start, chunk_end)
+        head = rows[h]
+        if h in items or head.pos not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
             continue
-        start = chunk.start
-        while start < head.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start = chunk_start
+        while start < h and (rows[start].lower in DETERMINERS or rows[start].is_punct):
             start += 1
-        end = chunk.end
+        end = chunk_end
         # "the fall of Aleppo": keep the of-phrase with an event noun
-        kind = "event" if head.pos_ == "NOUN" and (_is_event_noun(head, verbs) or frame_of(head.lemma_.lower())) else "entity"
+        kind = "event" if head.pos == "NOUN" and (_is_event_noun(head.lemma, verbs) or frame_of(head.lemma)) else "entity"
         if kind == "event":
-            for child in head.rights:
+            for c in kids[h]:
                 # a short of-phrase only: "the fall of Aleppo", not a whole relative clause
-                if child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.sent == head.sent and child.right_edge.i - child.i <= 5:
-                    end = max(end, child.right_edge.i + 1)
-        s, e = _span_chars(doc, start, end)
+                if c > h and rows[c].dep == "prep" and rows[c].lower == "of":
+                    right = doc[c].right_edge.i  # spaCy's edge, as the rows do not keep it
+                    if sent_of[right] == sent_of[h] and right - c <= 5:
+                        end = max(end, right + 1)
+        s, e = _span_chars(rows, start, end)
         if "\n" in article.text[s:e]:
             continue
-        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk[: head.i - chunk.start])
-        mods = _mods(doc, chunk.start, head.i)
-        owners = _owners(doc, chunk.start, head.i)
-        items[head.i] = {"start": s, "end": e, "text": article.text[s:e], "head": head.lemma_.lower(), "kind": kind, "label": "", "tok": head, "definite": definite, "mods": mods, "owners": owners}
-    for tok in doc:
-        if tok.i in items:
+        definite = any(rows[i].lower in ("the", "this", "that") or rows[i].dep == "poss" for i in range(chunk_start, h))
+        mods = _mods(rows, kids, chunk_start, h)
+        owners = _owners(rows, chunk_start, h)
+        items[h] = {"start": s, "end": e, "text": article.text[s:e], "head": head.lemma, "kind": kind, "label": "", "definite": definite, "mods": mods, "owners": owners}
+    for i, tok in enumerate(rows):
+        if i in items:
             continue
-        if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass") and tok.lemma_.lower() not in ("be", "have", "do", "say") or tok.pos_ == "NOUN" and tok.dep_ != "compound" and _is_event_noun(tok, verbs):
-            items[tok.i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma_.lower(), "kind": "event", "label": "", "tok": tok}
+        if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") or tok.pos == "NOUN" and tok.dep != "compound" and _is_event_noun(tok.lemma, verbs):
+            items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma, "kind": "event", "label": ""}
 
     order = sorted(items, key=lambda i: (items[i]["start"], items[i]["end"]))
     index = {i: n for n, i in enumerate(order)}
     out = []
     for i in order:
         f = items[i]
-        tok = f["tok"]
+        tok = rows[i]
         role, pred, same_as = "", -1, -1
-        gov = tok.head
-        if tok.dep_ in AGENT_DEPS and gov.i in index:
-            role, pred = "agent", index[gov.i]
-        elif tok.dep_ in PATIENT_DEPS and gov.i in index:
-            role, pred = "patient", index[gov.i]
-        elif tok.dep_ == "pobj" and gov.dep_ == "agent" and gov.head.i in index:
-            role, pred = "agent", index[gov.head.i]  # "taken by the army"
-        elif tok.dep_ == "pobj" and gov.lower_ == "of" and gov.head.i in index and items[gov.head.i]["kind"] == "event":
-            role, pred = "patient", index[gov.head.i]  # "the fall of Aleppo"
-        elif tok.dep_ == "poss" and gov.i in index and items[gov.i]["kind"] == "event":
-            role, pred = "agent", index[gov.i]  # "the army's advance"
-        if tok.dep_ == "appos" and gov.i in index:
-            same_as = index[gov.i]
-        elif tok.dep_ == "attr" and gov.lemma_ == "be":
-            subj = [c for c in gov.children if c.dep_ == "nsubj"]
-            if subj and subj[0].i in index:
-                same_as = index[subj[0].i]
+        g = tok.head
+        gov = rows[g]
+        if tok.dep in AGENT_DEPS and g in index:
+            role, pred = "agent", index[g]
+        elif tok.dep in PATIENT_DEPS and g in index:
+            role, pred = "patient", index[g]
+        elif tok.dep == "pobj" and gov.dep == "agent" and gov.head in index:
+            role, pred = "agent", index[gov.head]  # "taken by the army"
+        elif tok.dep == "pobj" and gov.lower == "of" and gov.head in index and items[gov.head]["kind"] == "event":
+            role, pred = "patient", index[gov.head]  # "the fall of Aleppo"
+        elif tok.dep == "poss" and g in index and items[g]["kind"] == "event":
+            role, pred = "agent", index[g]  # "the army's advance"
+        if tok.dep == "appos" and g in index:
+            same_as = index[g]
+        elif tok.dep == "attr" and gov.lemma == "be" and doc[g].lemma_ == "be":  # the rows' lemma is lower-cased
+            subj = [c for c in kids[g] if rows[c].dep == "nsubj"]
+            if subj and subj[0] in index:
+                same_as = index[subj[0]]
         out.append(
             RefMention(
                 start=f["start"], end=f["end"], text=f["text"], head=f["head"], kind=f["kind"], label=f["label"],
-                head_start=tok.idx, sent=sent_of.get(tok.i, 0), role=role, pred=pred, same_as=same_as,
+                head_start=tok.idx, sent=sent_of[i], role=role, pred=pred, same_as=same_as,
                 describers=f.get("describers", ()), definite=f.get("definite", False), mods=f.get("mods", ()), owners=f.get("owners", ()),
             )
         )
