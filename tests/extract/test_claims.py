@@ -53,6 +53,10 @@ def test_attributed_statements_name_the_speaker(seed_claims):
     _, claims = seed_claims["002_3f25034ae387d3ff"]
     observatory = next(c for c in claims if "fighting ended Thursday" in c.text)
     assert observatory.attributed_to == "the Syrian Observatory for Human Rights"
+    # "The United Nations has received reports of ...": the receiver relays the reports
+    _, claims = seed_claims["000_f1b6a418e25c13d0"]
+    relayed = next(c for c in claims if "has received reports of at least eighty-two civilians" in c.text)
+    assert relayed.attributed_to == "The United Nations"
 
 
 def test_quote_speaker_from_the_quotes_extractor_wins(nlp):

@@ -78,6 +78,10 @@ STANCE_VERBS = frozenset(
     "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
     "call push demand offer".split()
 )
+# "X has received reports of ...", "X cited accounts of ...": X relays what others report, so a
+# sentence so framed is attributed to X (the verbs, and the nouns of a report they take)
+RELAY_VERBS = frozenset("receive cite relay document record".split())
+REPORT_NOUNS = frozenset("report account allegation claim information testimony".split())
 # verbs whose infinitive tells what is expected or planned, not what happened ("is expected to
 # end", "plans to withdraw"): the stance verbs and the verbs of scheduling
 EXPECTATION_VERBS = STANCE_VERBS | frozenset("expect schedule due set".split())
