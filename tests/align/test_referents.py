@@ -179,3 +179,27 @@ def test_people_and_a_thing_narrowed_by_them_stay_apart(nlp):
     )
     assert _referent_of(referents, "a0", "civilian homes") is not _referent_of(referents, "a1", "civilians")
     assert _referent_of(referents, "a0", "foreign governments") is not _referent_of(referents, "a1", "government")
+
+
+def test_two_days_are_never_one_referent(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "Rebels attacked the town on Monday, and the army retreated on Monday evening.",
+            "Rebels attacked the town on Tuesday. The army retreated on Tuesday night, officials said on Wednesday.",
+        ],
+    )
+    monday = _referent_of(referents, "a0", "Monday")
+    assert not any(s.text in ("Tuesday", "Wednesday") for s in monday.mentions), monday
+
+
+def test_a_description_takes_a_name_by_its_last_word_only_after_the_name_in_its_own_article(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "Fox News reported the evacuation of the city. The Wasilla Bible Church held a service, and the church was full.",
+            "This news seems good for the people of the city.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "church") is _referent_of(referents, "a0", "Wasilla Bible Church")
+    assert _referent_of(referents, "a1", "news") is not _referent_of(referents, "a0", "Fox News")

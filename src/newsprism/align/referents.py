@@ -35,13 +35,14 @@ that share no names: ECB+'s look-alike events) stays two referents.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
-from ..resources.words import PERSON_NOUNS
+from ..resources.words import MONTHS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -153,6 +154,10 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     happening: dict[str, int] = {}
     clusters_of: dict[Key, set] = {}
+    # the day or month names in a description or date: "Monday" and "Tuesday" are two days, "the
+    # Tuesday meeting" and "the Wednesday meeting" two meetings, whatever their meaning vectors
+    # say ("December 13" and "Tuesday" may still be one); a name ("Theresa May") has none
+    days_of: dict[Key, set[tuple[str, int]]] = {k: _calendar_words(m) for k, m in mentions.items() if m.label in ("", "DATE", "TIME")}
 
     def ok(a: Key, b: Key, names_may_differ: bool = False, side: bool = False, why: str = "") -> bool:
         ra, rb = uf.find(a), uf.find(b)
@@ -161,6 +166,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         ea, eb = groups_ent.get(ra, set()), groups_ent.get(rb, set())
         if ea and eb and not ea & eb and not names_may_differ:
             return False  # two entities the merge kept apart
+        da, db = days_of.get(ra), days_of.get(rb)
+        if da and db and _calendar_clash(da, db):
+            return False  # "Monday" / "Tuesday"
         ca, cb = clusters_of.get(ra), clusters_of.get(rb)
         if happening and why in SPLIT_BY_HAPPENING and ca and cb and not ca & cb:
             return False  # one word, two happenings reported by different articles
@@ -190,7 +198,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         # the groups' lists and sets grow in place (the smaller into the larger): a story of
         # many near-copies builds groups of thousands one mention at a time
         members_of[root].extend(members_of.pop(other))
-        for d in (member_set, opposed_by, groups_ent, owners_of, classes) + ((clusters_of,) if happening else ()):
+        for d in (member_set, opposed_by, groups_ent, owners_of, classes, days_of) + ((clusters_of,) if happening else ()):
             d[root] = _union(d.pop(ra, None), d.pop(rb, None))
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
         stance_of[root] = (_union(sa[0], sb[0]), _union(sa[1], sb[1]))
@@ -307,7 +315,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             named_heads[words[-1].lower()].add(uf.find(k))
     for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.definite and not m.mods and m.head in named_heads:
-            roots = {uf.find(x) for x in named_heads[m.head]}
+            # the name must come before, in the description's own article: "this news" in an
+            # article that never names Fox News is no mention of it
+            roots = {uf.find(x) for x in named_heads[m.head] if x[0] == k[0] and mentions[x].start < m.start}
             if len(roots) == 1:
                 join(next(iter(roots)), k, "name head")
     # same head lemma, the backbone: descriptions with descriptions, events with events, within
@@ -346,6 +356,23 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
+
+
+def _calendar_words(m: RefMention) -> set[tuple[str, int]]:
+    """("day", weekday) and ("month", month) of a date's words ("Sept. 3" and "September" share one)."""
+    out = set()
+    for w in re.findall(r"[a-z]+", m.text.lower()):
+        if w in WEEKDAYS:
+            out.add(("day", WEEKDAYS[w]))
+        elif w in MONTHS:
+            out.add(("month", MONTHS[w]))
+    return out
+
+
+def _calendar_clash(a: set[tuple[str, int]], b: set[tuple[str, int]]) -> bool:
+    """Both name a weekday, or both a month, and none in common."""
+    return any({v for k, v in a if k == kind} and {v for k, v in b if k == kind}
+               and not {v for k, v in a if k == kind} & {v for k, v in b if k == kind} for kind in ("day", "month"))
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
