@@ -59,3 +59,15 @@ def test_a_frame_noun_is_an_event_and_a_title_describes_its_name(nlp):
     texts = {m.text: m for m in ms}
     assert texts["victory"].kind == "event"
     assert "president" in texts["Donald Trump"].describers
+
+
+def test_a_place_named_with_of_is_that_place_and_a_list_is_no_apposition(nlp):
+    text = ("The next fight will be in the northwest city of Idlib, after the battle of Aleppo. "
+            "“The crushing of Aleppo, the terrifying toll on its people, the bloodshed, the destruction,” he said.")
+    _, ms = _mentions(nlp, text)
+    by_text = {m.text: m for m in ms}
+    city = by_text["northwest city"]
+    assert ms[city.same_as].text == "Idlib"
+    assert [m.same_as for m in ms if m.head == "battle"] == [-1]  # "the battle of Aleppo" is no Aleppo
+    toll = next(m for m in ms if m.head == "toll")
+    assert toll.same_as == -1  # one item of a list after "Aleppo", not another name for it

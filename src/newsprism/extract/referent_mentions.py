@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
+from ..resources.words import PLACE_NOUNS
 from .row_tree import children, noun_chunks, span_root, subtree
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -179,11 +180,16 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         elif tok.dep == "poss" and g in index and items[g]["kind"] == "event":
             role, pred = "agent", index[g]  # "the army's advance"
         if tok.dep == "appos" and g in index:
-            same_as = index[g]
+            # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things
+            # (the head has common nouns as conjuncts), not a second name for the head
+            if not any(rows[c].dep == "conj" and rows[c].pos == "NOUN" for c in kids[g]):
+                same_as = index[g]
         elif tok.dep == "attr" and gov.lemma == "be" and doc[g].lemma_ == "be":  # the rows' lemma is lower-cased
             subj = [c for c in kids[g] if rows[c].dep == "nsubj"]
             if subj and subj[0] in index:
                 same_as = index[subj[0]]
+        elif f["kind"] == "entity" and not f["label"] and f["head"] in PLACE_NOUNS:
+            same_as = _named_place(rows, kids, i, items, index)  # "the northwest city of Idlib"
         out.append(
             RefMention(
                 start=f["start"], end=f["end"], text=f["text"], head=f["head"], kind=f["kind"], label=f["label"],
@@ -192,3 +198,15 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             )
         )
     return tuple(out)
+
+
+def _named_place(rows, kids, i: int, items, index) -> int:
+    """The place a description of a place names with "of" ("the city of Idlib", "the town of
+    Kano"): that name's index, else -1. Only place nouns: "the battle of Aleppo" is no Aleppo."""
+    for c in kids[i]:
+        if rows[c].dep == "prep" and rows[c].lower == "of":
+            for p in kids[c]:
+                # any name label: the construction says it is a place ("the city of Palmyra" is often tagged PERSON)
+                if rows[p].dep == "pobj" and p in index and items[p]["label"] in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+                    return index[p]
+    return -1

@@ -82,6 +82,11 @@ STANCE_VERBS = frozenset(
 # sentence so framed is attributed to X (the verbs, and the nouns of a report they take)
 RELAY_VERBS = frozenset("receive cite relay document record".split())
 REPORT_NOUNS = frozenset("report account allegation claim information testimony".split())
+# nouns for a kind of place that news names with "of" ("the city of Idlib", "the town of Kano",
+# "the state of Texas"): such a description is that place, not another place of the same kind in
+# the story. Left out: nouns that more often name a part or a relation ("the eastern district of
+# Aleppo", "the capital of France", "the port of Hodeidah")
+PLACE_NOUNS = frozenset("city town village hamlet township municipality borough island state province county".split())
 # verbs whose infinitive tells what is expected or planned, not what happened ("is expected to
 # end", "plans to withdraw"): the stance verbs and the verbs of scheduling
 EXPECTATION_VERBS = STANCE_VERBS | frozenset("expect schedule due set".split())
