@@ -203,3 +203,18 @@ def test_a_description_takes_a_name_by_its_last_word_only_after_the_name_in_its_
     )
     assert _referent_of(referents, "a0", "church") is _referent_of(referents, "a0", "Wasilla Bible Church")
     assert _referent_of(referents, "a1", "news") is not _referent_of(referents, "a0", "Fox News")
+
+
+def test_a_part_of_something_is_no_identity_and_no_shared_head(nlp):
+    # "X was part of Y" says X belongs to Y, not that X is a part; and "the eastern part" of a
+    # city in one article is no "part" of an agreement in another
+    _, referents = _story(
+        nlp,
+        [
+            "The evacuation was part of the ceasefire agreement, officials said.",
+            "The army took the eastern part of the city on Monday.",
+        ],
+    )
+    evacuation = _referent_of(referents, "a0", "evacuation")
+    assert not any(s.article_id == "a1" for s in evacuation.mentions), evacuation
+    assert _referent_of(referents, "a1", "eastern part") is not _referent_of(referents, "a0", "part")

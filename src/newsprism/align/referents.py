@@ -42,7 +42,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
-from ..resources.words import MONTHS, PERSON_NOUNS, WEEKDAYS
+from ..resources.words import MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -326,6 +326,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for k, m in mentions.items():
+        if m.kind == "entity" and not m.label and m.head in PARTITIVE_NOUNS:
+            continue  # "the eastern part" and "part of the agreement": a part of what is not said by the head
         if k not in bound or (m.kind == "entity" and not m.label):
             by_head[(m.kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import PLACE_NOUNS
+from ..resources.words import PARTITIVE_NOUNS, PLACE_NOUNS
 from .row_tree import children, noun_chunks, span_root, subtree
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -184,7 +184,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             # (the head has common nouns as conjuncts), not a second name for the head
             if not any(rows[c].dep == "conj" and rows[c].pos == "NOUN" for c in kids[g]):
                 same_as = index[g]
-        elif tok.dep == "attr" and gov.lemma == "be" and doc[g].lemma_ == "be":  # the rows' lemma is lower-cased
+        elif tok.dep == "attr" and gov.lemma == "be" and doc[g].lemma_ == "be" and f["head"] not in PARTITIVE_NOUNS:  # the rows' lemma is lower-cased
             subj = [c for c in kids[g] if rows[c].dep == "nsubj"]
             if subj and subj[0] in index:
                 same_as = index[subj[0]]

@@ -82,6 +82,12 @@ STANCE_VERBS = frozenset(
 # sentence so framed is attributed to X (the verbs, and the nouns of a report they take)
 RELAY_VERBS = frozenset("receive cite relay document record".split())
 REPORT_NOUNS = frozenset("report account allegation claim information testimony".split())
+# nouns that say how much of something or which part of it, not what it is ("part of the
+# agreement", "the eastern part of the city", "the rest", "a number of"): "X was part of Y" is no
+# identity, and two "part"s in two articles are no one thing
+PARTITIVE_NOUNS = frozenset(
+    "part portion half rest majority minority number lot share section piece member kind type sort example remainder bulk".split()
+)
 # nouns for a kind of place that news names with "of" ("the city of Idlib", "the town of Kano",
 # "the state of Texas"): such a description is that place, not another place of the same kind in
 # the story. Left out: nouns that more often name a part or a relation ("the eastern district of
