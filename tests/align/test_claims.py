@@ -228,3 +228,20 @@ def test_counts_of_other_days_are_not_one_count():
     assert not [c for c in claims if c.status == "disputed"]
     (count,) = [c for c in claims if any("12 villagers" in s.text for s in c.support)]
     assert count.status == "agreed" and {s.article_id for s in count.support} == {"a", "b"}
+
+
+def test_no_claim_is_dropped(seeds):
+    # a group member that states none of a dispute's differing values is still a claim
+    ctx, claims = seeds
+    shown = {(s.article_id, s.start) for c in claims for s in (*c.support, *c.contradicted_by)}
+    for article_id, analysis in ctx.analyses.items():
+        for cand in analysis.claims:
+            assert (article_id, cand.start) in shown, cand.text
+
+
+def test_one_act_told_with_opposite_polarity_is_never_agreed():
+    claims = _story_claims({
+        "a": "Officials said the army would allow civilians to leave the besieged city of Kano on Tuesday evening.",
+        "b": "Residents said no one has been allowed to leave the besieged city of Kano since Tuesday evening.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]

@@ -413,7 +413,7 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     what it is about), or one with a participant in the same role, at ``GROUP_THRESHOLD``; one
     shared event alone at ``ONE_EVENT_THRESHOLD``."""
     basis = same_event(a, b, pair)
-    if clash(a, b) is not None:
+    if clash(a, b) is not None or opposite_acts(a, b):
         return False
     if shared_count(a, b) == "same" and pair.sim >= COUNT_THRESHOLD:
         return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
@@ -424,6 +424,19 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
             return True  # one speaker's account of one event with one participant, told by two outlets
         return pair.sim >= ONE_EVENT_THRESHOLD
     return pair.sim >= GROUP_THRESHOLD
+
+
+def opposite_acts(a: _Item, b: _Item) -> bool:
+    """One verb of a classed action told with opposite polarity: "to allow fighters to leave" /
+    "no one has been allowed (to) leave" (allow / prevent), "reopened" / "not reopened". Two such
+    sentences do not say the same, however close their words."""
+    for ea in a.features.get("events", ()):
+        if not ea.get("cls"):
+            continue
+        for eb in b.features.get("events", ()):
+            if eb.get("lemma") == ea["lemma"] and eb.get("cls") and (eb["cls"] != ea["cls"] or bool(eb.get("negated")) != bool(ea.get("negated"))):
+                return True
+    return False
 
 
 def shared_count(a: _Item, b: _Item) -> str | None:
@@ -686,9 +699,9 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
     for d in disputes:
         apart.setdefault(d.a, set()).add(d.b)
         apart.setdefault(d.b, set()).add(d.a)
-        if d.certainty == "differs":  # an article contradicting a claim does not also support it
-            against[d.a].add(items[d.b].cand.article_id)
-            against[d.b].add(items[d.a].cand.article_id)
+        # an article contradicting a claim, or telling it otherwise ("may differ"), does not also support it
+        against[d.a].add(items[d.b].cand.article_id)
+        against[d.b].add(items[d.a].cand.article_id)
     links = []
     for (i, j), pair in pairs.items():
         if items[i].cand.article_id == items[j].cand.article_id:
@@ -767,6 +780,7 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
             differs.setdefault(d.b, []).append((d.a, d.kind))
     drafts: list[tuple[tuple, Any, Claim]] = []
     for main, others in against.items():
+        shown: set[int] = set()
         for n, (other, d) in enumerate(others):
             # each difference is its own disputed claim, worded by the sentence that carries it
             # and supported by the members that state the same differing value, so a summary
@@ -781,6 +795,13 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
                                     sides=([items[i] for i in members], [items[i] for i in groups[other]]))
             claim = Claim("", items[d.a].cand.text, "disputed", support, spans, d.kind, (note,))
             drafts.append((rank, main if n == 0 else (main, n), claim))
+            shown.update(members)
+        # members of the group that state none of the differing values are claims of their own,
+        # never dropped
+        rest = [m for m in groups[main] if m not in shown]
+        if rest:
+            status = "agreed" if len({items[i].outlet_key for i in rest}) >= 2 else "single"
+            drafts.append(((-len({items[i].outlet_key for i in rest}), min(rest)), (main, "rest"), _claim(items, rest, status, adjacent)))
     for g, members in enumerate(groups):
         if g in in_dispute:
             continue
