@@ -796,12 +796,12 @@ def _build_claims(ctx, items, groups, disputes, pairs, story: _Story) -> tuple[C
             claim = Claim("", items[d.a].cand.text, "disputed", support, spans, d.kind, (note,))
             drafts.append((rank, main if n == 0 else (main, n), claim))
             shown.update(members)
-        # members of the group that state none of the differing values are claims of their own,
-        # never dropped
-        rest = [m for m in groups[main] if m not in shown]
-        if rest:
-            status = "agreed" if len({items[i].outlet_key for i in rest}) >= 2 else "single"
-            drafts.append(((-len({items[i].outlet_key for i in rest}), min(rest)), (main, "rest"), _claim(items, rest, status, adjacent)))
+        # members of the group that state none of the differing values are never dropped: each
+        # is a claim of its own (joined to the rest through the disputed sentence only, so no
+        # agreement among them is claimed)
+        for m in groups[main]:
+            if m not in shown:
+                drafts.append(((-1, m), (main, "rest", m), _claim(items, [m], "single", adjacent)))
     for g, members in enumerate(groups):
         if g in in_dispute:
             continue
