@@ -452,12 +452,19 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join, happening: 
     one entity of the article (else of the articles reporting its happening, else of the story)
     was described so: two actresses in two look-alike happenings are each "the actress" there."""
     described: dict[str, set[str]] = defaultdict(set)  # head lemma -> entity ids
+    # (happening, head lemma) -> entity ids described so in that happening's articles: a story of
+    # two look-alike happenings may name both actresses in each, but describes each in its own
+    described_in: dict[tuple[int, str], set[str]] = defaultdict(set)
     for k, m in mentions.items():
+        pairs = []
         if k in ent:
-            for lemma in m.describers:
-                described[lemma].add(ent[k])
+            pairs = [(lemma, ent[k]) for lemma in m.describers]
         elif m.same_as >= 0 and (k[0], m.same_as) in ent:
-            described[m.head].add(ent[(k[0], m.same_as)])
+            pairs = [(m.head, ent[(k[0], m.same_as)])]
+        for lemma, e in pairs:
+            described[lemma].add(e)
+            if k[0] in happening:
+                described_in[(happening[k[0]], lemma)].add(e)
     if not described:
         return
     first: dict[str, Key] = {}
@@ -479,6 +486,9 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join, happening: 
         local = owners & in_article[k[0]]
         near = owners & in_happening[happening[k[0]]] if k[0] in happening else set()
         pick = local or near or owners
+        mine = described_in.get((happening.get(k[0], -1), m.head), set())
+        if len(pick) > 1 and pick & mine:
+            pick = pick & mine
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
 
