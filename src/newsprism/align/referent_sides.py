@@ -239,8 +239,5 @@ def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[
                     continue
                 shared = (participants[ra] & participants[rb]) - {ra, rb}
                 # the lead signal needs the frame to lead several articles: one story, one main event
-                # two words of one frame in one sentence of a lead are two events there ("charged
-                # with first-degree murder in the killing of ..."): the lead signal joins the others
-                both = {(k[0], mentions[k].sent) for k in members_of[ra] if mentions[k].sent < LEAD_SENTENCES} & {(k[0], mentions[k].sent) for k in members_of[rb] if mentions[k].sent < LEAD_SENTENCES}
-                if shared or (a in lead and b in lead and len(lead_articles) >= 2 and not both):
+                if shared or (a in lead and b in lead and len(lead_articles) >= 2):
                     join(ra, rb, f"frame:{frame}" + ("+participant" if shared else "+lead"))
