@@ -325,8 +325,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     verbs = Counter(m.head for m in mentions.values() if m.kind == "event")
     for k, m in mentions.items():
         if k not in bound or (m.kind == "entity" and not m.label):
-            kind = "event" if m.kind == "entity" and not m.label and k not in bound and verbs[m.head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
-            by_head[(kind, m.head)].append(k)
+            head = _verb_of(m.head, verbs) if m.kind == "event" or not m.label else m.head
+            kind = "event" if m.kind == "entity" and not m.label and k not in bound and verbs[head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
+            by_head[(kind, head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for k, m in mentions.items():
@@ -355,6 +356,17 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
+
+
+def _verb_of(head: str, verbs: Counter) -> str:
+    """The verb a noun in -ing names when the story uses that verb as an event word ("shooting"
+    / "shot", "burning" / "burned", "running" / "ran"); else the head itself."""
+    if len(head) > 5 and head.endswith("ing"):
+        stem = head[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if verb and verbs[verb]:
+                return verb
+    return head
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
