@@ -17,7 +17,9 @@ the story's articles. Links, each kept as evidence on the referent:
 - ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels", "the
   actress" / "the 33-year-old actress"), the backbone; narrowing words split only a collective
   head ("rebel forces" / "Syrian forces") or a kind named apart ("3G iPhone" / "iPhone"), and
-  free descriptions join the one name the story ties the others with that head to;
+  free descriptions join the one name the story ties the others with that head to; a noun the
+  story also uses as an event word ("the escape" / "escaped", "the shooting" / "shot") groups
+  with those event words;
 - ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or mean very nearly the same;
