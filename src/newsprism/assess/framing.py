@@ -70,6 +70,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
                 events.add(s)
     heads = {(aid, m.start, m.end): m.head for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
     labels = {(aid, m.start, m.end): m.label for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
+    kinds = {(aid, m.start, m.end): m.kind for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
 
     def owner(t: TermMention) -> Span | None:
         held = [s for s in inside[t.article_id] if t.start <= s.start and s.end <= t.end]
@@ -116,7 +117,9 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
             if key not in seen[s.article_id]:
                 seen[s.article_id].add(key)
                 by_outlet[s.article_id].append(s.text)
-        kind = "event" if ref.kind == "event" else ("person" if entity is not None and entity.type == "PERSON" else "actor")
+        # an event told in nouns and verbs ("the fighting" / "fought") is an event, whichever form is commoner
+        told_as_event = ref.kind == "event" or any(kinds.get((s.article_id, s.start, s.end)) == "event" for s in spans)
+        kind = "event" if told_as_event else ("person" if entity is not None and entity.type == "PERSON" else "actor")
         label = _label(ref, entity, shown, loaded)
         rows.append(FramingRow(referent=f"{kind}: {label}",
                                terms={a: tuple(v) for a, v in sorted(by_outlet.items(), key=lambda kv: order.get(kv[0], 0))},
