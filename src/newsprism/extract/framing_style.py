@@ -77,17 +77,58 @@ class _Tok(NamedTuple):
     head: int  # index of the syntactic head (itself for a root)
 
 
+# What the rows read from spaCy's string store and lexemes, kept per process: a string by its
+# hash (the same in every store), a lexeme's text and flags by its ``orth`` for one vocabulary.
+_STRINGS: dict[int, str] = {}
+_LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma lower-cased
+_POS: dict[int, str] = {}  # part-of-speech id -> ``Token.pos_``
+_LEXEMES: dict[int, tuple] = {}  # orth -> (text, lower, is_alpha, like_num, is_punct, is_space, is_stop)
+_LEXEME_VOCAB: list = [None]  # the vocabulary whose flags ``_LEXEMES`` holds
+_MAX_CACHED = 1 << 19  # distinct words grow with a crawl: start afresh past this many
+
+
+def _string(strings, key: int) -> str:
+    value = _STRINGS.get(key)
+    if value is None:
+        value = _STRINGS[key] = strings[key]
+    return value
+
+
 def token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
     """Every token's attributes, read from spaCy once per article (each read builds a Token:
-    extractors share these rows instead of walking the doc again); ``quotes`` sorted, disjoint."""
+    extractors share these rows instead of walking the doc again); ``quotes`` sorted, disjoint.
+
+    A token's text, lower case and flags belong to its lexeme and its labels are hashes into
+    the string store, so each distinct word or label is looked up once per process, not per
+    token (the values are the same ``Token.text``, ``lower_``, ``pos_``... give)."""
+    strings = doc.vocab.strings
+    if _LEXEME_VOCAB[0] is not doc.vocab or len(_LEXEMES) > _MAX_CACHED:
+        _LEXEMES.clear()
+        _LEXEME_VOCAB[0] = doc.vocab
+    if len(_STRINGS) > _MAX_CACHED or len(_LEMMAS) > _MAX_CACHED:
+        _STRINGS.clear()
+        _LEMMAS.clear()
+    lexemes, lemmas, names = _LEXEMES, _LEMMAS, _POS
     starts = [s for s, _ in quotes]
+    make = tuple.__new__
     rows = []
-    for t in doc:
+    for i, t in enumerate(doc):
         idx = t.idx
         k = bisect_right(starts, idx) - 1
-        rows.append(_Tok(t.i, idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
-                         t.like_num, bool(t.whitespace_), not (k >= 0 and idx < quotes[k][1]), t.is_punct, t.is_space,
-                         t.is_stop, t.head.i))
+        orth = t.orth
+        lex = lexemes.get(orth)
+        if lex is None:
+            lex = lexemes[orth] = (t.text, t.lower_, t.is_alpha, t.like_num, t.is_punct, t.is_space, t.is_stop)
+        lemma = lemmas.get(t.lemma)
+        if lemma is None:
+            lemma = lemmas[t.lemma] = strings[t.lemma].lower()
+        pos = names.get(t.pos)
+        if pos is None:
+            pos = names[t.pos] = t.pos_
+        text, lower, is_alpha, like_num, is_punct, is_space, is_stop = lex
+        rows.append(make(_Tok, (i, idx, text, lower, lemma, pos, _string(strings, t.tag), _string(strings, t.dep),
+                                _string(strings, t.ent_type), is_alpha, like_num, bool(t.whitespace_),
+                                not (k >= 0 and idx < quotes[k][1]), is_punct, is_space, is_stop, t.head.i)))
     return tuple(rows)
 
 
