@@ -70,13 +70,14 @@ class Draft:
 def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quote, ...]:
     text = article.text
     quoted = find_quoted(text)
+    mentions = tuple(found.get("mentions", ()))
     rows = found.get("token_rows")
     if rows is None:
         from .framing_style import token_rows
 
         rows = token_rows(doc, [])
     p = _Parse(doc, rows, children(rows), [r.idx for r in rows])
-    resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted], text)
+    resolver = SpeakerResolver(doc, mentions, [(q.open, q.close + 1) for q in quoted], text)
     paras = paragraphs(text)
     titles = [q for q in quoted if _is_title(text[q.start : q.end])]
     direct = [Draft([(q.start, q.end)], True, _attribute_direct(p, text, q, resolver), [q]) for q in quoted if q not in titles]
