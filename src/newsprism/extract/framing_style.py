@@ -159,10 +159,13 @@ def mean_tone(sentence_scores: list[float]) -> float:
 
 
 def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None, *,
-                   rows: tuple[_Tok, ...] | None = None, text: str | None = None) -> dict[str, Any]:
+                   rows: tuple[_Tok, ...] | None = None, text: str | None = None,
+                   ent_labels: list[str] | None = None) -> dict[str, Any]:
     """Rates per 100 words of the writer's own text (outside quotations) and per sentence;
     ``tones`` are the sentence tones when extraction has scored them already, ``rows`` the
-    token rows (``token_rows``) and ``text`` the doc's text when the caller has them."""
+    token rows (``token_rows``), ``text`` the doc's text and ``ent_labels`` the labels of
+    ``doc.ents`` when the caller has them."""
+    ent_labels = [e.label_ for e in doc.ents] if ent_labels is None else ent_labels
     quotes = sorted(quotes)
     rows = token_rows(doc, quotes) if rows is None else rows
     text = doc.text if text is None else text
@@ -202,7 +205,7 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
         "superlative_rate": per100(tags["JJS"] + tags["RBS"]),
         "modal_rate": per100(tags["MD"]),
         "number_rate": per100(sum(1 for t in rows if t.like_num)),
-        "named_entity_rate": per100(len(doc.ents)),
+        "named_entity_rate": per100(len(ent_labels)),
         "mean_sentence_words": round(len(words) / n_sents, 2),
         "tone": mean_tone(tones),
         "negative_sentence_share": round(sum(1 for x in tones if x <= -0.5) / n_sents, 3),
@@ -212,7 +215,7 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
     features.update(sourcing_features(doc, quotes, sents, rows, text=text))
     features.update(voice_features(doc, quotes, sents, rows, text=text))
     features.update(readability_features(doc, sents, rows, text=text))
-    features.update(furniture_features(doc, text=text, rows=rows))
+    features.update(furniture_features(doc, text=text, rows=rows, ent_labels=ent_labels))
     return features
 
 
@@ -369,13 +372,14 @@ def readability_features(doc, sents, rows: list[_Tok] | None = None, *, text: st
     }
 
 
-def furniture_features(doc, *, text: str | None = None, rows: tuple[_Tok, ...] | None = None) -> dict[str, float]:
+def furniture_features(doc, *, text: str | None = None, rows: tuple[_Tok, ...] | None = None,
+                       ent_labels: list[str] | None = None) -> dict[str, float]:
     """Page furniture and figures: dateline, links, @handles/#hashtags, dashes, parentheses,
     ellipses, percentages, money, and the kinds of named entity (groups, organisations, places)."""
     text = doc.text if text is None else text
     n_words = max(sum(1 for t in (doc if rows is None else rows) if t.is_alpha), 1)
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    labels = [e.label_ for e in doc.ents]
+    labels = [e.label_ for e in doc.ents] if ent_labels is None else ent_labels
 
     def per100(count: int) -> float:
         return round(100.0 * count / n_words, 3)
