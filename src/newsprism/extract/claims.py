@@ -285,12 +285,15 @@ def _phrase(tree: _Tree, tok: int) -> str:
     return tree.chars(left, right)
 
 
+# lemma -> the first class that lists it ("stop" ends before it prevents)
+_CLASS_OF: dict[str, str] = {}
+for _name, _members in ACTION_CLASSES.items():
+    for _lemma in _members:
+        _CLASS_OF.setdefault(_lemma, _name)
+
+
 def action_class(lemma: str) -> str | None:
-    lemma = lemma.lower()
-    for name, members in ACTION_CLASSES.items():
-        if lemma in members:
-            return name
-    return None
+    return _CLASS_OF.get(lemma.lower())
 
 
 def _features(tree: _Tree, first: int, end: int, start_char: int) -> dict[str, Any]:
@@ -310,13 +313,16 @@ _MONTH_ABBREVIATIONS = ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec")
 _TIME_TRIGGERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"am", "pm", "a.m.", "p.m.", "morning", "evening", "night", "afternoon"}
 
 
+_ABBREVIATION_STARTS = frozenset(a[:3] for a in _MONTH_ABBREVIATIONS)  # an abbreviation's first three letters
+
+
 def _time_tokens(rows) -> dict[int, list[str]]:
     """Token index -> its normalised time words, for the tokens that have any (found once per
     article: events and sentences then look up their own tokens instead of testing each)."""
     out = {}
     for i, row in enumerate(rows):
         low = row.lower
-        if low in _TIME_TRIGGERS or low.rstrip(".") in _MONTH_ABBREVIATIONS:
+        if low in _TIME_TRIGGERS or low[:3] in _ABBREVIATION_STARTS and low.rstrip(".") in _MONTH_ABBREVIATIONS:
             words = _time_words(rows, i)
             if words:
                 out[i] = words

@@ -31,14 +31,25 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "into", "on", "toward", 
 
 def extract_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[Mention, ...]:
     """Mentions of people, organisations, places, groups and events, in text order."""
-    spans = [s for s in (_clean_span(doc, ent.start, ent.end, ent.label_) for ent in doc.ents) if s]
-    spans = _complete_names(doc, spans)
-    spans = _fix_labels(doc, spans)
+    rows = found.get("token_rows")
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    text = article.text
+    spans = [s for s in (_clean_span(rows, text, ent.start, ent.end, ent.label_) for ent in doc.ents) if s]
+    spans = _complete_names(rows, spans)
+    spans = _fix_labels(doc, rows, text, spans)
     mentions = []
     for start, end, label in sorted(spans):
-        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        mentions.append(Mention(article.id, s, e, article.text[s:e], label))
+        s, e = rows[start].idx, rows[end - 1].idx + len(rows[end - 1].text)
+        mentions.append(Mention(article.id, s, e, text[s:e], label))
     return tuple(mentions)
+
+
+def _words(rows, text: str, start: int, end: int) -> str:
+    """``doc[start:end].text``, from the token rows (``framing_style.token_rows``)."""
+    return text[rows[start].idx : rows[end - 1].idx + len(rows[end - 1].text)] if end > start else ""
 
 
 def raw_mentions(doc, article: Article) -> tuple[Mention, ...]:
@@ -52,55 +63,56 @@ def _is_name_token(tok) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.lower_ in NAME_PARTICLES
 
 
-def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
-    """Trim what does not belong to the name; ``None`` when nothing name-like is left."""
+def _clean_span(rows, text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """Trim what does not belong to the name; ``None`` when nothing name-like is left.
+    ``rows``: the token rows (``framing_style.token_rows``), ``text`` the doc's."""
     if label not in NAMED_LABELS:
         return None
-    for i in range(start, end):  # a name never runs over a line break
-        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_ + doc[i - 1].text):
+    for i in range(start, end):  # a name never runs over a line break (a token's own text holds it)
+        if "\n" in rows[i].text or (i > start and "\n" in rows[i - 1].text):
             end = i
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].is_space):
+    while end > start and (rows[end - 1].text in POSSESSIVE or rows[end - 1].is_punct and rows[end - 1].text not in ".)" or rows[end - 1].is_space):
         end -= 1
     # leading "the", lower-case words ("pro-Assad", "n't"), punctuation, emoji
     while start < end and (
-        doc[start].lower_ in ("the", "a", "an")
-        or doc[start].is_punct
-        or doc[start].is_space
-        or not doc[start].text[:1].isalnum()
-        or (doc[start].text[:1].islower() and doc[start].lower_ not in NAME_PARTICLES)
+        rows[start].lower in ("the", "a", "an")
+        or rows[start].is_punct
+        or rows[start].is_space
+        or not rows[start].text[:1].isalnum()
+        or (rows[start].text[:1].islower() and rows[start].lower not in NAME_PARTICLES)
     ):
         start += 1
     if label == "PERSON":
-        while end - start > 1 and doc[start].lower_ in PERSON_TITLES:
+        while end - start > 1 and rows[start].lower in PERSON_TITLES:
             start += 1
     if start >= end:
         return None
-    text = doc[start:end].text
-    if not any(c.isupper() for c in text) or text.startswith("@"):
+    words = _words(rows, text, start, end)
+    if not any(c.isupper() for c in words) or words.startswith("@"):
         return None
     return start, end, label
 
 
-def _person_names(doc, spans) -> list[tuple[str, ...]]:
-    return [tuple(t.text for t in doc[s:e]) for s, e, label in spans if label == "PERSON" and e - s > 1]
+def _person_names(rows, spans) -> list[tuple[str, ...]]:
+    return [tuple(rows[i].text for i in range(s, e)) for s, e, label in spans if label == "PERSON" and e - s > 1]
 
 
-def _complete_names(doc, spans):
+def _complete_names(rows, spans):
     """Extend a partial name leftwards when a fuller form in the article shows the missing words.
 
     "... for Human Rights Zeid Ra'ad al-Hussein" is tagged "Ra'ad al-Hussein"; the article also
     holds "Zeid Ra'ad al-Hussein", and the word before the span is "Zeid": take it in.
     """
-    full_names = _person_names(doc, spans)
+    full_names = _person_names(rows, spans)
     out = []
     for s, e, label in spans:
         if label == "PERSON":
-            words = tuple(t.text for t in doc[s:e])
+            words = tuple(rows[i].text for i in range(s, e))
             for name in full_names:
                 extra = len(name) - len(words)
                 if extra > 0 and name[extra:] == words and s - extra >= 0:
-                    if tuple(t.text for t in doc[s - extra : s]) == name[:extra]:
+                    if tuple(rows[i].text for i in range(s - extra, s)) == name[:extra]:
                         s -= extra
                         break
         out.append((s, e, label))
@@ -131,16 +143,16 @@ def _after_role_noun(doc, start: int, end: int) -> bool:
     return root.dep_ == "appos" and root.head.lower_ in PERSON_TITLES
 
 
-def _fix_labels(doc, spans):
+def _fix_labels(doc, rows, text: str, spans):
     """Relabel spans whose label the parse and the rest of the article contradict."""
-    surnames = {name[-1]: name for name in _person_names(doc, spans)}
+    surnames = {name[-1]: name for name in _person_names(rows, spans)}
     first_pass = []
     for s, e, label in spans:
-        text = doc[s:e].text
-        words = [t.text for t in doc[s:e]]
-        if label == "LANGUAGE" and not _is_language(text):
+        name = _words(rows, text, s, e)
+        words = [rows[i].text for i in range(s, e)]
+        if label == "LANGUAGE" and not _is_language(name):
             label = "NORP?"
-        if label == "NORP" and not _is_demonym(text):
+        if label == "NORP" and not _is_demonym(name):
             label = "NORP?"  # "Aleppo" is no demonym; decided below from the other mentions
         if label != "PERSON" and len(words) == 1 and words[0] in surnames and label != "NORP":
             label = "PERSON"  # "Churkin" after "Vitaly Churkin"
@@ -153,12 +165,12 @@ def _fix_labels(doc, spans):
     votes: dict[str, Counter] = defaultdict(Counter)
     for s, e, label in first_pass:
         if not label.endswith("?"):
-            votes[doc[s:e].text][label] += 1
+            votes[_words(rows, text, s, e)][label] += 1
         elif label == "GPE?":
-            votes[doc[s:e].text]["GPE"] += 1
+            votes[_words(rows, text, s, e)]["GPE"] += 1
     out = []
     for s, e, label in first_pass:
-        counts = votes.get(doc[s:e].text)
+        counts = votes.get(_words(rows, text, s, e))
         if label.endswith("?"):
             label = counts.most_common(1)[0][0] if counts else ("GPE" if label == "NORP?" else label[:-1])
             if label == "NORP":  # never back to the label we just ruled out

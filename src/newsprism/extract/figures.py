@@ -193,8 +193,22 @@ def _trailing_scale(words: list[str]) -> float | None:
 # --- what is not a figure --------------------------------------------------------------------
 
 
+# What each blocking pattern cannot match without: a text lacking it is not scanned (most
+# articles have no URL, phone number or numeric date, and the scans cost more than the figures).
+_URL_MARKS = ("/", "@", "#", "www.")  # every alternative of _URLISH holds one of these
+_MAYBE_PHONE = re.compile(r"\d\)?[ .-]\d\d")  # a group's last digit, a separator, the next group
+_MAYBE_NUMERIC_DATE = re.compile(r"\d[-/]\d")
+
+
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for pattern in (_URLISH, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
+    patterns = []
+    if any(mark in text for mark in _URL_MARKS):
+        patterns.append(_URLISH)
+    if _MAYBE_PHONE.search(text):
+        patterns.append(_PHONE)
+    if _MAYBE_NUMERIC_DATE.search(text):
+        patterns.append(_NUMERIC_DATE)
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
 def _is_not_a_figure(doc, n: _Found, blocked, full_text: str | None = None) -> bool:

@@ -107,7 +107,8 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     """Profile numbers (plain JSON values): opinion markers, quote share, loaded density, tone."""
     quotes = _regions(found)
     text = article.text
-    features = style_features(doc, quotes, list(found["sentence_tone"]), rows=found["token_rows"], text=text)
+    ent_labels = [e.label_ for e in doc.ents]  # Doc.ents builds every entity's span: read once
+    features = style_features(doc, quotes, list(found["sentence_tone"]), rows=found["token_rows"], text=text, ent_labels=ent_labels)
     loaded = found["loaded_terms"]
     own_loaded = [s for s in loaded if not inside(s.start, quotes)]
     words = max(features["words"], 1)
@@ -115,7 +116,7 @@ def extract_features(doc, article: Article, found: dict[str, Any]) -> dict:
     features["loaded_density"] = round(100.0 * len(loaded) / words, 3)
     features["own_loaded_density"] = round(100.0 * len(own_loaded) / words, 3)
     features["calls_to_action"] = len(found.get("calls_to_action") or ())
-    features.update(lexicon_profile(doc, quotes, words, scan=found["loaded_candidates"], text=text))
+    features.update(lexicon_profile(doc, quotes, words, scan=found["loaded_candidates"], text=text, ent_labels=ent_labels))
     # the headline: the article's own title when known, else the text's first line
     features.update(title_features(article.title or text.strip().split("\n", 1)[0][:300]))
     return features
@@ -130,7 +131,8 @@ def _profile_categories() -> tuple[str, ...]:
     return tuple(sorted({c for entries in own_entries().values() for _, c in entries} | {"vader_negative", "vader_positive"}))
 
 
-def lexicon_profile(doc, quotes, words: int, *, scan: LexiconScan | None = None, text: str | None = None) -> dict[str, float]:
+def lexicon_profile(doc, quotes, words: int, *, scan: LexiconScan | None = None, text: str | None = None,
+                    ent_labels: list[str] | None = None) -> dict[str, float]:
     """Per-category rates of every lexicon candidate in the writer's own words (before the
     scorer's cut): which kinds of loaded language an outlet leans on. ``scan``: the doc's
     lexicon matches when already made (``extract_loaded_candidates``)."""
@@ -142,7 +144,7 @@ def lexicon_profile(doc, quotes, words: int, *, scan: LexiconScan | None = None,
     out = {f"lexicon_{c}_rate": round(100.0 * n / words, 3) for c, n in counts.items()}
     first_line = text.strip().split("\n", 1)[0][:300]
     out["headline_marks"] = int(any(ch in first_line for ch in "!?")) + int(sum(w.isupper() and len(w) > 2 for w in first_line.split()) >= 2)
-    ents = [e.label_ for e in doc.ents]
+    ents = [e.label_ for e in doc.ents] if ent_labels is None else ent_labels
     out["date_rate"] = round(100.0 * sum(1 for e in ents if e in ("DATE", "TIME")) / words, 3)
     out["person_rate"] = round(100.0 * sum(1 for e in ents if e == "PERSON") / words, 3)
     out["paragraph_words"] = round(words / max(text.count("\n\n") + 1, 1), 2)

@@ -77,17 +77,58 @@ class _Tok(NamedTuple):
     head: int  # index of the syntactic head (itself for a root)
 
 
+# What the rows read from spaCy's string store and lexemes, kept per process: a string by its
+# hash (the same in every store), a lexeme's text and flags by its ``orth`` for one vocabulary.
+_STRINGS: dict[int, str] = {}
+_LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma lower-cased
+_POS: dict[int, str] = {}  # part-of-speech id -> ``Token.pos_``
+_LEXEMES: dict[int, tuple] = {}  # orth -> (text, lower, is_alpha, like_num, is_punct, is_space, is_stop)
+_LEXEME_VOCAB: list = [None]  # the vocabulary whose flags ``_LEXEMES`` holds
+_MAX_CACHED = 1 << 19  # distinct words grow with a crawl: start afresh past this many
+
+
+def _string(strings, key: int) -> str:
+    value = _STRINGS.get(key)
+    if value is None:
+        value = _STRINGS[key] = strings[key]
+    return value
+
+
 def token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
     """Every token's attributes, read from spaCy once per article (each read builds a Token:
-    extractors share these rows instead of walking the doc again); ``quotes`` sorted, disjoint."""
+    extractors share these rows instead of walking the doc again); ``quotes`` sorted, disjoint.
+
+    A token's text, lower case and flags belong to its lexeme and its labels are hashes into
+    the string store, so each distinct word or label is looked up once per process, not per
+    token (the values are the same ``Token.text``, ``lower_``, ``pos_``... give)."""
+    strings = doc.vocab.strings
+    if _LEXEME_VOCAB[0] is not doc.vocab or len(_LEXEMES) > _MAX_CACHED:
+        _LEXEMES.clear()
+        _LEXEME_VOCAB[0] = doc.vocab
+    if len(_STRINGS) > _MAX_CACHED or len(_LEMMAS) > _MAX_CACHED:
+        _STRINGS.clear()
+        _LEMMAS.clear()
+    lexemes, lemmas, names = _LEXEMES, _LEMMAS, _POS
     starts = [s for s, _ in quotes]
+    make = tuple.__new__
     rows = []
-    for t in doc:
+    for i, t in enumerate(doc):
         idx = t.idx
         k = bisect_right(starts, idx) - 1
-        rows.append(_Tok(t.i, idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
-                         t.like_num, bool(t.whitespace_), not (k >= 0 and idx < quotes[k][1]), t.is_punct, t.is_space,
-                         t.is_stop, t.head.i))
+        orth = t.orth
+        lex = lexemes.get(orth)
+        if lex is None:
+            lex = lexemes[orth] = (t.text, t.lower_, t.is_alpha, t.like_num, t.is_punct, t.is_space, t.is_stop)
+        lemma = lemmas.get(t.lemma)
+        if lemma is None:
+            lemma = lemmas[t.lemma] = strings[t.lemma].lower()
+        pos = names.get(t.pos)
+        if pos is None:
+            pos = names[t.pos] = t.pos_
+        text, lower, is_alpha, like_num, is_punct, is_space, is_stop = lex
+        rows.append(make(_Tok, (i, idx, text, lower, lemma, pos, _string(strings, t.tag), _string(strings, t.dep),
+                                _string(strings, t.ent_type), is_alpha, like_num, bool(t.whitespace_),
+                                not (k >= 0 and idx < quotes[k][1]), is_punct, is_space, is_stop, t.head.i)))
     return tuple(rows)
 
 
@@ -118,10 +159,13 @@ def mean_tone(sentence_scores: list[float]) -> float:
 
 
 def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None = None, *,
-                   rows: tuple[_Tok, ...] | None = None, text: str | None = None) -> dict[str, Any]:
+                   rows: tuple[_Tok, ...] | None = None, text: str | None = None,
+                   ent_labels: list[str] | None = None) -> dict[str, Any]:
     """Rates per 100 words of the writer's own text (outside quotations) and per sentence;
     ``tones`` are the sentence tones when extraction has scored them already, ``rows`` the
-    token rows (``token_rows``) and ``text`` the doc's text when the caller has them."""
+    token rows (``token_rows``), ``text`` the doc's text and ``ent_labels`` the labels of
+    ``doc.ents`` when the caller has them."""
+    ent_labels = [e.label_ for e in doc.ents] if ent_labels is None else ent_labels
     quotes = sorted(quotes)
     rows = token_rows(doc, quotes) if rows is None else rows
     text = doc.text if text is None else text
@@ -161,7 +205,7 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
         "superlative_rate": per100(tags["JJS"] + tags["RBS"]),
         "modal_rate": per100(tags["MD"]),
         "number_rate": per100(sum(1 for t in rows if t.like_num)),
-        "named_entity_rate": per100(len(doc.ents)),
+        "named_entity_rate": per100(len(ent_labels)),
         "mean_sentence_words": round(len(words) / n_sents, 2),
         "tone": mean_tone(tones),
         "negative_sentence_share": round(sum(1 for x in tones if x <= -0.5) / n_sents, 3),
@@ -171,7 +215,7 @@ def style_features(doc, quotes: list[tuple[int, int]], tones: list[float] | None
     features.update(sourcing_features(doc, quotes, sents, rows, text=text))
     features.update(voice_features(doc, quotes, sents, rows, text=text))
     features.update(readability_features(doc, sents, rows, text=text))
-    features.update(furniture_features(doc, text=text, rows=rows))
+    features.update(furniture_features(doc, text=text, rows=rows, ent_labels=ent_labels))
     return features
 
 
@@ -328,13 +372,14 @@ def readability_features(doc, sents, rows: list[_Tok] | None = None, *, text: st
     }
 
 
-def furniture_features(doc, *, text: str | None = None, rows: tuple[_Tok, ...] | None = None) -> dict[str, float]:
+def furniture_features(doc, *, text: str | None = None, rows: tuple[_Tok, ...] | None = None,
+                       ent_labels: list[str] | None = None) -> dict[str, float]:
     """Page furniture and figures: dateline, links, @handles/#hashtags, dashes, parentheses,
     ellipses, percentages, money, and the kinds of named entity (groups, organisations, places)."""
     text = doc.text if text is None else text
     n_words = max(sum(1 for t in (doc if rows is None else rows) if t.is_alpha), 1)
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    labels = [e.label_ for e in doc.ents]
+    labels = [e.label_ for e in doc.ents] if ent_labels is None else ent_labels
 
     def per100(count: int) -> float:
         return round(100.0 * count / n_words, 3)

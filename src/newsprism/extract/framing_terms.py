@@ -10,6 +10,7 @@ The head-word lists are general news vocabulary, not the words of any one story.
 from __future__ import annotations
 
 from ..model import TermMention
+from .row_tree import children, noun_chunks, span_root
 
 # collective and agent nouns that name a side, a group or an office in news reports
 ACTOR_HEADS = frozenset(
@@ -55,21 +56,30 @@ def _term(article_id: str, doc, start_tok: int, end_tok: int, head, role: str) -
     return TermMention(article_id, span.start_char, span.end_char, span.text, head.lemma_.lower(), role)
 
 
-def actor_terms(doc, article_id: str) -> list[TermMention]:
+def actor_terms(doc, article_id: str, rows=None) -> list[TermMention]:
+    """``rows``: the token rows (``framing_style.token_rows``); the noun chunks and their heads
+    are read from them (``row_tree``), spaCy tokens are built only for the chunks kept."""
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    kids = children(rows)
     out = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and (lemma in ACTOR_HEADS or lemma.split("-")[-1] in ACTOR_HEADS):
-            term = _term(article_id, doc, chunk.start, chunk.end, head, f"actor:{head.dep_}")
-        elif head.ent_type_ == "PERSON" and any(t.pos_ == "NOUN" and t.i < head.i and t.ent_type_ != "PERSON" for t in chunk):
-            term = _term(article_id, doc, chunk.start, chunk.end, head, f"person:{head.dep_}")
-        elif head.pos_ == "NOUN" and lemma in EVENT_NOUNS:
-            end = chunk.end
-            of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
-            if of and of[0].i == end and of[0].right_edge.i + 1 - end <= MAX_OF_TOKENS:  # "the fall" + "of Aleppo"
-                end = of[0].right_edge.i + 1
-            term = _term(article_id, doc, chunk.start, end, head, "event:noun")
+    for start, end in noun_chunks(doc, rows):
+        h = span_root(rows, kids, start, end)
+        head = rows[h]
+        lemma = head.lemma
+        if head.pos == "NOUN" and (lemma in ACTOR_HEADS or lemma.split("-")[-1] in ACTOR_HEADS):
+            term = _term(article_id, doc, start, end, doc[h], f"actor:{head.dep}")
+        elif head.ent_type == "PERSON" and any(rows[i].pos == "NOUN" and i < h and rows[i].ent_type != "PERSON" for i in range(start, end)):
+            term = _term(article_id, doc, start, end, doc[h], f"person:{head.dep}")
+        elif head.pos == "NOUN" and lemma in EVENT_NOUNS:
+            of = [c for c in kids[h] if c > h and rows[c].dep == "prep" and rows[c].lower == "of"]
+            if of and of[0] == end:
+                edge = doc[of[0]].right_edge.i  # spaCy's edge: the rows do not keep it
+                if edge + 1 - end <= MAX_OF_TOKENS:  # "the fall" + "of Aleppo"
+                    end = edge + 1
+            term = _term(article_id, doc, start, end, doc[h], "event:noun")
         else:
             term = None
         if term is not None:
@@ -114,6 +124,6 @@ def event_verb_terms(doc, article_id: str, rows=None) -> list[TermMention]:
 
 
 def extract_term_mentions(doc, article_id: str, rows=None) -> tuple[TermMention, ...]:
-    terms = actor_terms(doc, article_id) + event_verb_terms(doc, article_id, rows)
+    terms = actor_terms(doc, article_id, rows) + event_verb_terms(doc, article_id, rows)
     terms.sort(key=lambda t: (t.start, t.end))
     return tuple(terms)

@@ -117,7 +117,8 @@ def find_quoted(text: str, *, min_chars: int = 1) -> list[Quoted]:
 
 def within_line(doc, anchor: int, start: int, end: int) -> tuple[int, int]:
     """Token range [start, end) cut to the line of token ``anchor``: speakers, clauses and
-    quoted phrases never reach across a line break."""
+    quoted phrases never reach across a line break. ``doc``: the parse, or its token rows
+    (``framing_style.token_rows``: the same ``text`` per token, without building tokens)."""
     for i in range(anchor - 1, start - 1, -1):
         if "\n" in doc[i].text:
             start = i + 1

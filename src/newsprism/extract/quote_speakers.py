@@ -60,6 +60,29 @@ def noun_phrase(head) -> tuple[int, int]:
     return start, end
 
 
+def noun_phrase_rows(rows, kids, head: int) -> tuple[int, int]:
+    """``noun_phrase`` of token ``head`` read from the token rows and their children
+    (``row_tree.children``), without building spaCy tokens."""
+    keep_lo = keep_hi = head
+    for child in kids[head]:
+        c = rows[child]
+        if c.dep in NP_DROP:
+            if not (c.dep == "prep" and child > head and c.lower in ("of", "to", "for")):
+                continue
+        todo = [child]  # the child's subtree: only its bounds matter
+        while todo:
+            i = todo.pop()
+            keep_lo = i if i < keep_lo else keep_lo
+            keep_hi = i if i > keep_hi else keep_hi
+            todo.extend(kids[i])
+    start, end = within_line(rows, head, keep_lo, keep_hi + 1)
+    while end - 1 > start and (rows[end - 1].is_punct or rows[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (rows[start].is_punct or rows[start].is_space):
+        start += 1
+    return start, end
+
+
 @dataclass
 class SpeakerResolver:
     doc: object

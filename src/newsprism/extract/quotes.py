@@ -25,7 +25,8 @@ from typing import Any, Mapping
 from ..model import Article, Part, Quote, Speaker
 from ..resources.words import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .quote_marks import Quoted, find_quoted, paragraphs, within_line
-from .quote_speakers import SpeakerResolver, noun_phrase
+from .quote_speakers import SpeakerResolver, noun_phrase_rows
+from .row_tree import children, subtree
 
 DASH_LINE = re.compile(r"[ \t]*[,.]?[ \t]*[–—―]|[ \t]+-{1,2}[ \t]+")
 MIN_UNATTRIBUTED_WORDS = 4  # a shorter quoted phrase with no source is a title or scare quote
@@ -43,6 +44,18 @@ class Attribution:
 
 
 @dataclass
+class _Parse:
+    """One article's parse as token rows (``framing_style.token_rows``) and their children
+    (``row_tree.children``): the tree walks below read these, and build a spaCy token only
+    where the rows lack what they need (a sentence, an edge)."""
+
+    doc: Any
+    rows: tuple
+    kids: list[list[int]]
+    starts: list[int]  # each token's first character
+
+
+@dataclass
 class Draft:
     parts: list[tuple[int, int]]
     direct: bool
@@ -57,15 +70,22 @@ class Draft:
 def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quote, ...]:
     text = article.text
     quoted = find_quoted(text)
-    resolver = SpeakerResolver(doc, tuple(found.get("mentions", ())), [(q.open, q.close + 1) for q in quoted], text)
+    mentions = tuple(found.get("mentions", ()))
+    rows = found.get("token_rows")
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    p = _Parse(doc, rows, children(rows), [r.idx for r in rows])
+    resolver = SpeakerResolver(doc, mentions, [(q.open, q.close + 1) for q in quoted], text)
     paras = paragraphs(text)
     titles = [q for q in quoted if _is_title(text[q.start : q.end])]
-    direct = [Draft([(q.start, q.end)], True, _attribute_direct(doc, text, q, resolver), [q]) for q in quoted if q not in titles]
+    direct = [Draft([(q.start, q.end)], True, _attribute_direct(p, text, q, resolver), [q]) for q in quoted if q not in titles]
     direct = _merge_split_quotes(text, direct, paras)
     direct = _transcript_turns(doc, text, paras, resolver, direct)
     _inherit_speakers(text, direct, paras)
     direct = [d for d in direct if d.attribution is not None or len(_draft_text(text, d).split()) >= MIN_UNATTRIBUTED_WORDS]
-    reported = _reported_speech(doc, text, quoted, resolver, direct, found.get("token_rows"))
+    reported = _reported_speech(p, text, quoted, resolver)
     direct, reported = _one_item_per_quote(direct, reported)
     drafts = sorted(direct + reported, key=lambda d: (d.start, not d.direct))
     return tuple(_to_quote(article, n, d) for n, d in enumerate(drafts, 1))
@@ -93,12 +113,14 @@ def _token_at(doc, offset: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _is_cue_verb(tok) -> bool:
-    if tok.pos_ not in ("VERB", "AUX"):
+def _is_cue_verb(p: _Parse, i: int) -> bool:
+    rows = p.rows
+    tok = rows[i]
+    if tok.pos not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = tok.lemma
     if lemma == "put":  # "as a Homeland Security memo put it"
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        return any(rows[c].dep == "dobj" and rows[c].lower == "it" for c in p.kids[i])
     return lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS
 
 
@@ -106,82 +128,96 @@ def _is_cue_verb(tok) -> bool:
 NO_SPEAKER = frozenset("it there that which who i we you those this these".split())
 
 
-def _speaker_phrase(verb, quoted=lambda offset: False) -> tuple[int, int] | None:
+def _speaker_phrase(p: _Parse, verb: int, quoted=lambda offset: False) -> tuple[int, int] | None:
     """The subject of a verb of saying (or the agent of its passive), climbing coordinated verbs.
 
     A subject found across a line break is refused: the parse joined two paragraphs.
     """
-    phrase = _find_speaker_phrase(verb, quoted)
+    phrase = _find_speaker_phrase(p, verb, quoted)
     if phrase is None:
         return None
-    lo, hi = min(phrase[0], verb.i), max(phrase[1], verb.i + 1)
-    if "\n" in verb.doc[lo:hi].text:
+    lo, hi = min(phrase[0], verb), max(phrase[1], verb + 1)
+    if _breaks_line(p.rows, lo, hi):
         return None
     return phrase
 
 
-def _find_speaker_phrase(verb, quoted) -> tuple[int, int] | None:
+def _breaks_line(rows, lo: int, hi: int) -> bool:
+    """Whether ``doc[lo:hi].text`` holds a line break: only a token's own text can (the space
+    after a token is one blank or none)."""
+    return any("\n" in rows[j].text for j in range(lo, hi))
+
+
+def _find_speaker_phrase(p: _Parse, verb: int, quoted) -> tuple[int, int] | None:
+    rows, kids = p.rows, p.kids
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return noun_phrase(pobj)
-        for child in tok.children:
-            if quoted(child.idx):
+        for child in kids[tok]:
+            if rows[child].dep == "agent":
+                for pobj in kids[child]:
+                    if rows[pobj].dep == "pobj":
+                        return noun_phrase_rows(rows, kids, pobj)
+        t = rows[tok]
+        for child in kids[tok]:
+            c = rows[child]
+            if quoted(c.idx):
                 continue  # '"One of the brightest," Cummings said': the parse took a quoted word
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in NO_SPEAKER:
-                if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
+            if c.dep in ("nsubj", "nsubjpass") and c.lower not in NO_SPEAKER:
+                if c.dep == "nsubjpass" and c.pos == "PRON":
                     continue
-                return noun_phrase(child)
-            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.lower_ not in NO_SPEAKER:
-                return noun_phrase(tok.head)
-        absolute = _with_subject(tok)
+                return noun_phrase_rows(rows, kids, child)
+            if c.dep == "nsubj" and c.lower in ("who", "that") and t.dep == "relcl" and rows[t.head].lower not in NO_SPEAKER:
+                return noun_phrase_rows(rows, kids, t.head)
+        absolute = _with_subject(p, tok)
         if absolute is not None:
-            return noun_phrase(absolute)
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in NO_SPEAKER:
-            return noun_phrase(tok.head)
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-            tok = tok.head
+            return noun_phrase_rows(rows, kids, absolute)
+        if t.dep in ("relcl", "acl") and rows[t.head].pos in ("NOUN", "PROPN") and rows[t.head].lower not in NO_SPEAKER:
+            return noun_phrase_rows(rows, kids, t.head)
+        if t.dep in ("conj", "advcl", "xcomp"):  # (a root heads itself: the next round sees it again)
+            tok = t.head
             continue
         return None
     return None
 
 
-def _with_subject(verb):
+def _with_subject(p: _Parse, verb: int) -> int | None:
     """'..., with the US Ambassador, Samantha Power, asking, "..."': the subject comes with 'with'."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
+    rows, kids = p.rows, p.kids
+    v = rows[verb]
+    if v.tag != "VBG" or v.dep not in ("advcl", "acl"):
         return None
-    for sibling in verb.head.children:
-        if sibling.dep_ == "prep" and sibling.lower_ == "with" and sibling.i < verb.i:
-            if all(t.is_punct for t in verb.doc[sibling.right_edge.i + 1 : verb.i]):
-                return next((c for c in sibling.children if c.dep_ == "pobj"), None)
+    for sibling in kids[v.head]:
+        if rows[sibling].dep == "prep" and rows[sibling].lower == "with" and sibling < verb:
+            edge = p.doc[sibling].right_edge.i  # spaCy's edge: the rows do not keep it
+            if all(rows[t].is_punct for t in range(edge + 1, verb)):
+                return next((c for c in kids[sibling] if rows[c].dep == "pobj"), None)
     return None
 
 
 REPORT_NOUNS = frozenset("claim claims report reports statement statements remark remarks comment comments estimate estimates figure figures account accounts data count".split())
 
 
-def _according_to(tok):
+def _according_to(p: _Parse, i: int) -> int | None:
     """``according to X`` -> X's token, else None."""
-    if tok.lower_ != "according":
+    rows, kids = p.rows, p.kids
+    if rows[i].lower != "according":
         return None
-    for to in tok.children:
-        if to.lower_ == "to":
-            for pobj in to.children:
-                if pobj.dep_ == "pobj":
-                    return _source_behind(pobj)
+    for to in kids[i]:
+        if rows[to].lower == "to":
+            for pobj in kids[to]:
+                if rows[pobj].dep == "pobj":
+                    return _source_behind(p, pobj)
     return None
 
 
-def _source_behind(noun):
+def _source_behind(p: _Parse, noun: int) -> int:
     """'according to recent claims by Vitaly Churkin' -> Churkin, not the claims."""
-    if noun.lower_ in REPORT_NOUNS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "of", "from"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
+    rows, kids = p.rows, p.kids
+    if rows[noun].lower in REPORT_NOUNS:
+        for prep in kids[noun]:
+            if rows[prep].dep == "prep" and rows[prep].lower in ("by", "of", "from"):
+                for pobj in kids[prep]:
+                    if rows[pobj].dep == "pobj":
                         return pobj
     return noun
 
@@ -200,7 +236,7 @@ def _window(doc, text: str, q: Quoted) -> tuple[int, int]:
             end = nxt.end  # '..."  Churkin said.' parsed as a sentence of its own
     if start > 0:
         prev = doc[start - 1].sent
-        if prev.text.rstrip().endswith(":") and "\n\n" not in text[prev.end_char : q.open]:
+        if text[prev.start_char : prev.end_char].rstrip().endswith(":") and "\n\n" not in text[prev.end_char : q.open]:
             start = prev.start  # 'X said: "..."'
     return start, end
 
@@ -208,26 +244,29 @@ def _window(doc, text: str, q: Quoted) -> tuple[int, int]:
 REACH_CHARS = 1000  # an attribution this far from its quote is a parse joining run-on text, not a source
 
 
-def _within_reach(doc, n_chars: int, q: Quoted, start: int, end: int) -> tuple[int, int]:
+def _within_reach(p: _Parse, q: Quoted, start: int, end: int) -> tuple[int, int]:
     """Cut a token window to REACH_CHARS around the quote, so a giant run-on "sentence" (a log
     dump, a page with no full stops) costs a bounded amount of work per quote."""
-    starts = doc.user_data.get("newsprism_token_starts")
-    if starts is None or len(starts) != len(doc):  # token offsets, listed once per document
-        starts = doc.user_data["newsprism_token_starts"] = [t.idx for t in doc]
+    starts = p.starts
     lo = bisect_right(starts, q.open - REACH_CHARS)  # first token starting after the reach
     hi = bisect_right(starts, q.close + REACH_CHARS)
     start, end = max(start, lo), min(end, hi)
     return start, max(start, end)
 
 
-def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
+def _attribute_direct(p: _Parse, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
+    doc, rows = p.doc, p.rows
     dash = _dash_attribution(doc, text, q, resolver)
     if dash is not None:
         return dash
     start, end = _window(doc, text, q)
-    start, end = _within_reach(doc, len(text), q, start, end)
-    outside = [t for t in doc[start:end] if not (q.open <= t.idx <= q.close) and not resolver.inside_quote(t.idx)]
+    start, end = _within_reach(p, q, start, end)
+    # the window's tokens outside the quotation that can be a cue (``_is_cue_verb``, ``_according_to``)
+    outside = [i for i in range(start, end)
+               if (rows[i].lower == "according" or rows[i].pos in ("VERB", "AUX") and rows[i].lemma in _CUE_VERB_LEMMAS)
+               and not (q.open <= rows[i].idx <= q.close) and not resolver.inside_quote(rows[i].idx)]
     q_first = _token_at(doc, q.start)
+    q_first = None if q_first is None else q_first.i
     own = _token_at(doc, q.open)
     own_start, own_end = (own.sent.start, own.sent.end) if own is not None else (start, end)
     last = _token_at(doc, min(q.close, len(text) - 1))
@@ -238,32 +277,43 @@ def _attribute_direct(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> A
     para = _paragraph_of(paras, q.open)
     opens_para = para >= 0 and text[paras[para][0] : q.open].strip() == ""
     intro_para = para - 1 if opens_para and para > 0 and text[: paras[para - 1][1]].rstrip().endswith(":") else None
-    for t in outside:
+    governors = None if q_first is None else set(_ancestors(rows, q_first))
+    for i in outside:
+        t = rows[i]
         t_para = _paragraph_of(paras, t.idx)
         if t_para != para and t_para != intro_para:
             continue  # the parse may join paragraphs; an attribution stays in its own (or a "...:" one)
-        if _is_cue_verb(t):
-            phrase = _speaker_phrase(t, resolver.inside_quote)
-            if phrase is None or resolver.inside_quote(doc[phrase[0]].idx) or resolver.inside_quote(doc[phrase[1] - 1].idx):
+        if _is_cue_verb(p, i):
+            phrase = _speaker_phrase(p, i, resolver.inside_quote)
+            if phrase is None or resolver.inside_quote(rows[phrase[0]].idx) or resolver.inside_quote(rows[phrase[1] - 1].idx):
                 continue  # the subject is inside a quotation: a parse error, not the speaker
-            governs = q_first is not None and any(a.i == t.i for a in q_first.ancestors)
+            governs = governors is not None and i in governors
             distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
-            elsewhere = not (own_start <= t.i < own_end)
-            thought = t.lemma_.lower() not in SPEECH_VERBS  # "told ... he would consider it": told speaks
-            candidates.append((elsewhere, not governs, (thought, distance), t, phrase, t.text))
-        source = _according_to(t)
+            elsewhere = not (own_start <= i < own_end)
+            thought = t.lemma not in SPEECH_VERBS  # "told ... he would consider it": told speaks
+            candidates.append((elsewhere, not governs, (thought, distance), i, phrase, t.text))
+        source = _according_to(p, i)
         if source is not None:
             distance = min(abs(t.idx - q.open), abs(t.idx - q.close))
-            elsewhere = not (own_start <= t.i < own_end)
-            candidates.append((elsewhere, False, (False, distance), t, noun_phrase(source), "according to"))
+            elsewhere = not (own_start <= i < own_end)
+            candidates.append((elsewhere, False, (False, distance), i, noun_phrase_rows(rows, p.kids, source), "according to"))
     if not candidates:
-        return _subject_of_governing_verb(text, q_first, resolver)
+        return _subject_of_governing_verb(p, text, q_first, resolver)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, verb, (s, e), cue = candidates[0]
-    return Attribution(cue, verb.idx, resolver.speaker(s, e), verb.i)
+    return Attribution(cue, rows[verb].idx, resolver.speaker(s, e), verb)
 
 
-def _subject_of_governing_verb(text: str, q_first, resolver: SpeakerResolver) -> Attribution | None:
+def _ancestors(rows, i: int) -> list[int]:
+    """``Token.ancestors``: the heads above token ``i`` up to its sentence's root."""
+    out = []
+    while rows[i].head != i and len(out) < len(rows):
+        i = rows[i].head
+        out.append(i)
+    return out
+
+
+def _subject_of_governing_verb(p: _Parse, text: str, q_first: int | None, resolver: SpeakerResolver) -> Attribution | None:
     """'Reid has been pounding Trump as a "con artist"': the named subject used the words.
 
     With no verb of saying in reach, the quoted words belong to the subject of the verb that
@@ -271,22 +321,24 @@ def _subject_of_governing_verb(text: str, q_first, resolver: SpeakerResolver) ->
     """
     if q_first is None:
         return None
-    verb = next((a for a in q_first.ancestors if a.pos_ in ("VERB", "AUX") and not resolver.inside_quote(a.idx)), None)
+    rows = p.rows
+    verb = next((a for a in _ancestors(rows, q_first) if rows[a].pos in ("VERB", "AUX") and not resolver.inside_quote(rows[a].idx)), None)
     if verb is None:
         return None
-    phrase = _speaker_phrase(verb, resolver.inside_quote)
+    phrase = _speaker_phrase(p, verb, resolver.inside_quote)
     if phrase is None:
         return None
     speaker = resolver.speaker(*phrase)
     if speaker is None or speaker.start is None:
         return None
-    between = text[min(speaker.end, q_first.idx) : max(speaker.start, q_first.idx)]
+    q_idx = rows[q_first].idx
+    between = text[min(speaker.end, q_idx) : max(speaker.start, q_idx)]
     if re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
         return None  # the parse ran two sentences together
     named = any(m.label in ("PERSON", "ORG") and m.start == speaker.start for m in resolver.mentions_in(speaker.start, speaker.end))
     if not named and speaker.text.lower() not in ("he", "she"):
         return None
-    return Attribution(verb.text, verb.idx, speaker, verb.i)
+    return Attribution(rows[verb].text, rows[verb].idx, speaker, verb)
 
 
 def _dash_attribution(doc, text: str, q: Quoted, resolver: SpeakerResolver) -> Attribution | None:
@@ -387,17 +439,18 @@ def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: 
 
 
 # -- reported speech ------------------------------------------------------------------------------
-def _clause_range(doc, clause, quote_spans) -> tuple[int, int] | None:
+def _clause_range(p: _Parse, clause: int, quote_spans) -> tuple[int, int] | None:
     """Characters of a reported clause, kept inside its paragraph and never cutting a quotation."""
-    tokens = sorted(clause.subtree, key=lambda t: t.i)
-    start, end = within_line(doc, clause.i, tokens[0].i, tokens[-1].i + 1)
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+    rows = p.rows
+    tokens = subtree(p.kids, clause)
+    start, end = within_line(rows, clause, min(tokens), max(tokens) + 1)
+    while start < end and (rows[start].dep == "mark" or rows[start].is_punct or rows[start].is_space):
         start += 1  # "that", "whether": the clause, not its conjunction
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".?!" or doc[end - 1].is_space):
+    while end > start and (rows[end - 1].is_punct and rows[end - 1].text not in ".?!" or rows[end - 1].is_space):
         end -= 1
     if end - start < 3:
         return None
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    s, e = rows[start].idx, rows[end - 1].idx + len(rows[end - 1].text)
     for qs, qe in _spans_holding(quote_spans, e):  # a clause ending inside "..." takes the whole quotation
         if qs < e < qe:
             e = qe
@@ -428,68 +481,67 @@ def _covered(parts, spans) -> float:
 
 # every cue below needs one of these lemmas, or the word "according"
 CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | {"put"}
+# a token can be a direct quote's cue only with one of these lemmas (``_is_cue_verb``) or as "according"
+_CUE_VERB_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | {"put"}
 
 
-def _cue_candidates(doc, rows):
-    """The tokens that can open reported speech (a cue lemma or "according"), from the token
-    rows when given: the other words of the article are never looked at one by one."""
-    if rows is None:
-        return (t for t in doc if t.lemma_.lower() in CUE_LEMMAS or t.lower_ == "according")
-    return (doc[r.i] for r in rows if r.lemma in CUE_LEMMAS or r.lower == "according")
-
-
-def _reported_speech(doc, text: str, quoted, resolver: SpeakerResolver, direct: list[Draft], rows=None) -> list[Draft]:
+def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) -> list[Draft]:
+    rows, kids = p.rows, p.kids
     # an unclosed quotation runs to the end of the text: its span must not run past it
     quote_spans = [(q.open, min(q.close + 1, len(text))) for q in quoted]
     drafts: list[Draft] = []
-    for tok in _cue_candidates(doc, rows):
+    # the tokens that can open reported speech (a cue lemma or "according"): the other words
+    # of the article are never looked at one by one
+    for i in [r.i for r in rows if r.lemma in CUE_LEMMAS or r.lower == "according"]:
+        tok = rows[i]
         if resolver.inside_quote(tok.idx):
             continue  # words inside a quotation are the quoted speaker's, not the article's
         parts: list[tuple[int, int]] | None = None
-        if _is_cue_verb(tok) and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            phrase = _speaker_phrase(tok, resolver.inside_quote)  # "The museum, Mr. Bush said, celebrated ..."
+        cue_verb = _is_cue_verb(p, i)
+        if cue_verb and tok.dep == "parataxis" and rows[tok.head].pos in ("VERB", "AUX"):
+            phrase = _speaker_phrase(p, i, resolver.inside_quote)  # "The museum, Mr. Bush said, celebrated ..."
             if phrase is None:
                 continue
-            parts, cue = _around(doc, tok, tok.head), tok.text
+            parts, cue = _around(p, i, tok.head), tok.text
             if not parts:
                 continue
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_VERBS and _stance_object(tok) is not None:
-            phrase = _speaker_phrase(tok, resolver.inside_quote)  # "Clinton wants to raise taxes"
+        elif tok.pos == "VERB" and tok.lemma in STANCE_VERBS and _stance_object(p, i) is not None:
+            phrase = _speaker_phrase(p, i, resolver.inside_quote)  # "Clinton wants to raise taxes"
             if phrase is None:
                 continue
-            r = _clause_range(doc, _stance_object(tok), quote_spans)
+            r = _clause_range(p, _stance_object(p, i), quote_spans)
             if r is None:
                 continue
             parts, cue = [r], tok.text
-        elif _is_cue_verb(tok):
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            phrase = _speaker_phrase(tok, resolver.inside_quote)
+        elif cue_verb:
+            clause = next((c for c in kids[i] if rows[c].dep == "ccomp"), None)
+            phrase = _speaker_phrase(p, i, resolver.inside_quote)
             if clause is None or phrase is None:
                 continue
-            if tok.lemma_.lower() in THOUGHT_VERBS and tok.lemma_.lower() in ("see", "view", "consider", "know"):
+            if tok.lemma in THOUGHT_VERBS and tok.lemma in ("see", "view", "consider", "know"):
                 continue  # too often not a report ("we know that", "see that")
-            first = min(clause.subtree, key=lambda t: t.i)
-            if any(t.dep_ == "mark" and t.lower_ not in COMPLEMENTIZERS for t in (first, *clause.children)):
+            first = min(subtree(kids, clause))
+            if any(rows[t].dep == "mark" and rows[t].lower not in COMPLEMENTIZERS for t in (first, *kids[clause])):
                 continue  # "While X, Moscow denied ...": an adverbial clause the parse took for the content
-            if "\n" in doc[min(tok.i, clause.i) : max(tok.i, clause.i)].text:
+            if _breaks_line(rows, min(i, clause), max(i, clause)):
                 continue  # the parse joined two paragraphs
-            r = _clause_range(doc, clause, quote_spans)
+            r = _clause_range(p, clause, quote_spans)
             if r is None:
                 continue
             parts, cue = [r], tok.text
         else:
-            source = _according_to(tok)
+            source = _according_to(p, i)
             if source is None:
                 continue
-            phrase = noun_phrase(source)
-            parts = _around(doc, tok, None)
+            phrase = noun_phrase_rows(rows, kids, source)
+            parts = _around(p, i, None)
             cue = "according to"
             if not parts:
                 continue
         if _covered(parts, quote_spans) >= 0.6:
             continue  # the words are quoted: the direct quote already holds them
         speaker = resolver.speaker(*phrase)
-        drafts.append(Draft([p for p in parts], False, Attribution(cue, tok.idx, speaker, tok.i)))
+        drafts.append(Draft([part for part in parts], False, Attribution(cue, tok.idx, speaker, i)))
     return drafts
 
 
@@ -546,34 +598,36 @@ def _holders(spans, starts, parts) -> list[int]:
     return sorted(set(out))
 
 
-def _stance_object(verb):
+def _stance_object(p: _Parse, verb: int) -> int | None:
     """The infinitive of "wants to ...", or the object of "called for ..."."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    rows, kids = p.rows, p.kids
+    for child in kids[verb]:
+        if rows[child].dep == "xcomp" and any(rows[c].dep == "aux" and rows[c].lower == "to" for c in kids[child]):
             return child
-        if child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_.lower() in ("call", "push"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if rows[child].dep == "prep" and rows[child].lower == "for" and rows[verb].lemma in ("call", "push"):
+            return next((c for c in kids[child] if rows[c].dep == "pobj"), None)
     return None
 
 
-def _around(doc, phrase_token, clause_head) -> list[tuple[int, int]]:
+def _around(p: _Parse, phrase_token: int, clause_head: int | None) -> list[tuple[int, int]]:
     """The clause (or sentence) without its attribution phrase: one or two parts, one paragraph."""
-    sent = phrase_token.sent
+    rows, kids = p.rows, p.kids
+    sent = p.doc[phrase_token].sent
     lo, hi = sent.start, sent.end
     if clause_head is not None:
-        sub = sorted(clause_head.subtree, key=lambda t: t.i)
-        lo, hi = max(lo, sub[0].i), min(hi, sub[-1].i + 1)
-    lo, hi = within_line(doc, phrase_token.i, lo, hi)  # stay in the phrase's paragraph
-    phrase = sorted(phrase_token.subtree, key=lambda t: t.i)
-    p_start, p_end = phrase[0].i, phrase[-1].i + 1
+        sub = subtree(kids, clause_head)
+        lo, hi = max(lo, min(sub)), min(hi, max(sub) + 1)
+    lo, hi = within_line(rows, phrase_token, lo, hi)  # stay in the phrase's paragraph
+    phrase = subtree(kids, phrase_token)
+    p_start, p_end = min(phrase), max(phrase) + 1
     parts, words = [], 0
     for s, e in ((lo, p_start), (p_end, hi)):
-        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" and s == p_end):
+        while s < e and (rows[s].is_punct or rows[s].is_space or rows[s].dep == "cc" and s == p_end):
             s += 1
-        while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in "?!" or doc[e - 1].is_space):
+        while e > s and (rows[e - 1].is_punct and rows[e - 1].text not in "?!" or rows[e - 1].is_space):
             e -= 1
         if e > s:
-            parts.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+            parts.append((rows[s].idx, rows[e - 1].idx + len(rows[e - 1].text)))
             words += e - s
     return parts if words >= 3 else []
 
