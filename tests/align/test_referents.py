@@ -218,30 +218,3 @@ def test_a_part_of_something_is_no_identity_and_no_shared_head(nlp):
     evacuation = _referent_of(referents, "a0", "evacuation")
     assert not any(s.article_id == "a1" for s in evacuation.mentions), evacuation
     assert _referent_of(referents, "a1", "eastern part") is not _referent_of(referents, "a0", "part")
-
-
-def test_an_ing_noun_is_the_verb_the_story_uses_as_an_event():
-    from collections import Counter
-
-    from newsprism.align.referents import _verb_of
-
-    verbs = Counter({"shoot": 2, "burn": 1, "run": 1})
-    assert _verb_of("shooting", verbs) == "shoot"
-    assert _verb_of("running", verbs) == "run"
-    assert _verb_of("burning", verbs) == "burn"
-    assert _verb_of("building", verbs) == "building"  # no "build" in the story: a noun of its own
-    assert _verb_of("escape", verbs) == "escape"
-
-
-def test_a_noun_groups_with_the_event_words_of_its_lemma(nlp):
-    _, referents = _story(
-        nlp,
-        [
-            "The inmate escaped from the courthouse on Friday. He escaped after a struggle.",
-            "Police are searching for the inmate after the escape from the courthouse.",
-            "The inmate escaped on Friday, officials said.",
-        ],
-    )
-    escape = _referent_of(referents, "a1", "escape")
-    assert escape is _referent_of(referents, "a0", "escaped")
-    assert escape.kind == "event"

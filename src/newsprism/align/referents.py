@@ -17,9 +17,7 @@ the story's articles. Links, each kept as evidence on the referent:
 - ``head``: descriptions / event words with one head lemma ("the rebels" / "rebels", "the
   actress" / "the 33-year-old actress"), the backbone; narrowing words split only a collective
   head ("rebel forces" / "Syrian forces") or a kind named apart ("3G iPhone" / "iPhone"), and
-  free descriptions join the one name the story ties the others with that head to; a noun the
-  story also uses as an event word ("the escape" / "escaped", "the shooting" / "shot") groups
-  with those event words;
+  free descriptions join the one name the story ties the others with that head to;
 - ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or mean very nearly the same;
@@ -58,9 +56,6 @@ NAME_MEANING = 0.75
 # half b and MEANTIME (benchmarks/coref_eval.py --half a|b); names are compared by their last word
 HAPPENING_SIM = 0.02
 HAPPENING_MIN_ARTICLES = 4  # fewer articles: one happening (a small story is not split)
-# a description joins the event words of its lemma when the story has at least this many of them
-# (1-4 tried on ECB+ coref_dev topics 1-22 and MEANTIME English: 2 is best on both)
-EVENT_NOUN_VERBS = 2
 SPLIT_BY_HAPPENING = frozenset({"head", "meaning", "meaning+slot", "frame"})
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
@@ -330,18 +325,11 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    # a noun the story also uses as an event word ("the escape" / "escaped", "his transport" /
-    # "was transported") names that event: it groups with the event words of its lemma (free
-    # descriptions only: one tied to a name is that name's; never an actor's role noun: "forces"
-    # is no "forcing")
-    verbs = Counter(m.head for m in mentions.values() if m.kind == "event")
     for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.head in PARTITIVE_NOUNS:
             continue  # "the eastern part" and "part of the agreement": a part of what is not said by the head
         if k not in bound or (m.kind == "entity" and not m.label):
-            head = _verb_of(m.head, verbs) if m.kind == "event" or not m.label else m.head
-            kind = "event" if m.kind == "entity" and not m.label and k not in bound and verbs[head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
-            by_head[(kind, head)].append(k)
+            by_head[(m.kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for k, m in mentions.items():
@@ -387,17 +375,6 @@ def _calendar_clash(a: set[tuple[str, int]], b: set[tuple[str, int]]) -> bool:
     """Both name a weekday, or both a month, and none in common."""
     return any({v for k, v in a if k == kind} and {v for k, v in b if k == kind}
                and not {v for k, v in a if k == kind} & {v for k, v in b if k == kind} for kind in ("day", "month"))
-
-
-def _verb_of(head: str, verbs: Counter) -> str:
-    """The verb a noun in -ing names when the story uses that verb as an event word ("shooting"
-    / "shot", "burning" / "burned", "running" / "ran"); else the head itself."""
-    if len(head) > 5 and head.endswith("ing"):
-        stem = head[:-3]
-        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
-            if verb and verbs[verb]:
-                return verb
-    return head
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -501,23 +478,15 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join, happening: 
 
     The story says who is what: "U.S. automaker Chrysler", "Vitaly Churkin, Russia's envoy",
     "X is the president". A later "the automaker" / "the envoy" is that entity when exactly
-    one entity of the article (else of the articles reporting its happening; of the story when
-    it is too small to tell happenings) was described so: two actresses in two look-alike
-    happenings are each "the actress" there."""
+    one entity of the article (else of the articles reporting its happening, else of the story)
+    was described so: two actresses in two look-alike happenings are each "the actress" there."""
     described: dict[str, set[str]] = defaultdict(set)  # head lemma -> entity ids
-    # (happening, head lemma) -> entity ids described so in that happening's articles: a story of
-    # two look-alike happenings may name both actresses in each, but describes each in its own
-    described_in: dict[tuple[int, str], set[str]] = defaultdict(set)
     for k, m in mentions.items():
-        pairs = []
         if k in ent:
-            pairs = [(lemma, ent[k]) for lemma in m.describers]
+            for lemma in m.describers:
+                described[lemma].add(ent[k])
         elif m.same_as >= 0 and (k[0], m.same_as) in ent:
-            pairs = [(m.head, ent[(k[0], m.same_as)])]
-        for lemma, e in pairs:
-            described[lemma].add(e)
-            if k[0] in happening:
-                described_in[(happening[k[0]], lemma)].add(e)
+            described[m.head].add(ent[(k[0], m.same_as)])
     if not described:
         return
     first: dict[str, Key] = {}
@@ -538,15 +507,7 @@ def _link_descriptions(mentions, ent: dict[Key, str], uf: _UF, join, happening: 
         owners = described[m.head]
         local = owners & in_article[k[0]]
         near = owners & in_happening[happening[k[0]]] if k[0] in happening else set()
-        # in a story told as several happenings, a name described so only in another one is no
-        # evidence here: on MEANTIME such story-wide picks were mostly wrong (tried on MEANTIME
-        # and ECB+ coref_dev 1-22: entity CoNLL +0.0007 / +0.0017, ECB+ event -0.0005); a small
-        # story is one happening. A name of the happening counts only if it was described so in
-        # the happening (MEANTIME entity +0.0005, ECB+ unchanged)
-        mine = described_in.get((happening.get(k[0], -1), m.head), set())
-        pick = local or (near & mine if happening else owners)
-        if len(pick) > 1 and pick & mine:
-            pick = pick & mine
+        pick = local or near or owners
         if len(pick) == 1:
             join(first[next(iter(pick))], k, "description")
 
@@ -665,9 +626,7 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
     names = {e.id: e.name for e in ctx.sections.get("entities") or ()}
     out = []
     for root, keys in groups.items():
-        # what most of its mentions are: a noun joined with its event words ("the escape") is an event
-        kinds = Counter(mentions[k].kind for k in keys)
-        kind = "event" if kinds["event"] > kinds["entity"] else "entity"
+        kind = mentions[keys[0]].kind
         entity_ids = sorted({ent[k] for k in keys if k in ent})
         entity_id = entity_ids[0] if entity_ids else None
         label = names.get(entity_id) if entity_id else None
