@@ -116,12 +116,20 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
     covered: set[tuple[str, str]] = set()
     open_ = [i for i, c in enumerate(candidates) if c.claim is None or c.claim.status != "disputed"]
     chosen: list[_Candidate] = []
-    gains: list[float] = []
-    stale = True  # a gain changes only when a choice covers more word pairs
+
+    def gain(i: int) -> float:
+        return candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total
+
+    # which candidates hold each shared word pair: a choice changes the gains of those only (the
+    # weights are whole counts, so a sum is exact in any order and an unchanged gain is the same
+    # number it would be recomputed as)
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i in open_:
+        for b in pairs[i]:
+            if b in concepts:
+                holders.setdefault(b, []).append(i)
+    gains = [gain(i) for i in open_]
     while open_ and len(chosen) < limit:
-        if stale:
-            gains = [candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total for i in open_]
-            stale = False
         at = int(np.argmax(gains))
         i = open_.pop(at)
         gains.pop(at)
@@ -131,8 +139,12 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
             continue
         chosen.append(candidates[i])
         taken.append(vectors[i])
+        newly = pairs[i] - covered
         covered |= pairs[i]
-        stale = True
+        changed = {j for b in newly for j in holders.get(b, ())}
+        for n, j in enumerate(open_):
+            if j in changed:
+                gains[n] = gain(j)
     return chosen
 
 
