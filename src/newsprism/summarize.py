@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .align import core_text, lexical_similarity
-from .resources.embed import embed
+from .resources.embed import embed, similarity
 from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
@@ -194,9 +194,9 @@ class _Writer:
         texts = [c.text for c in self.candidates]
         titles = [a.title for a in self.ctx.articles if a.title and not a.duplicate_of]
         lexical = lexical_similarity(texts + titles)
-        sims = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical[: len(texts), : len(texts)]
+        sims = (1 - LEXICAL_WEIGHT) * similarity(vectors, vectors) + LEXICAL_WEIGHT * lexical[: len(texts), : len(texts)]
         if titles and TITLE_WEIGHT:
-            title_sims = (1 - LEXICAL_WEIGHT) * (vectors @ embed(titles).T) + LEXICAL_WEIGHT * lexical[: len(texts), len(texts):]
+            title_sims = (1 - LEXICAL_WEIGHT) * similarity(vectors, embed(titles)) + LEXICAL_WEIGHT * lexical[: len(texts), len(texts):]
             headline = title_sims.mean(axis=1)
         else:
             headline = np.zeros(len(texts))

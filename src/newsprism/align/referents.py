@@ -541,9 +541,11 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
             mine, event = uf.find(k), uf.find((k[0], m.pred))
             profile[mine].add((event, m.role))
             args[event].add((mine, m.role))
+    from ..resources.embed import similarity
+
     texts = [_label_text(members_of[r], mentions) for r in roots]
     vectors = _embed(texts)
-    sims = vectors @ vectors.T
+    sims = similarity(vectors, vectors)
     # the pairs close enough to join on some evidence (the upper triangle, all rows at once);
     # a pair that no later state can join (not close enough without a shared slot, and none
     # shared: the slots are read once, here) is dropped before the sort
