@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .align import core_text, lexical_similarity
-from .resources.embed import embed
+from .resources.embed import embed, similarity
 from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
@@ -116,16 +116,35 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
     covered: set[tuple[str, str]] = set()
     open_ = [i for i, c in enumerate(candidates) if c.claim is None or c.claim.status != "disputed"]
     chosen: list[_Candidate] = []
+
+    def gain(i: int) -> float:
+        return candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total
+
+    # which candidates hold each shared word pair: a choice changes the gains of those only (the
+    # weights are whole counts, so a sum is exact in any order and an unchanged gain is the same
+    # number it would be recomputed as)
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i in open_:
+        for b in pairs[i]:
+            if b in concepts:
+                holders.setdefault(b, []).append(i)
+    gains = [gain(i) for i in open_]
     while open_ and len(chosen) < limit:
-        gains = [candidates[i].score + CONCEPT_WEIGHT * sum(concepts.get(b, 0.0) for b in pairs[i] - covered) / total for i in open_]
-        i = open_.pop(int(np.argmax(gains)))
+        at = int(np.argmax(gains))
+        i = open_.pop(at)
+        gains.pop(at)
         if candidates[i].claim is not None and any(c.claim is candidates[i].claim for c in chosen):
             continue  # another outlet's wording of a claim already stated
         if taken and max(float(vectors[i] @ t) for t in taken) >= REDUNDANT:
             continue
         chosen.append(candidates[i])
         taken.append(vectors[i])
+        newly = pairs[i] - covered
         covered |= pairs[i]
+        changed = {j for b in newly for j in holders.get(b, ())}
+        for n, j in enumerate(open_):
+            if j in changed:
+                gains[n] = gain(j)
     return chosen
 
 
@@ -175,15 +194,18 @@ class _Writer:
         texts = [c.text for c in self.candidates]
         titles = [a.title for a in self.ctx.articles if a.title and not a.duplicate_of]
         lexical = lexical_similarity(texts + titles)
-        sims = (1 - LEXICAL_WEIGHT) * (vectors @ vectors.T) + LEXICAL_WEIGHT * lexical[: len(texts), : len(texts)]
+        sims = (1 - LEXICAL_WEIGHT) * similarity(vectors, vectors) + LEXICAL_WEIGHT * lexical[: len(texts), : len(texts)]
         if titles and TITLE_WEIGHT:
-            title_sims = (1 - LEXICAL_WEIGHT) * (vectors @ embed(titles).T) + LEXICAL_WEIGHT * lexical[: len(texts), len(texts):]
+            title_sims = (1 - LEXICAL_WEIGHT) * similarity(vectors, embed(titles)) + LEXICAL_WEIGHT * lexical[: len(texts), len(texts):]
             headline = title_sims.mean(axis=1)
         else:
             headline = np.zeros(len(texts))
         articles = np.array([c.span.article_id for c in self.candidates])
+        others_of: dict[str, np.ndarray] = {}  # each article's mask of the other articles' candidates
         for i, cand in enumerate(self.candidates):
-            others = articles != cand.span.article_id
+            others = others_of.get(cand.span.article_id)
+            if others is None:
+                others = others_of[cand.span.article_id] = articles != cand.span.article_id
             centrality = float(sims[i, others].mean()) if others.any() else 0.0
             cand.score = (
                 centrality
@@ -289,7 +311,8 @@ class _Writer:
         }
         for word in LABEL_WORD_RE.finditer(span.text):
             start = span.start + word.start()
-            if not _inside_quote(span, start) and is_label(word.group(), ("label",)):
+            # is it a label (remembered per word) before where it stands: most words are none
+            if is_label(word.group(), ("label",)) and not _inside_quote(span, start):
                 found.add((start, start + len(word.group())))
         return len(found)
 
@@ -450,15 +473,30 @@ def loaded_rate(text: str) -> float:
     coloured = 0
     for word in words:
         w = word.group()
-        if w[0].isupper() and _inside_sentence(text, word.start()):
-            continue
-        coloured += _is_emotive(w.lower()) or is_label(w, LEXICON_CATEGORIES)
+        # the word's colour first (remembered per word): most words have none, and then where
+        # it stands does not matter
+        if _coloured(w) and not (w[0].isupper() and _inside_sentence(text, word.start())):
+            coloured += 1
     return coloured / len(words)
 
 
+@functools.lru_cache(maxsize=65536)
+def _coloured(word: str) -> bool:
+    """A strongly valenced word outside the news vocabulary, or an entry of the loaded-language
+    lexicon (``loaded_rate``'s test of one word, wherever it stands)."""
+    return _is_emotive(word.lower()) or is_label(word, LEXICON_CATEGORIES)
+
+
+SENTENCE_OPENERS = frozenset(" “\"‘'(")  # what may stand between a sentence's end and its first word
+
+
 def _inside_sentence(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" “\"‘'(")
-    return bool(before) and before[-1] not in ".!?:;—"
+    """Something other than a sentence's end comes before ``position`` (past spaces, opening
+    quotes and brackets); read back from the position, not by copying the text before it."""
+    i = min(position, len(text)) - 1
+    while i >= 0 and text[i] in SENTENCE_OPENERS:
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:;—"
 
 
 def ungrounded_words(sentence: SummarySentence, articles: Mapping[str, Article]) -> list[str]:

@@ -60,3 +60,17 @@ def test_repeated_texts_come_from_the_cache_unchanged():
     assert set(texts) <= module.cached_texts()
     again = module.embed(list(reversed(texts)))
     assert (again[0] == first[1]).all() and (again[1] == first[0]).all()
+
+
+def test_similarity_is_the_one_thread_product_and_leaves_the_thread_count_alone():
+    """A story's similarities are the same numbers on any machine: the product on one BLAS thread
+    (as on a Dask worker), whatever the process's own setting, which is left as it was."""
+    from threadpoolctl import ThreadpoolController, threadpool_limits
+
+    rows = np.random.default_rng(7).standard_normal((300, 256)).astype(np.float32)
+    before = [lib["num_threads"] for lib in ThreadpoolController().select(user_api="blas").info()]
+    with threadpool_limits(limits=1, user_api="blas"):
+        expected = rows @ rows.T
+    with threadpool_limits(limits=2, user_api="blas"):
+        assert np.array_equal(similarity(rows, rows), expected)
+    assert [lib["num_threads"] for lib in ThreadpoolController().select(user_api="blas").info()] == before

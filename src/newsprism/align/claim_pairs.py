@@ -14,6 +14,7 @@ The sparse products are done in row blocks of ``BLOCK`` claims, so memory stays
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Hashable, Sequence
 
@@ -29,6 +30,7 @@ KEY_BONUS = 0.25
 BLOCK = 512
 
 WORD_RE = re.compile(r"[A-Za-z]+|\d[\d,.]*")
+LOWER_WORD_RE = re.compile(r"[a-z]+|\d[\d,.]*")  # WORD_RE on a lower-cased ASCII text
 STOP = frozenset("the a an of and or in on at to for by with from their its his her this that".split())
 FUNCTION_WORDS = frozenset(
     "are was were been being has have had will would could should may might can not also "
@@ -41,17 +43,27 @@ FUNCTION_WORDS = frozenset(
 def content_words(text: str) -> set[str]:
     """Lower-cased content words, plural -s dropped: a cheap, parse-free bag of what is said."""
     out = set()
-    for w in WORD_RE.findall(text):
-        w = w.lower().rstrip(".,")
+    # an ASCII text is lower-cased once (the same words: only A-Z change); other texts word by
+    # word, as a non-ASCII letter may lower-case to an ASCII one ("K" the kelvin sign)
+    words = LOWER_WORD_RE.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD_RE.findall(text)]
+    for w in words:
+        w = w.rstrip(".,")
         if w in STOP or w in FUNCTION_WORDS or len(w) < 3 and not w[0].isdigit():
             continue
         out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
     return out
 
 
+@functools.lru_cache(maxsize=32768)
+def _bag(text: str) -> tuple[str, ...]:
+    """``content_words`` in order, remembered: claim alignment and the summary weigh the same
+    sentences."""
+    return tuple(sorted(content_words(text)))
+
+
 def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
     """Rows: idf-weighted, L2-normalised content-word sets; idf over the given (story's) texts."""
-    bags = [sorted(content_words(t)) for t in texts]
+    bags = [_bag(t) for t in texts]
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, bag in enumerate(bags):
@@ -96,10 +108,11 @@ def candidate_pairs(lexical: sparse.csr_matrix, keys: sparse.csr_matrix, groups:
         if take <= 0:
             continue
         best = np.argpartition(-cheap, take - 1, axis=1)[:, :take] if take < n else np.tile(np.arange(n), (hi - lo, 1))
-        for r in range(hi - lo):
-            i = lo + r
-            for j in best[r]:
-                j = int(j)
-                if j != i and cheap[r, j] >= floor:
-                    pairs[(min(i, j), max(i, j))] = float(lex[r, j])
+        # every row's partners at once, in the order a row-by-row loop would write them
+        local = np.repeat(np.arange(hi - lo), best.shape[1])
+        i, j = local + lo, best.ravel()
+        keep = (j != i) & (cheap[local, j] >= floor)
+        local, i, j = local[keep], i[keep], j[keep]
+        for a, b, value in zip(np.minimum(i, j).tolist(), np.maximum(i, j).tolist(), lex[local, j].tolist()):
+            pairs[(a, b)] = value
     return pairs

@@ -39,6 +39,7 @@ and what it alone reports.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
@@ -499,6 +500,7 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
     return disputes
 
 
+@functools.lru_cache(maxsize=32768)  # each claim is compared with a dozen partners: its words once
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -606,6 +608,7 @@ def _time_conflict(a: _Item, b: _Item) -> list[_Dispute]:
     return []
 
 
+@functools.lru_cache(maxsize=8192)  # one agent phrase is read for every pair its claim is in
 def agent_side(agent: str | None) -> str | None:
     """``state`` or ``nonstate`` for an agent phrase, None when it names neither or both."""
     if not agent:

@@ -549,6 +549,9 @@ def _names_another(m: RefMention) -> bool:
 
 def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
     """What a group means, to embed: its most used head with its most used narrowing words."""
+    if len(keys) == 1:  # most groups: one mention, its own words
+        m = mentions[keys[0]]
+        return " ".join((*m.mods, m.head))
     counts = Counter(" ".join((*mentions[k].mods, mentions[k].head)) for k in keys)
     return min(counts, key=lambda t: (-counts[t], t))
 
@@ -558,31 +561,45 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
     if len(roots) < 2:
         return
     kinds = {r: mentions[r].kind for r in roots}
-    # slot profile: (event group root, role) for every participant mention
+    # slot profile: (event group root, role) for every participant mention; and the participants
+    # of each event group, by role
     profile: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
-    for k, m in mentions.items():
-        if m.pred >= 0 and (k[0], m.pred) in mentions:
-            profile[uf.find(k)].add((uf.find((k[0], m.pred)), m.role))
-    # participants of each event group, by role
     args: dict[Key, set[tuple[Key, str]]] = defaultdict(set)
     for k, m in mentions.items():
         if m.pred >= 0 and (k[0], m.pred) in mentions:
-            args[uf.find((k[0], m.pred))].add((uf.find(k), m.role))
+            mine, event = uf.find(k), uf.find((k[0], m.pred))
+            profile[mine].add((event, m.role))
+            args[event].add((mine, m.role))
+    from ..resources.embed import similarity
+
     texts = [_label_text(members_of[r], mentions) for r in roots]
     vectors = _embed(texts)
-    sims = vectors @ vectors.T
+    sims = similarity(vectors, vectors)
+    # the pairs close enough to join on some evidence (the upper triangle, all rows at once);
+    # a pair that no later state can join (not close enough without a shared slot, and none
+    # shared: the slots are read once, here) is dropped before the sort
+    rows, cols = np.nonzero(np.triu(sims >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING), 1))
     pairs = []
-    for i, a in enumerate(roots):
-        row = sims[i]
-        for j in np.nonzero(row[i + 1 :] >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING))[0] + i + 1:
-            b = roots[j]
-            if kinds[a] != kinds[b]:
+    for i, j, sim in zip(rows.tolist(), cols.tolist(), sims[rows, cols].tolist()):
+        a, b = roots[i], roots[j]
+        kind = kinds[a]
+        if kind != kinds[b]:
+            continue
+        if kind == "entity":
+            shared = bool(profile[a] & profile[b])
+            if not (shared or sim >= ENTITY_MEANING):
                 continue
-            pairs.append((float(row[j]), a, b))
+        else:
+            shared = bool(args[a] & args[b])
+            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
+                continue
+        pairs.append((sim, a, b, shared))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    heads = {r: {mentions[x].head for x in members_of[r]} for r in roots}
-    mods = {r: {w for x in members_of[r] for w in mentions[x].mods} for r in roots}
-    for sim, a, b in pairs:
+    # each group's heads and narrowing words as they were before any join of this pass
+    near = {r for _, a, b, _ in pairs for r in (a, b)}
+    heads = {r: {mentions[x].head for x in members_of[r]} for r in near}
+    mods = {r: {w for x in members_of[r] for w in mentions[x].mods} for r in near}
+    for sim, a, b, shared in pairs:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
@@ -592,7 +609,6 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
             continue  # a state's organ, an armed group, anyone else: meaning alone does not cross roles
         named = bool(groups_ent.get(ra)) or bool(groups_ent.get(rb))
         if kinds[a] == "entity":
-            shared = bool(profile[a] & profile[b])
             if named:
                 if not (shared and sim >= NAME_MEANING):
                     continue
@@ -600,7 +616,6 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
                 continue
             join(a, b, "meaning+slot" if shared else "meaning")
         else:
-            shared = bool(args[a] & args[b])
             if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
                 continue
             join(a, b, "meaning+slot" if shared else "meaning")
