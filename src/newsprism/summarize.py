@@ -359,7 +359,8 @@ def neutral_text(text: str, drop: Sequence[Span]) -> str:
     if not drop:
         return text.strip()
     out = text
-    for word in sorted({d.text for d in drop}, key=len, reverse=True):
+    # longest first (a phrase before a word inside it), then by the word: never in set order
+    for word in sorted({d.text for d in drop}, key=lambda w: (-len(w), w)):
         # "an unflattering spotlight" -> "a spotlight": the article follows the next word
         out = re.sub(rf"\b(?:(an?) )?{re.escape(word)}\b,?\s*(\w?)", _drop_word, out)
     out = re.sub(r"\s{2,}", " ", out).strip()
