@@ -258,6 +258,8 @@ def test_referents_list_each_outlets_words_with_citations_and_leave_out_attribut
     assert f'data-article="{two.id}" data-start="{b}" data-end="{b + 6}"' in section
     assert "rebel groups" in section and "rebels" in section and "joined by: head, meaning" in section
     assert f'data-start="{said}"' not in section  # the act of reporting is no referent of the story
+    # each cited span is an anchor in the article text, so the citation can highlight it
+    assert f'data-s="{b}" data-e="{b + 6}"' in html
     md_text = render_markdown_dict(data).split("### Who and what across outlets", 1)[1].split("###", 1)[0]
     assert "the &lt;armed&gt; opposition" in md_text and "2 outlets" in md_text and "said" not in md_text
 

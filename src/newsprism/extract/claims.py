@@ -23,7 +23,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
-from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, REPORT_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
+from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
 from .row_tree import children, span_root, subtree
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
@@ -262,7 +262,7 @@ def _attribution(tree: _Tree, first: int, end: int) -> str | None:
             if subjects and (has_content or any(tree.doc[j].is_quote for j in range(first, end))) and rows[subjects[0]].pos in ("PROPN", "NOUN"):
                 return _phrase(tree, subjects[0])
         if tok.lemma in RELAY_VERBS and tok.pos == "VERB" and any(
-                rows[c].dep == "dobj" and rows[c].lemma.lower() in REPORT_NOUNS for c in kids[i]):
+                rows[c].dep == "dobj" and rows[c].lemma.lower() in RELAYED_NOUNS for c in kids[i]):
             # "The United Nations has received reports of ...": the receiver relays them
             subjects = [c for c in kids[i] if rows[c].dep == "nsubj" and rows[c].pos in ("PROPN", "NOUN")]
             if subjects:

@@ -208,6 +208,9 @@ class StoryPage:
             for row in section["rows"]:
                 for c in row["cites"]:
                     yield c["article_id"], c["start"], c["end"]
+        for ref in self.referents() or []:
+            for c in ref["cites"]:
+                yield c["article_id"], c["start"], c["end"]
 
     # -- sections
 

@@ -81,7 +81,7 @@ STANCE_VERBS = frozenset(
 # "X has received reports of ...", "X cited accounts of ...": X relays what others report, so a
 # sentence so framed is attributed to X (the verbs, and the nouns of a report they take)
 RELAY_VERBS = frozenset("receive cite relay document record".split())
-REPORT_NOUNS = frozenset("report account allegation claim information testimony".split())
+RELAYED_NOUNS = frozenset("report account allegation claim information testimony".split())
 # nouns that say how much of something or which part of it, not what it is ("part of the
 # agreement", "the eastern part of the city", "the rest", "a number of"): "X was part of Y" is no
 # identity, and two "part"s in two articles are no one thing
