@@ -361,7 +361,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
 
 def _calendar_words(m: RefMention) -> set[tuple[str, int]]:
-    """("day", weekday) and ("month", month) of a date's words ("Sept. 3" and "September" share one)."""
+    """("day", weekday) and ("month", month) of a mention's words ("Sept. 3" and "September" share one)."""
     out = set()
     for w in re.findall(r"[a-z]+", m.text.lower()):
         if w in WEEKDAYS:
@@ -373,8 +373,11 @@ def _calendar_words(m: RefMention) -> set[tuple[str, int]]:
 
 def _calendar_clash(a: set[tuple[str, int]], b: set[tuple[str, int]]) -> bool:
     """Both name a weekday, or both a month, and none in common."""
-    return any({v for k, v in a if k == kind} and {v for k, v in b if k == kind}
-               and not {v for k, v in a if k == kind} & {v for k, v in b if k == kind} for kind in ("day", "month"))
+    for kind in ("day", "month"):
+        mine, theirs = {v for k, v in a if k == kind}, {v for k, v in b if k == kind}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:

@@ -68,13 +68,14 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
             inside[s.article_id].append(s)
             if ref.kind == "event":
                 events.add(s)
-    heads = {(aid, m.start, m.end): m.head for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
-    labels = {(aid, m.start, m.end): m.label for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
-    kinds = {(aid, m.start, m.end): m.kind for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
+    mention_at = {(aid, m.start, m.end): m for aid in independent for m in getattr(ctx.analyses.get(aid), "ref_mentions", ()) or ()}
+
+    def head(s: Span) -> str | None:
+        m = mention_at.get((s.article_id, s.start, s.end))
+        return m.head if m is not None else None
 
     def owner(t: TermMention) -> Span | None:
         held = [s for s in inside[t.article_id] if t.start <= s.start and s.end <= t.end]
-        headed = [s for s in held if heads.get((s.article_id, s.start, s.end)) == t.head.lower()]
         if t.role.endswith(":verb"):
             # a verb phrase is about its verb, or about the event noun it governs ("claimed
             # victory"); never about a thing it names on the way ("to escape street battles")
@@ -82,7 +83,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         else:
             # a noun phrase is about its head: "the battle of Aleppo" is the battle's, not
             # Aleppo's; "conquest of Aleppo" is no one's when the conquest is no referent
-            held = headed
+            held = [s for s in held if head(s) == t.head.lower()]
         return max(held, key=lambda s: (s.end == t.end, s.end - s.start, -s.start), default=None)
 
     rows = []
@@ -91,7 +92,8 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         if len({s.article_id for s in spans}) < 2:
             continue
         entity = entities.get(ref.entity_id) if ref.entity_id else None
-        if entity is not None and entity.type == "NORP" and all(labels.get((s.article_id, s.start, s.end)) == "NORP" for s in spans):
+        if entity is not None and entity.type == "NORP" and all(
+                getattr(mention_at.get((s.article_id, s.start, s.end)), "label", None) == "NORP" for s in spans):
             continue  # a nationality word ("Syrian") only narrows other descriptions
         shown: list[Span] = []
         termed: set[str] = set()
@@ -108,7 +110,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         phrases = {_normal(s.text) for s in shown} - {""}
         if len(phrases) < 2:
             continue  # every outlet uses the same words: nothing to compare
-        if ref.kind == "event" and len({heads.get((s.article_id, s.start, s.end), s.text.lower()) for s in spans}) < 2:
+        if ref.kind == "event" and len({s.text.lower() if head(s) is None else head(s) for s in spans}) < 2:
             continue  # one bare verb or noun in several forms
         by_outlet: dict[str, list[str]] = defaultdict(list)
         seen: dict[str, set[str]] = defaultdict(set)
@@ -118,7 +120,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
                 seen[s.article_id].add(key)
                 by_outlet[s.article_id].append(s.text)
         # an event told in nouns and verbs ("the fighting" / "fought") is an event, whichever form is commoner
-        told_as_event = ref.kind == "event" or any(kinds.get((s.article_id, s.start, s.end)) == "event" for s in spans)
+        told_as_event = ref.kind == "event" or any(getattr(mention_at.get((s.article_id, s.start, s.end)), "kind", None) == "event" for s in spans)
         kind = "event" if told_as_event else ("person" if entity is not None and entity.type == "PERSON" else "actor")
         label = _label(ref, entity, shown, loaded)
         rows.append(FramingRow(referent=f"{kind}: {label}",

@@ -241,6 +241,11 @@ class StoryPage:
     def referents(self) -> list[dict[str, Any]] | None:
         """Who and what the outlets mention (report/referent_list), with a citation per outlet;
         None when the story has no referents section."""
+        return self._referents
+
+    @cached_property
+    def _referents(self) -> list[dict[str, Any]] | None:
+        # built once: the template and the article anchors (``_all_spans``) both read it
         from .referent_list import listed_referents
 
         if self.story.get("referents") is None:

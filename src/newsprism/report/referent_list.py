@@ -40,12 +40,14 @@ def listed_referents(story: Dict) -> list[dict[str, Any]]:
         if ref.get("kind") == "event" and all(_is_attribution(str(m.get("text") or "")) for m in mentions):
             continue
         words: dict[str, list[str]] = {}
+        seen: set[tuple[str, str]] = set()
         first: dict[str, Dict] = {}
         for m in mentions:
             aid = m["article_id"]
             text = " ".join(str(m.get("text") or "").split())
             shown = words.setdefault(aid, [])
-            if text and text.lower() not in {w.lower() for w in shown}:
+            if text and (aid, text.lower()) not in seen:
+                seen.add((aid, text.lower()))
                 shown.append(text)
             first.setdefault(aid, m)
         linked_by = sorted({str(e) for e in ref.get("evidence") or [] if e != "single mention"})
