@@ -489,7 +489,7 @@ def _time_words(rows, i: int) -> list[str]:
     out = []
     if low in WEEKDAYS:
         out.append(low)
-    elif low in MONTHS or low.rstrip(".") in ("jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec"):
+    elif low in MONTHS or low.rstrip(".") in _MONTH_ABBREVIATIONS:
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         if nxt is not None and nxt.like_num:
             out.append(f"{low[:3]}-{nxt.text}")

@@ -272,7 +272,7 @@ def sourcing_features(doc, quotes: list[tuple[int, int]], sents, rows: list[_Tok
     """Who speaks: share of attributed sentences, named vs anonymous sources, quotation
     counts (and scare quotes), plain "said" vs characterising speech verbs."""
     text = doc.text if text is None else text
-    rows = _token_rows(doc, sorted(quotes)) if rows is None else rows
+    rows = _token_rows(doc, quotes) if rows is None else rows
     n_words = max(sum(1 for t in rows if t.is_alpha), 1)
     n_sents = max(len(sents), 1)
     attributed = named = anonymous = 0

@@ -44,20 +44,6 @@ class LoadedMatch:
     valence: float  # VADER valence of the words (0 when unknown)
 
 
-def token_valence(token) -> float:
-    lex = vader_lexicon()
-    return lex.get(token.lower_, lex.get(token.lemma_.lower(), 0.0))
-
-
-def _keys(token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
-
-
-def match_key(doc, m: "LoadedMatch") -> str:
-    """The lemma(s) of a match: what word selection is keyed on."""
-    return " ".join(t.lemma_.lower() for t in doc[m.start_token : m.end_token])
-
-
 def _match_settings(settings: LoadedSettings) -> tuple:
     """The settings a match at one position depends on (not ``skip_quoted`` nor the scorer's)."""
     return settings.categories, settings.vader_threshold, settings.use_exclusions, settings.exclusions
