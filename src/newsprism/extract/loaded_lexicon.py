@@ -44,6 +44,11 @@ class LoadedMatch:
     valence: float  # VADER valence of the words (0 when unknown)
 
 
+def match_key(doc, m: "LoadedMatch") -> str:
+    """The lemma(s) of a match: what word selection is keyed on (benchmarks/loaded_basil.py)."""
+    return " ".join(t.lemma_.lower() for t in doc[m.start_token : m.end_token])
+
+
 def _match_settings(settings: LoadedSettings) -> tuple:
     """The settings a match at one position depends on (not ``skip_quoted`` nor the scorer's)."""
     return settings.categories, settings.vader_threshold, settings.use_exclusions, settings.exclusions
