@@ -445,6 +445,7 @@ class RefMention:
     definite: bool = False  # a description with "the" / a possessive: it points back at someone known
     mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
     owners: tuple[str, ...] = ()  # names before a description's head, lower case: whose it is ("north korea" in "North Korea's agency"); "!x" for "anti-X"
+    stative: bool = False  # an event verb that tells a state, not a happening: a participle modifier ("rebel-held areas", "areas held by rebels") or a linking verb ("appeared likely")
 
 
 @dataclass(frozen=True)

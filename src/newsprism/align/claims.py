@@ -209,7 +209,10 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
             continue
         spans = [_Spans(x.get(article.id, [])) for x in by_article]
         values = _Spans(figure_values.get(article.id, []))
-        participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
+        mentions = getattr(analysis, "ref_mentions", ()) or ()
+        participants = _participants(article.id, mentions, event_at, referent_at)
+        # a state ("rebel-held areas", "appeared likely") is no happening two claims can share
+        stative = {(m.start, m.end) for m in mentions if getattr(m, "stative", False)}
         roles_at = _Spans(sorted((k[2], k[2] + 1, (k, v)) for k, v in participants.items()))
         for cand in analysis.claims:
             ents, figs, dates, evs = (x.within(cand) for x in spans)
@@ -230,7 +233,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 entity_ids=frozenset(v for _, _, v in ents),
                 figure_ids=frozenset(v for _, _, v in figs),
                 dates=frozenset(v for _, _, v in dates),
-                events=frozenset(v for _, _, v in evs),
+                events=frozenset(v for s, e, v in evs if (s, e) not in stative),
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
