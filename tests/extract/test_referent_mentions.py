@@ -84,3 +84,13 @@ def test_a_state_is_told_apart_from_a_happening(nlp):
     assert {"controlled", "held", "appears", "remains"} <= stative
     assert sum(m.text == "appeared" and m.stative for m in ms) == 1  # "appeared quite likely", not "in court"
     assert {"leave", "remain", "fired"} <= happening  # "remain in ...": a place; "fired": no holding
+
+
+def test_a_verb_that_frames_a_sentence_is_marked(nlp):
+    text = ("The Journal reported that the group is pushing to accept cuts. Many believed it would pass. "
+            "The program will make it strong. Trump did not want to give up his right. Police reported two arrests.")
+    _, ms = _mentions(nlp, text)
+    framing = {m.text for m in ms if m.kind == "event" and m.frame_verb}
+    assert {"reported", "believed", "make"} <= framing  # saying or thinking that reports a clause; a light verb
+    assert "give" not in framing  # "give up" means by itself
+    assert [m.frame_verb for m in ms if m.text == "reported"] == [True, False]  # "reported two arrests" tells a happening

@@ -110,6 +110,10 @@ HOLDING_VERBS = frozenset("hold control own occupy run govern administer dominat
 # second suspect", "an earlier attack"): it is not the story's own fight, suspect or attack
 INSTANCE_WORDS = frozenset("another next previous earlier prior upcoming future subsequent".split())
 
+# light verbs: their meaning is mostly in their object ("make it strong", "take control", "give
+# way"), so two sentences sharing one share no happening by it
+LIGHT_VERBS = frozenset("make take give get go come put".split())
+
 # nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
 PERSON_NOUNS = frozenset(
     """people person civilian child children woman women man men resident fighter soldier victim
