@@ -68,6 +68,17 @@ def test_two_reports_of_different_things_are_no_agreement(basil_docs):
     assert [c for c in trump if c.status == "agreed" and sum("announced Tuesday that he is" in s.text or "has announced Tuesday" in s.text for s in c.support) == 2]
 
 
+def test_a_claim_that_tells_both_acts_is_no_polarity_dispute(basil_docs):
+    # 2010, Boehner: "a two-in-three chance that we win control of the House again, but ... a
+    # one-in-three chance that we could lose" against "a 2 in 3 chance that we win control of the
+    # House again": the first says both, so "lose" / "win" is no dispute
+    docs = [d for d in basil_docs if "a81114e4" in d["id"]]
+    assert len(docs) == 3
+    claims = _story(docs)
+    assert any("2 in 3 chance that we win control" in t for c in claims for t in _words(c))
+    assert not [c for c in claims if c.status == "disputed" and any("chance that we win" in t for t in _words(c))]
+
+
 def _words(claim):
     return [s.text for s in (*claim.support, *claim.contradicted_by)]
 

@@ -671,6 +671,8 @@ def _polarity_conflict(a: _Item, b: _Item, sim: float) -> list[_Dispute]:
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
             pair = (ea["lemma"], eb["lemma"])
             if (pair in ANTONYMS or pair[::-1] in ANTONYMS) and ea.get("negated") == eb.get("negated"):
+                if _states_both(a, ea, eb) or _states_both(b, eb, ea):
+                    continue  # "a two-in-three chance that we win ..., a one-in-three chance that we could lose"
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
     return []
 
