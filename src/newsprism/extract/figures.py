@@ -38,7 +38,7 @@ COUNT_NOUNS = {"number", "total", "toll", "tally", "count", "figure", "sum"}
 # Prepositions that make a figure a part of an earlier one: "82 civilians, including 13 children".
 PART_OF = {"including", "among", "incl", "includes", "included"}
 # Verbs that hold a count rather than make it happen: "has 277 vulnerabilities".
-LIGHT_VERBS = {"be", "have", "include", "contain", "comprise", "number", "total"}
+COUNT_HOLDING_VERBS = {"be", "have", "include", "contain", "comprise", "number", "total"}
 # Words that join the two ends of a range: "50,000 to 100,000", "10-13", "one or two".
 RANGE_JOINERS = {"to", "-", "–", "—", "or"}
 
@@ -395,7 +395,7 @@ def _find_event(doc, n: _Found, earlier: list[_Found], sent) -> None:
         whole = earlier[-1]  # "82 civilians ..., including 13 children": executed like the whole
         n.event, n.role, n.obj = whole.event, whole.role, whole.obj
         return
-    if head.lemma_.lower() in LIGHT_VERBS:
+    if head.lemma_.lower() in COUNT_HOLDING_VERBS:
         return  # "IE6 has 277 vulnerabilities": possession, not an event
     if arg.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
         n.event, n.role = head, "patient"
