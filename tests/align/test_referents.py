@@ -218,3 +218,31 @@ def test_a_part_of_something_is_no_identity_and_no_shared_head(nlp):
     evacuation = _referent_of(referents, "a0", "evacuation")
     assert not any(s.article_id == "a1" for s in evacuation.mentions), evacuation
     assert _referent_of(referents, "a1", "eastern part") is not _referent_of(referents, "a0", "part")
+
+
+def test_an_article_naming_only_what_most_of_the_story_names_is_no_happening_of_its_own(nlp):
+    # two look-alike earthquakes, each told by six articles with their own towns; a last article
+    # names only "Iran" (as twelve of thirteen do): left alone by the happening clustering, its
+    # "quake" stayed a referent of its own; it is no happening, so its quake joins one
+    towns = [
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Qeshm, Hormuz, Larak"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Minab, Rudan, Hajiabad"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Jask, Sirik, Bashagard"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Kish, Lavan, Hendurabi"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Bastak, Gavbandi, Kukherd"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Parsian, Lamerd, Mohr"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Kaki, Ahram, Tangestan"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Borazjan, Shabankareh, Dalaki"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Genaveh, Deylam, Bandar Rig"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Dayyer, Abdan, Bord Khun"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Kangan, Siraf, Asaluyeh"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Khormuj, Dorudgah, Shonbeh"),
+    ]
+    texts = [
+        f"An earthquake struck {'the south' if n == 6 else 'Iran'} near {city} on {day}. Governor {governor} said the quake destroyed homes in {places}."
+        for n, (city, governor, day, places) in enumerate(towns)
+    ]
+    texts.append("Iran said the quake caused heavy damage. The quake was the strongest this year.")
+    _, referents = _story(nlp, texts)
+    quake = _referent_of(referents, "a12", "quake")
+    assert {s.article_id for s in quake.mentions} - {"a12"}
