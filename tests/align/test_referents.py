@@ -246,3 +246,37 @@ def test_an_article_naming_only_what_most_of_the_story_names_is_no_happening_of_
     _, referents = _story(nlp, texts)
     quake = _referent_of(referents, "a12", "quake")
     assert {s.article_id for s in quake.mentions} - {"a12"}
+
+
+def test_a_description_in_a_split_story_takes_only_a_name_described_so_in_its_own_happening(nlp):
+    # two happenings (an actress in rehab, a singer arrested); "the actress" in the singer's
+    # story is no one the story names: before, it took the one actress described anywhere
+    _, referents = _story(
+        nlp,
+        [
+            "Actress Tara Reid checked into Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said.",
+            "Tara Reid entered Promises Treatment Center in Malibu on Tuesday, Jack Ketsoyan told People magazine.",
+            "Singer Kelly Marsh was arrested in Nashville on Friday, police spokesman Don Aaron said.",
+            "Police in Nashville said Kelly Marsh hit a parked car on Broadway, Don Aaron said.",
+            "Kelly Marsh was arrested in Nashville after the crash, Don Aaron said. The actress in her car was not hurt.",
+        ],
+    )
+    assert _referent_of(referents, "a4", "actress") is not _referent_of(referents, "a0", "Tara Reid")
+
+
+def test_free_descriptions_take_the_name_their_own_happening_ties_the_head_to(nlp):
+    # two look-alike happenings, two actresses in rehab; the story ties "the actress" to Lohan
+    # three times and to Reid once, but the untied "33-year-old actress" of Reid's happening is Reid
+    _, referents = _story(
+        nlp,
+        [
+            "Actress Tara Reid checked into Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said. The actress has been to rehab before.",
+            "Tara Reid entered Promises Treatment Center in Malibu, Jack Ketsoyan told People. Like actress Lindsay Lohan, Reid is often photographed at parties. The 33-year-old actress did not comment.",
+            "Actress Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage, her lawyer Shawn Holley said. The actress must stay 90 days.",
+            "Lindsay Lohan arrived at the Betty Ford Center in Rancho Mirage on Thursday, Shawn Holley said. The actress was driven by her father.",
+            "Judge Stephanie Sautner ordered Lindsay Lohan to the Betty Ford Center. The actress had skipped a hearing.",
+        ],
+    )
+    reid = _referent_of(referents, "a0", "Tara Reid")
+    assert _referent_of(referents, "a1", "33-year-old actress") is reid
+    assert reid is not _referent_of(referents, "a2", "Lindsay Lohan")
