@@ -280,3 +280,18 @@ def test_free_descriptions_take_the_name_their_own_happening_ties_the_head_to(nl
     reid = _referent_of(referents, "a0", "Tara Reid")
     assert _referent_of(referents, "a1", "33-year-old actress") is reid
     assert reid is not _referent_of(referents, "a2", "Lindsay Lohan")
+
+
+def test_a_noun_groups_with_the_event_words_of_its_lemma(nlp):
+    # "the escape" names the event the story tells with "escaped" (twice): one event referent
+    _, referents = _story(
+        nlp,
+        [
+            "The inmate escaped from the courthouse on Friday. He escaped after a struggle.",
+            "Police are searching for the inmate after the escape from the courthouse.",
+            "The inmate escaped on Friday, officials said.",
+        ],
+    )
+    escape = _referent_of(referents, "a1", "escape")
+    assert escape is _referent_of(referents, "a0", "escaped")
+    assert escape.kind == "event"

@@ -56,6 +56,9 @@ NAME_MEANING = 0.75
 # half b and MEANTIME (benchmarks/coref_eval.py --half a|b); names are compared by their last word
 HAPPENING_SIM = 0.02
 HAPPENING_MIN_ARTICLES = 4  # fewer articles: one happening (a small story is not split)
+# a description joins the event words of its lemma when the story has at least this many of them
+# (1-4 tried by h43 on ECB+ coref_dev topics 1-22 and MEANTIME English: 2 is best on both)
+EVENT_NOUN_VERBS = 2
 SPLIT_BY_HAPPENING = frozenset({"head", "meaning", "meaning+slot", "frame"})
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
@@ -325,11 +328,18 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    # a noun the story also uses as an event word ("the escape" / "escaped", "his transport" /
+    # "was transported") names that event: it groups with the event words of its lemma (free
+    # descriptions only: one tied to a name is that name's; never an actor's role noun: "forces"
+    # is no "forcing")
+    verbs = Counter(m.head for m in mentions.values() if m.kind == "event")
     for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.head in PARTITIVE_NOUNS:
             continue  # "the eastern part" and "part of the agreement": a part of what is not said by the head
         if k not in bound or (m.kind == "entity" and not m.label):
-            by_head[(m.kind, m.head)].append(k)
+            free_noun = m.kind == "entity" and not m.label and k not in bound
+            kind = "event" if free_noun and verbs[m.head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
+            by_head[(kind, m.head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for k, m in mentions.items():
@@ -656,7 +666,9 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
     names = {e.id: e.name for e in ctx.sections.get("entities") or ()}
     out = []
     for root, keys in groups.items():
-        kind = mentions[keys[0]].kind
+        # what most of its mentions are: a noun joined with its event words ("the escape") is an event
+        kinds = Counter(mentions[k].kind for k in keys)
+        kind = "event" if kinds["event"] > kinds["entity"] else "entity"
         entity_ids = sorted({ent[k] for k in keys if k in ent})
         entity_id = entity_ids[0] if entity_ids else None
         label = names.get(entity_id) if entity_id else None
