@@ -295,3 +295,18 @@ def test_a_noun_groups_with_the_event_words_of_its_lemma(nlp):
     escape = _referent_of(referents, "a1", "escape")
     assert escape is _referent_of(referents, "a0", "escaped")
     assert escape.kind == "event"
+
+
+def test_an_ing_noun_is_the_event_the_story_tells_with_its_verb(nlp):
+    # "the shooting" is the event the others tell with "shot": one event referent
+    _, referents = _story(
+        nlp,
+        [
+            "A gunman shot two co-workers at the plant on Thursday. Police said he shot them with a handgun.",
+            "The shooting at the plant left two people dead, police said.",
+            "Witnesses said the gunman shot the two women near the entrance.",
+        ],
+    )
+    shooting = _referent_of(referents, "a1", "shooting")
+    assert shooting is _referent_of(referents, "a0", "shot")
+    assert shooting.kind == "event"

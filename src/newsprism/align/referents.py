@@ -338,8 +338,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             continue  # "the eastern part" and "part of the agreement": a part of what is not said by the head
         if k not in bound or (m.kind == "entity" and not m.label):
             free_noun = m.kind == "entity" and not m.label and k not in bound
-            kind = "event" if free_noun and verbs[m.head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
-            by_head[(kind, m.head)].append(k)
+            head = _verb_of(m.head, verbs) if m.kind == "event" or not m.label else m.head
+            kind = "event" if free_noun and verbs[head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
+            by_head[(kind, head)].append(k)
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for k, m in mentions.items():
@@ -388,6 +389,17 @@ def _calendar_clash(a: set[tuple[str, int]], b: set[tuple[str, int]]) -> bool:
         if mine and theirs and not mine & theirs:
             return True
     return False
+
+
+def _verb_of(head: str, verbs: Counter) -> str:
+    """The verb a noun in -ing names when the story uses that verb as an event word ("shooting"
+    / "shot", "burning" / "burned", "running" / "ran"); else the head itself."""
+    if len(head) > 5 and head.endswith("ing"):
+        stem = head[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if verb and verbs[verb]:
+                return verb
+    return head
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
