@@ -310,3 +310,15 @@ def test_an_ing_noun_is_the_event_the_story_tells_with_its_verb(nlp):
     shooting = _referent_of(referents, "a1", "shooting")
     assert shooting is _referent_of(referents, "a0", "shot")
     assert shooting.kind == "event"
+
+
+def test_a_plural_set_beside_a_name_is_no_apposition(nlp):
+    # "US automakers GM and Chrysler": the automakers are two companies, not GM
+    _, referents = _story(
+        nlp,
+        [
+            "US automakers GM and Chrysler asked Congress for more government aid on Tuesday.",
+            "GM said it would need billions more to survive the year.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "US automakers") is not _referent_of(referents, "a1", "GM")

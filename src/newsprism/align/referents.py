@@ -298,8 +298,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         if m.same_as >= 0 and (k[0], m.same_as) in mentions:
             other = (k[0], m.same_as)
             # a misparsed list ("Teixeira, 8 years, $180 million") is no apposition: the
-            # description must be one thing (singular) with no figures in it
-            if mentions[other].kind == m.kind == "entity" and not _plural(m) and not any(c.isdigit() for c in m.text):
+            # description must be one thing (singular) with no figures in it, and so must what it
+            # stands beside ("US automakers GM and Chrysler": MEANTIME, ~700 wrong pairs)
+            if mentions[other].kind == m.kind == "entity" and not _plural(m) and not _plural(mentions[other]) and not any(c.isdigit() for c in m.text):
                 join(other, k, "apposition")
     # which articles report one happening: by the names they share (two look-alike events in
     # one story, "a woman shot in Queens" / "a woman shot in Brooklyn", keep apart)
