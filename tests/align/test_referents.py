@@ -322,3 +322,17 @@ def test_a_plural_set_beside_a_name_is_no_apposition(nlp):
         ],
     )
     assert _referent_of(referents, "a0", "US automakers") is not _referent_of(referents, "a1", "GM")
+
+
+def test_without_anyone_set_against_the_state_its_organs_are_not_one_side(nlp):
+    # a workplace shooting: "Authorities" and "Police" are no sides of a conflict (they were
+    # joined as the story's state when nobody in the story stood against it)
+    _, referents = _story(
+        nlp,
+        [
+            "A woman shot two co-workers at a plant in Staunton on Thursday, the Staunton Police Department said.",
+            "Authorities said the shooting began after a dispute over a parking space.",
+            "Police arrested the woman at the scene. The Staunton Police Department did not name the victims.",
+        ],
+    )
+    assert _referent_of(referents, "a1", "Authorities") is not _referent_of(referents, "a2", "Police")
