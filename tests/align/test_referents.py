@@ -336,3 +336,15 @@ def test_without_anyone_set_against_the_state_its_organs_are_not_one_side(nlp):
         ],
     )
     assert _referent_of(referents, "a1", "Authorities") is not _referent_of(referents, "a2", "Police")
+
+
+def test_another_of_its_kind_is_not_the_story_s_own(nlp):
+    # "the next attack" and "another attack" are not the attack the story reports
+    _, referents = _story(nlp, [
+        "The attack on the market killed 12 people. Officials fear the next attack will come soon.",
+        "The attack killed 12 shoppers. Police said another attack was foiled in the north.",
+    ])
+    attack = _referent_of(referents, "a1", "attack")
+    assert {s.article_id for s in attack.mentions} == {"a0", "a1"}
+    assert _referent_of(referents, "a0", "next attack") is not attack
+    assert _referent_of(referents, "a1", "another attack") is not attack
