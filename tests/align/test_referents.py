@@ -220,6 +220,124 @@ def test_a_part_of_something_is_no_identity_and_no_shared_head(nlp):
     assert _referent_of(referents, "a1", "eastern part") is not _referent_of(referents, "a0", "part")
 
 
+def test_an_article_naming_only_what_most_of_the_story_names_is_no_happening_of_its_own(nlp):
+    # two look-alike earthquakes, each told by six articles with their own towns; a last article
+    # names only "Iran" (as twelve of thirteen do): left alone by the happening clustering, its
+    # "quake" stayed a referent of its own; it is no happening, so its quake joins one
+    towns = [
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Qeshm, Hormuz, Larak"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Minab, Rudan, Hajiabad"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Jask, Sirik, Bashagard"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Kish, Lavan, Hendurabi"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Bastak, Gavbandi, Kukherd"),
+        ("Bandar Abbas", "Ahmad Rezaei", "Sunday", "Parsian, Lamerd, Mohr"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Kaki, Ahram, Tangestan"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Borazjan, Shabankareh, Dalaki"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Genaveh, Deylam, Bandar Rig"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Dayyer, Abdan, Bord Khun"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Kangan, Siraf, Asaluyeh"),
+        ("Bushehr", "Mohammad Jafari", "Monday", "Khormuj, Dorudgah, Shonbeh"),
+    ]
+    texts = [
+        f"An earthquake struck {'the south' if n == 6 else 'Iran'} near {city} on {day}. Governor {governor} said the quake destroyed homes in {places}."
+        for n, (city, governor, day, places) in enumerate(towns)
+    ]
+    texts.append("Iran said the quake caused heavy damage. The quake was the strongest this year.")
+    _, referents = _story(nlp, texts)
+    quake = _referent_of(referents, "a12", "quake")
+    assert {s.article_id for s in quake.mentions} - {"a12"}
+
+
+def test_a_description_in_a_split_story_takes_only_a_name_described_so_in_its_own_happening(nlp):
+    # two happenings (an actress in rehab, a singer arrested); "the actress" in the singer's
+    # story is no one the story names: before, it took the one actress described anywhere
+    _, referents = _story(
+        nlp,
+        [
+            "Actress Tara Reid checked into Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said.",
+            "Tara Reid entered Promises Treatment Center in Malibu on Tuesday, Jack Ketsoyan told People magazine.",
+            "Singer Kelly Marsh was arrested in Nashville on Friday, police spokesman Don Aaron said.",
+            "Police in Nashville said Kelly Marsh hit a parked car on Broadway, Don Aaron said.",
+            "Kelly Marsh was arrested in Nashville after the crash, Don Aaron said. The actress in her car was not hurt.",
+        ],
+    )
+    assert _referent_of(referents, "a4", "actress") is not _referent_of(referents, "a0", "Tara Reid")
+
+
+def test_free_descriptions_take_the_name_their_own_happening_ties_the_head_to(nlp):
+    # two look-alike happenings, two actresses in rehab; the story ties "the actress" to Lohan
+    # three times and to Reid once, but the untied "33-year-old actress" of Reid's happening is Reid
+    _, referents = _story(
+        nlp,
+        [
+            "Actress Tara Reid checked into Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said. The actress has been to rehab before.",
+            "Tara Reid entered Promises Treatment Center in Malibu, Jack Ketsoyan told People. Like actress Lindsay Lohan, Reid is often photographed at parties. The 33-year-old actress did not comment.",
+            "Actress Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage, her lawyer Shawn Holley said. The actress must stay 90 days.",
+            "Lindsay Lohan arrived at the Betty Ford Center in Rancho Mirage on Thursday, Shawn Holley said. The actress was driven by her father.",
+            "Judge Stephanie Sautner ordered Lindsay Lohan to the Betty Ford Center. The actress had skipped a hearing.",
+        ],
+    )
+    reid = _referent_of(referents, "a0", "Tara Reid")
+    assert _referent_of(referents, "a1", "33-year-old actress") is reid
+    assert reid is not _referent_of(referents, "a2", "Lindsay Lohan")
+
+
+def test_a_noun_groups_with_the_event_words_of_its_lemma(nlp):
+    # "the escape" names the event the story tells with "escaped" (twice): one event referent
+    _, referents = _story(
+        nlp,
+        [
+            "The inmate escaped from the courthouse on Friday. He escaped after a struggle.",
+            "Police are searching for the inmate after the escape from the courthouse.",
+            "The inmate escaped on Friday, officials said.",
+        ],
+    )
+    escape = _referent_of(referents, "a1", "escape")
+    assert escape is _referent_of(referents, "a0", "escaped")
+    assert escape.kind == "event"
+
+
+def test_an_ing_noun_is_the_event_the_story_tells_with_its_verb(nlp):
+    # "the shooting" is the event the others tell with "shot": one event referent
+    _, referents = _story(
+        nlp,
+        [
+            "A gunman shot two co-workers at the plant on Thursday. Police said he shot them with a handgun.",
+            "The shooting at the plant left two people dead, police said.",
+            "Witnesses said the gunman shot the two women near the entrance.",
+        ],
+    )
+    shooting = _referent_of(referents, "a1", "shooting")
+    assert shooting is _referent_of(referents, "a0", "shot")
+    assert shooting.kind == "event"
+
+
+def test_a_plural_set_beside_a_name_is_no_apposition(nlp):
+    # "US automakers GM and Chrysler": the automakers are two companies, not GM
+    _, referents = _story(
+        nlp,
+        [
+            "US automakers GM and Chrysler asked Congress for more government aid on Tuesday.",
+            "GM said it would need billions more to survive the year.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "US automakers") is not _referent_of(referents, "a1", "GM")
+
+
+def test_without_anyone_set_against_the_state_its_organs_are_not_one_side(nlp):
+    # a workplace shooting: "Authorities" and "Police" are no sides of a conflict (they were
+    # joined as the story's state when nobody in the story stood against it)
+    _, referents = _story(
+        nlp,
+        [
+            "A woman shot two co-workers at a plant in Staunton on Thursday, the Staunton Police Department said.",
+            "Authorities said the shooting began after a dispute over a parking space.",
+            "Police arrested the woman at the scene. The Staunton Police Department did not name the victims.",
+        ],
+    )
+    assert _referent_of(referents, "a1", "Authorities") is not _referent_of(referents, "a2", "Police")
+
+
 def test_another_of_its_kind_is_not_the_story_s_own(nlp):
     # "the next attack" and "another attack" are not the attack the story reports
     _, referents = _story(nlp, [

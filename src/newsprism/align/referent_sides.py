@@ -203,6 +203,8 @@ def join_sides(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[K
             state_side.append(r)
         elif cls == "nonstate" and not named:
             challengers.append(r)
+    if not challengers:
+        return  # no one set against the state: no sides ("police" / "authorities" of a shooting stay two)
     for side, why in ((state_side, "side:state"), (challengers, "side:against-state")):
         if len(side) < 2:
             continue
