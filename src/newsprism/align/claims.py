@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Claim, ClaimCandidate, Span, StoryContext
+from ..resources.frames import frame_of
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
 from .claim_counts import Count, count_keys, counts_of, same_count
@@ -119,6 +120,7 @@ class _Item:
     dates: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()  # event referents resolved across articles, named in it
     frames: frozenset[str] = frozenset()  # ... of its verbs that frame what it tells (saying that, light verbs)
+    kinds: Mapping[str, str] = field(default_factory=dict)  # event referent -> its kind of happening (one dict for the story)
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
@@ -204,6 +206,14 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     labels.update({e.id: e.name for e in entities or ()})
     by_article = [_by_article(x) for x in (entity_at, figure_at, date_at, event_at)]
     items: list[_Item] = []
+    # an event referent's kind of happening (resources/event_frames.json): "the battle" and "the
+    # fighting" are two referents of one kind, so two claims sharing both share one happening
+    kinds: dict[str, str] = {}
+    for article in ctx.articles:
+        for m in getattr(ctx.analyses.get(article.id), "ref_mentions", ()) or ():
+            ref = event_at.get((article.id, m.start, m.end))
+            if ref and ref not in kinds and frame_of(m.head):
+                kinds[ref] = frame_of(m.head)
     for article in ctx.articles:
         analysis = ctx.analyses.get(article.id)
         if analysis is None:
@@ -239,6 +249,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 dates=frozenset(v for _, _, v in dates),
                 events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
                 frames=frozenset(v for s, e, v in evs if (s, e) in framing),
+                kinds=kinds,
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
@@ -430,7 +441,7 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
         # "Trump announced (that) he is bowing out" / "Trump has announced he is pulling out": a
         # verb of saying shared as one participant's act
         return bool(a.frames & b.frames) and shared_roles(a, b, a.frames & b.frames) and pair.sim >= ROLE_THRESHOLD
-    if basis == "event" and len(a.events & b.events) < 2:
+    if basis == "event" and len({a.kinds.get(e, e) for e in a.events & b.events}) < 2:
         if shared_roles(a, b) and same_source(a, b) and pair.sim >= ROLE_THRESHOLD:
             return True  # one speaker's account of one event with one participant, told by two outlets
         return pair.sim >= ONE_EVENT_THRESHOLD
