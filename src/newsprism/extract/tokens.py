@@ -10,12 +10,19 @@ from typing import Any, Mapping
 
 from ..model import Article, Part, TokenTable
 from .framing_style import quote_regions, token_rows, tone
+from .row_tree import Tree
 
 
 def extract_token_rows(doc, article: Article, found: Mapping[str, Any]) -> tuple:
     """Every token's attributes read from spaCy once (a working value, not kept): the
     extractors that walk every token read these rows instead of the doc."""
     return token_rows(doc, [(p.start, p.end) for p in found["quote_regions"]])
+
+
+def extract_token_tree(doc, article: Article, found: Mapping[str, Any]) -> Tree:
+    """Every token's children (a working value, not kept): built once, read by the extractors
+    that walk the dependency tree."""
+    return Tree(doc, found["token_rows"])
 
 
 def extract_tokens(doc, article: Article, found: Mapping[str, Any]) -> TokenTable:
