@@ -22,6 +22,7 @@ HEDGES = frozenset(
     unconfirmed unverified purportedly presumably""".split()
 )
 ATTRIBUTION_VERBS = REPORTING_VERBS | {"according"}
+_OPENING = re.compile("[" + re.escape("".join(OPEN_CLOSE)) + "]")
 MAX_QUOTE_CHARS = 1500  # an unmatched quotation mark must not swallow the rest of the article
 
 
@@ -31,11 +32,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
-        close = OPEN_CLOSE.get(ch)
-        if close is None:
-            i += 1
-            continue
+        found = _OPENING.search(text, i)  # the next opening mark (the text between has none)
+        if found is None:
+            break
+        i = found.start()
+        close = OPEN_CLOSE[text[i]]
         end = text.find(close, i + 1, min(n, i + 1 + MAX_QUOTE_CHARS))
         if close == "“" and end < 0:  # „...“ is German; in English “ opens
             end = -1
