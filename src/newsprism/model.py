@@ -445,6 +445,8 @@ class RefMention:
     definite: bool = False  # a description with "the" / a possessive: it points back at someone known
     mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
     owners: tuple[str, ...] = ()  # names before a description's head, lower case: whose it is ("north korea" in "North Korea's agency"); "!x" for "anti-X"
+    stative: bool = False  # an event verb that tells a state, not a happening: a participle modifier ("rebel-held areas", "areas held by rebels") or a linking verb ("appeared likely")
+    frame_verb: bool = False  # a verb that frames what a sentence tells rather than telling it: saying or thinking that reports a clause ("The Journal reported that ..."), or a light verb ("make", "take")
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,14 @@ def test_one_act_told_with_opposite_polarity_is_never_agreed():
         "b": "Residents said no one has been allowed to leave the besieged city of Kano since Tuesday evening.",
     })
     assert not [c for c in claims if c.status == "agreed"]
+
+
+def test_a_state_shared_by_two_sentences_is_no_shared_event(seeds):
+    # 000's ceasefire ("fighters that remain in rebel controlled regions ... opposition held
+    # regions") and 001's "taken control of the last few areas of Aleppo held by the rebel
+    # forces" share only states; 002's "Russia appears little interested" and 003's "something
+    # that appeared quite likely" share a linking verb: neither pair is one claim
+    _, claims = seeds
+    for a, b in (("fighting would cease Tuesday evening", "have now taken control of the last few areas"),
+                 ("As David French pointed out", "With the fall of Aleppo, he and his allies")):
+        assert not [c for c in claims if len(c.support) > 1 and {a, b} <= {w for s in c.support for w in (a, b) if w in s.text}]

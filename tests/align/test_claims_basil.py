@@ -42,6 +42,43 @@ def trump_claims(basil_docs):
     return _story(docs)
 
 
+def test_a_negated_belief_is_no_dispute_with_another_belief(basil_docs):
+    # 2012, Santorum on Obama's theology: "I don't believe that that's what we're here to do" and
+    # "I believe the president's Christian" report two different beliefs; the negation is about
+    # what is believed, so the two are no polarity dispute
+    docs = [d for d in basil_docs if d["id"].startswith("basil-65cb14cb-2d27-41e5-a2be-6fd6314f4363")]
+    assert len(docs) == 3
+    claims = _story(docs)
+    assert any("I don't believe that that's what we're here to do" in t for c in claims for t in _words(c))
+    assert not [c for c in claims if c.status == "disputed" and any("I believe the president" in t for t in _words(c))]
+
+
+def test_two_reports_of_different_things_are_no_agreement(basil_docs):
+    # 2011, AARP and Social Security: a 2010 research report on the payroll cap and the Journal's
+    # report on AARP share only a verb of reporting ("report found that" / "a report claiming"),
+    # while Trump's "announced (that) he is bowing out" / "has announced he is pulling out" is one
+    # man's act in both and stays agreed
+    docs = [d for d in basil_docs if d["id"].startswith("basil-") and "863c9468" in d["id"]]
+    assert len(docs) == 3
+    claims = _story(docs)
+    together = lambda a, b: [c for c in claims if len(c.support) > 1 and any(a in s.text for s in c.support) and any(b in s.text for s in c.support)]
+    assert not together("Congressional Research Service report found", "pushed back Friday on a report")
+    assert not together("The Journal reported that AARP policy chief", "Strengthen Social Security has railed")
+    trump = _story([d for d in basil_docs if "6e179de0" in d["id"]])
+    assert [c for c in trump if c.status == "agreed" and sum("announced Tuesday that he is" in s.text or "has announced Tuesday" in s.text for s in c.support) == 2]
+
+
+def test_a_claim_that_tells_both_acts_is_no_polarity_dispute(basil_docs):
+    # 2010, Boehner: "a two-in-three chance that we win control of the House again, but ... a
+    # one-in-three chance that we could lose" against "a 2 in 3 chance that we win control of the
+    # House again": the first says both, so "lose" / "win" is no dispute
+    docs = [d for d in basil_docs if "a81114e4" in d["id"]]
+    assert len(docs) == 3
+    claims = _story(docs)
+    assert any("2 in 3 chance that we win control" in t for c in claims for t in _words(c))
+    assert not [c for c in claims if c.status == "disputed" and any("chance that we win" in t for t in _words(c))]
+
+
 def _words(claim):
     return [s.text for s in (*claim.support, *claim.contradicted_by)]
 

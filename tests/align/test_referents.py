@@ -218,3 +218,15 @@ def test_a_part_of_something_is_no_identity_and_no_shared_head(nlp):
     evacuation = _referent_of(referents, "a0", "evacuation")
     assert not any(s.article_id == "a1" for s in evacuation.mentions), evacuation
     assert _referent_of(referents, "a1", "eastern part") is not _referent_of(referents, "a0", "part")
+
+
+def test_another_of_its_kind_is_not_the_story_s_own(nlp):
+    # "the next attack" and "another attack" are not the attack the story reports
+    _, referents = _story(nlp, [
+        "The attack on the market killed 12 people. Officials fear the next attack will come soon.",
+        "The attack killed 12 shoppers. Police said another attack was foiled in the north.",
+    ])
+    attack = _referent_of(referents, "a1", "attack")
+    assert {s.article_id for s in attack.mentions} == {"a0", "a1"}
+    assert _referent_of(referents, "a0", "next attack") is not attack
+    assert _referent_of(referents, "a1", "another attack") is not attack

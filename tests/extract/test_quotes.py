@@ -219,6 +219,18 @@ def test_basil_speakers_are_people_or_bodies(nlp, data_dir, stem):
         assert "AARP" in names
 
 
+def test_a_surname_is_the_person_named_first_and_a_timed_update_is_no_speaker(nlp, data_dir):
+    # BASIL 2013: "Former Rep. Jesse Jackson Jr.", "Sandra Jackson", "Michael Jackson" (his
+    # memorabilia) and "Rev. Jesse Jackson" in one article: "Jackson said" is the congressman,
+    # named first ("Jr." is no surname); "UPDATE 2:52 p.m. --" is page furniture
+    for stem in ("f506aafc-8b43-427a-936e-bbd1ef33e076_1", "f506aafc-8b43-427a-936e-bbd1ef33e076_3"):
+        quotes = _quotes(nlp, _basil(data_dir, stem), stem)
+        names = [q.speaker.name for q in quotes if q.speaker is not None]
+        jacksons = {n for n in names if n.endswith(("Jackson", "Jackson Jr."))}
+        assert jacksons == {"Jesse Jackson Jr."}, names
+        assert "UPDATE" not in names
+
+
 def test_a_text_speaks_for_whoever_issued_it(nlp):
     text = ("The White House statement said the talks would resume in May. "
             "The report said that the river had flooded twice.")

@@ -71,3 +71,26 @@ def test_a_place_named_with_of_is_that_place_and_a_list_is_no_apposition(nlp):
     assert [m.same_as for m in ms if m.head == "battle"] == [-1]  # "the battle of Aleppo" is no Aleppo
     toll = next(m for m in ms if m.head == "toll")
     assert toll.same_as == -1  # one item of a list after "Aleppo", not another name for it
+
+
+def test_a_state_is_told_apart_from_a_happening(nlp):
+    text = ("Fighters that remain in rebel controlled regions will leave the areas held by the rebel forces. "
+            "Russia appears little interested. That appeared quite likely a few years ago. "
+            "The end of the war remains elusive. He appeared in court on Monday. "
+            "A fired accountant was charged in the shooting.")
+    _, ms = _mentions(nlp, text)
+    stative = {m.text for m in ms if m.kind == "event" and m.stative}
+    happening = {m.text for m in ms if m.kind == "event" and not m.stative}
+    assert {"controlled", "held", "appears", "remains"} <= stative
+    assert sum(m.text == "appeared" and m.stative for m in ms) == 1  # "appeared quite likely", not "in court"
+    assert {"leave", "remain", "fired"} <= happening  # "remain in ...": a place; "fired": no holding
+
+
+def test_a_verb_that_frames_a_sentence_is_marked(nlp):
+    text = ("The Journal reported that the group is pushing to accept cuts. Many believed it would pass. "
+            "The program will make it strong. Trump did not want to give up his right. Police reported two arrests.")
+    _, ms = _mentions(nlp, text)
+    framing = {m.text for m in ms if m.kind == "event" and m.frame_verb}
+    assert {"reported", "believed", "make"} <= framing  # saying or thinking that reports a clause; a light verb
+    assert "give" not in framing  # "give up" means by itself
+    assert [m.frame_verb for m in ms if m.text == "reported"] == [True, False]  # "reported two arrests" tells a happening

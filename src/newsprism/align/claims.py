@@ -118,6 +118,7 @@ class _Item:
     figure_ids: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()  # event referents resolved across articles, named in it
+    frames: frozenset[str] = frozenset()  # ... of its verbs that frame what it tells (saying that, light verbs)
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
@@ -209,7 +210,13 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
             continue
         spans = [_Spans(x.get(article.id, [])) for x in by_article]
         values = _Spans(figure_values.get(article.id, []))
-        participants = _participants(article.id, getattr(analysis, "ref_mentions", ()) or (), event_at, referent_at)
+        mentions = getattr(analysis, "ref_mentions", ()) or ()
+        participants = _participants(article.id, mentions, event_at, referent_at)
+        # a state ("rebel-held areas", "appeared likely") is no happening two claims can share; a
+        # verb that frames the sentence ("The Journal reported that ...", "make it strong") is one
+        # only when done by one participant in both (``agrees``)
+        stative = {(m.start, m.end) for m in mentions if getattr(m, "stative", False)}
+        framing = {(m.start, m.end) for m in mentions if getattr(m, "frame_verb", False)}
         roles_at = _Spans(sorted((k[2], k[2] + 1, (k, v)) for k, v in participants.items()))
         for cand in analysis.claims:
             ents, figs, dates, evs = (x.within(cand) for x in spans)
@@ -230,7 +237,8 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 entity_ids=frozenset(v for _, _, v in ents),
                 figure_ids=frozenset(v for _, _, v in figs),
                 dates=frozenset(v for _, _, v in dates),
-                events=frozenset(v for _, _, v in evs),
+                events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
+                frames=frozenset(v for s, e, v in evs if (s, e) in framing),
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
@@ -419,7 +427,9 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     if shared_count(a, b) == "same" and pair.sim >= COUNT_THRESHOLD:
         return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
     if basis is None:
-        return False
+        # "Trump announced (that) he is bowing out" / "Trump has announced he is pulling out": a
+        # verb of saying shared as one participant's act
+        return bool(a.frames & b.frames) and shared_roles(a, b, a.frames & b.frames) and pair.sim >= ROLE_THRESHOLD
     if basis == "event" and len(a.events & b.events) < 2:
         if shared_roles(a, b) and same_source(a, b) and pair.sim >= ROLE_THRESHOLD:
             return True  # one speaker's account of one event with one participant, told by two outlets
@@ -451,9 +461,10 @@ def same_source(a: _Item, b: _Item) -> bool:
     return bool(sa and sb and sa[-1] == sb[-1])
 
 
-def shared_roles(a: _Item, b: _Item) -> bool:
-    """One named participant in the same role of one shared event ("the city" left, in both)."""
-    return any(ids & b.roles.get(key, frozenset()) for key, ids in a.roles.items())
+def shared_roles(a: _Item, b: _Item, events: frozenset[str] | None = None) -> bool:
+    """One named participant in the same role of one shared event ("the city" left, in both),
+    of ``events`` when given."""
+    return any(ids & b.roles.get(key, frozenset()) for key, ids in a.roles.items() if events is None or key[0] in events)
 
 
 # ---------------------------------------------------------------- disputes
@@ -649,12 +660,19 @@ def _polarity_conflict(a: _Item, b: _Item, sim: float) -> list[_Dispute]:
             if not same_subject:
                 continue
             same_act = ea["lemma"] == eb["lemma"] or (ea.get("cls") and ea.get("cls") == eb.get("cls"))
+            if same_act and not ea.get("theme") and (ea.get("reports") or eb.get("reports")):
+                # a verb that reports a clause ("I don't believe that's what we're here to do" /
+                # "I believe the president's Christian"): its polarity is about the clause, and
+                # clauses without a verb of their own are not compared
+                continue
             if same_act and bool(ea.get("negated")) != bool(eb.get("negated")) and ea.get("theme") == eb.get("theme"):
                 if _states_both(a, ea, eb) or _states_both(b, eb, ea):
                     continue  # "I always take things seriously, but I've never taken it seriously like this"
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
             pair = (ea["lemma"], eb["lemma"])
             if (pair in ANTONYMS or pair[::-1] in ANTONYMS) and ea.get("negated") == eb.get("negated"):
+                if _states_both(a, ea, eb) or _states_both(b, eb, ea):
+                    continue  # "a two-in-three chance that we win ..., a one-in-three chance that we could lose"
                 return [_Dispute(a.index, b.index, "polarity", {"a": ea, "b": eb})]
     return []
 

@@ -42,7 +42,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
-from ..resources.words import MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
+from ..resources.words import INSTANCE_WORDS, MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -158,6 +158,10 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # Tuesday meeting" and "the Wednesday meeting" two meetings, whatever their meaning vectors
     # say ("December 13" and "Tuesday" may still be one); a name ("Theresa May") has none
     days_of: dict[Key, set[tuple[str, int]]] = {k: _calendar_words(m) for k, m in mentions.items() if m.label in ("", "DATE", "TIME")}
+    # "the next major fight" is not the fight: a description marked as another instance joins
+    # only descriptions marked alike ("" stands for unmarked)
+    instance_of: dict[Key, set[str]] = {k: (set(m.text[: m.head_start - m.start].lower().split()) & INSTANCE_WORDS) or {""}
+                                         for k, m in mentions.items() if not m.label}
 
     def ok(a: Key, b: Key, names_may_differ: bool = False, side: bool = False, why: str = "") -> bool:
         ra, rb = uf.find(a), uf.find(b)
@@ -169,6 +173,9 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         da, db = days_of.get(ra), days_of.get(rb)
         if da and db and _calendar_clash(da, db):
             return False  # "Monday" / "Tuesday"
+        ia, ib = instance_of.get(ra), instance_of.get(rb)
+        if ia and ib and not ia & ib:
+            return False  # "the next fight" / "the fighting"
         ca, cb = clusters_of.get(ra), clusters_of.get(rb)
         if happening and why in SPLIT_BY_HAPPENING and ca and cb and not ca & cb:
             return False  # one word, two happenings reported by different articles
@@ -198,7 +205,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         # the groups' lists and sets grow in place (the smaller into the larger): a story of
         # many near-copies builds groups of thousands one mention at a time
         members_of[root].extend(members_of.pop(other))
-        for d in (member_set, opposed_by, groups_ent, owners_of, classes, days_of) + ((clusters_of,) if happening else ()):
+        for d in (member_set, opposed_by, groups_ent, owners_of, classes, days_of, instance_of) + ((clusters_of,) if happening else ()):
             d[root] = _union(d.pop(ra, None), d.pop(rb, None))
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
         stance_of[root] = (_union(sa[0], sb[0]), _union(sa[1], sb[1]))

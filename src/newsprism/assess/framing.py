@@ -140,10 +140,13 @@ def _label(ref, entity, shown: list[Span], loaded) -> str:
         return any(a < s.end and s.start < b for a, b in loaded.get(s.article_id, ()))
 
     outlets: dict[str, set[str]] = defaultdict(set)
-    flagged: set[str] = set()
+    loaded_in: dict[str, set[str]] = defaultdict(set)
     for s in shown:
         text = DETERMINERS.sub("", " ".join(s.text.split()))
         outlets[text].add(s.article_id)
         if is_loaded(s):
-            flagged.add(text)
+            loaded_in[text].add(s.article_id)
+    # loaded where most outlets use it: one outlet's "years of fighting" does not make the
+    # plain "fighting" of three others a loaded label
+    flagged = {t for t in outlets if 2 * len(loaded_in[t]) > len(outlets[t])}
     return min(outlets, key=lambda t: (t in flagged, -len(outlets[t]), len(t.split()), t.lower(), t))

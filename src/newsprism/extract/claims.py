@@ -439,6 +439,7 @@ def _event(tree: _Tree, verb: int) -> dict[str, Any] | None:
         "negated": negated,
         "expected": _expected(tree, verb),
         "theme": theme,
+        "reports": any(rows[c].dep == "ccomp" for c in tree.kids[verb]),  # it reports a clause ("believe (that) ...")
         # the few tokens with time words, wherever they are: one outside the subtree is never governed
         "times": sorted({w for i in times_at if _governed_by(rows, i, verb) for w in times_at[i]}),
         "clause": clause,

@@ -30,13 +30,25 @@ from .quote_marks import within_line
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
-# page furniture at a paragraph's start: "WASHINGTON —", "NEW YORK (AP) --", "UPDATE:"
-DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
+# page furniture at a paragraph's start: "WASHINGTON —", "NEW YORK (AP) --", "UPDATE:", "UPDATE 2:52 p.m. --"
+DATELINE = re.compile(r"[A-Z][A-Z.'’ ,/-]*[A-Z.](?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–:]|--|-[ \t])[ \t]*")
 
 
 @functools.lru_cache(maxsize=1 << 14)  # names and their words repeat through an article
 def _norm(word: str) -> str:
     return word.lower().replace(".", "").replace("’", "'")
+
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _unsuffixed(words: list[str]) -> list[str]:
+    """Name words without a trailing generational suffix or its comma ("Jesse Jackson Jr.")."""
+    while words and words[-1].strip(",") in GENERATIONAL:
+        words = words[:-1]
+    if words:
+        words = [*words[:-1], words[-1].rstrip(",")]
+    return words
 
 
 def noun_phrase(head) -> tuple[int, int]:
@@ -110,16 +122,25 @@ class SpeakerResolver:
         return self._full_names[key]
 
     def _longest_name(self, mention: Mention) -> str:
-        words = [_norm(w) for w in mention.text.split()]
-        best = mention.text
+        """The longest such name; when names of different people end so ("Jesse Jackson Jr.",
+        "Sandra Jackson", "Michael Jackson"), the one the article names first, as news style
+        refers to its first-named person by surname. A generational suffix ("Jr.") is no surname."""
+        words = _unsuffixed([_norm(w) for w in mention.text.split()])
         if self._name_words is None:
-            self._name_words = [(m.label, [_norm(w) for w in m.text.replace("-", "- ").split()], [_norm(w) for w in m.text.split()])
+            self._name_words = [(m.label, _unsuffixed([_norm(w) for w in m.text.replace("-", "- ").split()]), _unsuffixed([_norm(w) for w in m.text.split()]))
                                 for m in self.mentions]
+        found = []  # in text order
         for m, (label, other, flat) in zip(self.mentions, self._name_words):
             if label != mention.label and not (label == "PERSON" and len(words) == 1):
                 continue
-            if len(flat) > len(words) and (flat[-len(words):] == words or other[-len(words):] == words) and len(m.text) > len(best):
-                best = m.text
+            if words and len(flat) > len(words) and (flat[-len(words):] == words or other[-len(words):] == words):
+                found.append((m.text, flat[0]))
+        if len({first for _, first in found}) > 1:
+            return found[0][0]
+        best = mention.text
+        for text, _ in found:
+            if len(text) > len(best):
+                best = text
         return best
 
     def inside_quote(self, offset: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import PARTITIVE_NOUNS, PLACE_NOUNS
+from ..resources.words import HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
 from .row_tree import span_root, subtree, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -102,6 +102,33 @@ def _span_chars(rows, start: int, end: int) -> tuple[int, int]:
     return rows[start].idx, rows[end - 1].idx + len(rows[end - 1].text)
 
 
+def _stative(rows, kids, i: int) -> bool:
+    """A verb that tells a state rather than a happening: a participle of holding set on a noun
+    ("rebel controlled regions", "the areas held by the rebels"), or a linking verb with a
+    predicate or with nothing else ("appears little interested", "remains elusive"; not
+    "appeared in court")."""
+    tok = rows[i]
+    if tok.dep == "amod" or tok.dep == "acl" and tok.tag == "VBN":
+        return tok.lemma in HOLDING_VERBS
+    if tok.lemma not in LINKING_VERBS:
+        return False
+    deps = {rows[c].dep for c in kids[i]}
+    # the small parser often misses the predicate ("appeared quite likely": advmod)
+    return bool(deps & {"acomp", "attr", "oprd"}) or not deps & {"prep", "dobj", "dative", "agent", "ccomp", "xcomp"}
+
+
+def _frame_verb(rows, kids, i: int) -> bool:
+    """A verb that frames what its sentence tells: saying or thinking with a reported clause
+    ("The Journal reported that ...", "they believed (that) ..."), or a light verb."""
+    lemma = rows[i].lemma
+    if lemma in LIGHT_VERBS:
+        return not any(rows[c].dep == "prt" for c in kids[i])  # "give up", "take over" mean by themselves
+    return lemma in _REPORTING and any(rows[c].dep == "ccomp" for c in kids[i])
+
+
+_REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+
+
 def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[RefMention, ...]:
     tree = tree_of(doc, found)
     rows, kids = tree.rows, tree.kids
@@ -153,7 +180,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if i in items:
             continue
         if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") or tok.pos == "NOUN" and tok.dep != "compound" and _is_event_noun(tok.lemma, verbs):
-            items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma, "kind": "event", "label": ""}
+            items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma, "kind": "event", "label": "",
+                        "stative": tok.pos == "VERB" and _stative(rows, kids, i), "frame_verb": tok.pos == "VERB" and _frame_verb(rows, kids, i)}
 
     order = sorted(items, key=lambda i: (items[i]["start"], items[i]["end"]))
     index = {i: n for n, i in enumerate(order)}
@@ -190,6 +218,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
                 start=f["start"], end=f["end"], text=f["text"], head=f["head"], kind=f["kind"], label=f["label"],
                 head_start=tok.idx, sent=sent_of[i], role=role, pred=pred, same_as=same_as,
                 describers=f.get("describers", ()), definite=f.get("definite", False), mods=f.get("mods", ()), owners=f.get("owners", ()),
+                stative=f.get("stative", False), frame_verb=f.get("frame_verb", False),
             )
         )
     return tuple(out)

@@ -96,6 +96,23 @@ PLACE_NOUNS = frozenset("city town village hamlet township municipality borough 
 # verbs whose infinitive tells what is expected or planned, not what happened ("is expected to
 # end", "plans to withdraw"): the stance verbs and the verbs of scheduling
 EXPECTATION_VERBS = STANCE_VERBS | frozenset("expect schedule due set".split())
+# linking (copular) verbs of English grammar besides "be", and the verbs of judging that work as
+# one ("is considered a surrender"): with a predicate, or with no object or place, they tell a
+# state or a view ("appeared likely", "remains elusive"), not a happening
+LINKING_VERBS = frozenset("appear seem look sound become remain stay prove tend consider deem".split())
+# verbs of holding and ruling: as a participle set before or after a noun they tell who holds
+# it ("rebel-held areas", "state-owned firm", "areas controlled by the army"), not that it
+# happened; other participles ("a fired accountant", "a man charged in the shooting") keep
+# their happening
+HOLDING_VERBS = frozenset("hold control own occupy run govern administer dominate".split())
+
+# words that set a description apart as another one of its kind ("the next major fight", "a
+# second suspect", "an earlier attack"): it is not the story's own fight, suspect or attack
+INSTANCE_WORDS = frozenset("another next previous earlier prior upcoming future subsequent".split())
+
+# light verbs: their meaning is mostly in their object ("make it strong", "take control", "give
+# way"), so two sentences sharing one share no happening by it
+LIGHT_VERBS = frozenset("make take give get go come put".split())
 
 # nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
 PERSON_NOUNS = frozenset(
