@@ -88,9 +88,11 @@ def test_a_state_is_told_apart_from_a_happening(nlp):
 
 def test_a_verb_that_frames_a_sentence_is_marked(nlp):
     text = ("The Journal reported that the group is pushing to accept cuts. Many believed it would pass. "
-            "The program will make it strong. Trump did not want to give up his right. Police reported two arrests.")
+            "The program will make it strong. Trump did not want to give up his right. Police reported two arrests. "
+            "Obama will continue campaigning. The talks continued on Monday.")
     _, ms = _mentions(nlp, text)
     framing = {m.text for m in ms if m.kind == "event" and m.frame_verb}
     assert {"reported", "believed", "make"} <= framing  # saying or thinking that reports a clause; a light verb
     assert "give" not in framing  # "give up" means by itself
+    assert [m.frame_verb for m in ms if m.head == "continue"] == [True, False]  # "continued on Monday" tells a happening
     assert [m.frame_verb for m in ms if m.text == "reported"] == [True, False]  # "reported two arrests" tells a happening

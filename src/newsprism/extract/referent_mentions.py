@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
+from ..resources.words import ASPECTUAL_VERBS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
 from .row_tree import span_root, subtree, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -119,10 +119,13 @@ def _stative(rows, kids, i: int) -> bool:
 
 def _frame_verb(rows, kids, i: int) -> bool:
     """A verb that frames what its sentence tells: saying or thinking with a reported clause
-    ("The Journal reported that ...", "they believed (that) ..."), or a light verb."""
+    ("The Journal reported that ...", "they believed (that) ..."), a light verb, or an aspectual
+    verb before another ("continue campaigning")."""
     lemma = rows[i].lemma
     if lemma in LIGHT_VERBS:
         return not any(rows[c].dep == "prt" for c in kids[i])  # "give up", "take over" mean by themselves
+    if lemma in ASPECTUAL_VERBS:
+        return any(rows[c].dep == "xcomp" and rows[c].pos == "VERB" for c in kids[i])  # "continue campaigning"
     return lemma in _REPORTING and any(rows[c].dep == "ccomp" for c in kids[i])
 
 

@@ -113,6 +113,9 @@ INSTANCE_WORDS = frozenset("another next previous earlier prior upcoming future 
 # light verbs: their meaning is mostly in their object ("make it strong", "take control", "give
 # way"), so two sentences sharing one share no happening by it
 LIGHT_VERBS = frozenset("make take give get go come put".split())
+# aspectual verbs: with a verb after them ("continue campaigning", "began to fall") the happening
+# is that verb's
+ASPECTUAL_VERBS = frozenset("begin start continue keep stop cease finish resume".split())
 
 # nouns for people that a count can be about ("82 civilians", "12 workers"); general across domains
 PERSON_NOUNS = frozenset(
