@@ -32,6 +32,7 @@ EVENT_NOUNS = frozenset(
     coup war battle fighting clash clashes escalation annexation release rescue""".split()
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NAMES = PLACE_LABELS | {"NORP", ""}  # what a clause's proper noun may be tagged to name a place
 SKIP_VERBS = frozenset({"be", "have", "do", "say", "go", "get", "make", "tell", "include", "become", "remain"})
 DROP_LEADING_DEP = frozenset({"poss", "predet", "nummod", "quantmod", "case", "advmod", "cc"})
 MAX_OF_TOKENS = 4  # "the fall of Aleppo", not "the victory of a leader who was willing ..."
@@ -92,9 +93,6 @@ def _outcome_of_place(tree: Tree, verb: int, objects: list[int]) -> bool:
     if rows[verb].dep not in ("ROOT", "conj") or objects or rows[verb].tag not in ("VBN", "VBD"):
         return False
     return any(rows[t].pos == "PROPN" and rows[t].ent_type in PLACE_NAMES for t in subtree(tree.kids, verb) if t < verb)
-
-
-PLACE_NAMES = PLACE_LABELS | {"NORP", ""}
 
 
 def event_verb_terms(doc, article_id: str, rows=None, tree: Tree | None = None) -> list[TermMention]:
