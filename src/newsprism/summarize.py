@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -156,6 +157,12 @@ class _Writer:
         self.claims = claims
         self.articles: dict[str, Article] = {a.id: a for a in ctx.articles}
         self.loaded: dict[str, list[Span]] = {aid: list(an.loaded_terms) for aid, an in ctx.analyses.items()}
+        # each article's loaded terms by start (with their place in the list): a candidate reads
+        # the few inside its span, not all of its article's
+        self._loaded_by_start: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        for aid, terms in self.loaded.items():
+            order = sorted((t.start, n) for n, t in enumerate(terms))
+            self._loaded_by_start[aid] = ([start for start, _ in order], order)
         self.features: dict[tuple[str, int, int], ClaimCandidate] = {
             (c.article_id, c.start, c.end): c for an in ctx.analyses.values() for c in an.claims
         }
@@ -305,8 +312,8 @@ class _Writer:
         in its context; the summary's own voice carries none)."""
         dropped = {(d.start, d.end) for d in droppable}
         found = {
-            (t.start, t.end) for t in self.loaded.get(span.article_id, ())
-            if span.start <= t.start and t.end <= span.end and (t.start, t.end) not in dropped
+            (t.start, t.end) for t in self._loaded_in(span)
+            if (t.start, t.end) not in dropped
             and not _inside_quote(span, t.start) and is_label(t.text)
         }
         for word in LABEL_WORD_RE.finditer(span.text):
@@ -315,6 +322,14 @@ class _Writer:
             if is_label(word.group(), ("label",)) and not _inside_quote(span, start):
                 found.add((start, start + len(word.group())))
         return len(found)
+
+    def _loaded_in(self, span: Span) -> list[Span]:
+        """The article's loaded terms that lie within the span, in the article's list order."""
+        starts, order = self._loaded_by_start.get(span.article_id, ([], []))
+        terms = self.loaded[span.article_id] if order else []
+        lo, hi = bisect_left(starts, span.start), bisect_right(starts, span.end)
+        inside = sorted(n for _, n in order[lo:hi] if terms[n].end <= span.end)
+        return [terms[n] for n in inside]
 
     def _droppable(self, span: Span) -> list[Span]:
         """Loaded single adjectives/adverbs in the span, outside quotes (they can go): those the
@@ -326,8 +341,8 @@ class _Writer:
             lower = word.group().lower()
             if _is_emotive(lower) and _modifier_like(lower) and not _inside_quote(span, span.start + word.start()):
                 out.append(Span(span.article_id, span.start + word.start(), span.start + word.end(), word.group()))
-        for t in self.loaded.get(span.article_id, ()):
-            if span.start <= t.start and t.end <= span.end and " " not in t.text and _modifier_like(t.text.lower()):
+        for t in self._loaded_in(span):
+            if " " not in t.text and _modifier_like(t.text.lower()):
                 if not _inside_quote(span, t.start) and all(d.start != t.start for d in out):
                     out.append(t)
         return out

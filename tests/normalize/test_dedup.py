@@ -96,3 +96,19 @@ def test_guess_language(text, expected):
 
 def test_canonical_text_only_derives_a_key():
     assert canonical_text("  \u201cHello\u201d\u00a0 World\u2019s ") == '"hello" world\'s'
+
+
+def test_permutations_and_bands_drawn_once_are_datasketchs_own():
+    """find_duplicates reuses one set of MinHash permutations and LSH bands per process: they
+    must be the very numbers a fresh MinHash / MinHashLSH would draw (same signatures)."""
+    from datasketch import MinHash, MinHashLSH
+
+    from newsprism.normalize.dedup import _SCHEME, _lsh_params, _permutations
+
+    grams = [f"w{i} w{i + 1}".encode() for i in range(300)]
+    fresh, shared = MinHash(num_perm=128), MinHash(num_perm=128, permutations=_permutations(128), scheme=_SCHEME)
+    fresh.update_batch(grams)
+    shared.update_batch(grams)
+    assert (fresh.hashvalues == shared.hashvalues).all()
+    lsh = MinHashLSH(threshold=0.3, num_perm=128)
+    assert _lsh_params(0.3, 128) == (lsh.b, lsh.r)

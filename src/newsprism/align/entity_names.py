@@ -23,8 +23,11 @@ VOWELS = re.compile(r"[aeiouy]")
 
 def fold(text: str) -> str:
     """Lower case, no accents, one kind of apostrophe, no dots, hyphens as spaces, no leading 'the'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():  # most names: NFKD leaves ASCII as it is and it holds no combining marks
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = re.sub(r"'s$", "", text)
     text = text.replace(".", "").replace("-", " ")

@@ -20,20 +20,22 @@ from ..model import Article, ArticleAnalysis, Part
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)
 # computed once and shared through the table, but not fields of ``ArticleAnalysis``
-WORKING = frozenset({"token_rows", "loaded_candidates"})
+WORKING = frozenset({"token_rows", "token_tree", "loaded_candidates"})
 
 EXTRACTORS: tuple[Stage, ...] = (
     Stage("quote_regions", "newsprism.extract.tokens:extract_quote_regions", doc="character ranges inside quotation marks"),
     Stage("token_rows", "newsprism.extract.tokens:extract_token_rows", ("quote_regions",),
           doc="working: every token's attributes, read from spaCy once"),
+    Stage("token_tree", "newsprism.extract.tokens:extract_token_tree", ("token_rows",),
+          doc="working: every token's children (the dependency tree over the rows), built once"),
     Stage("tokens", "newsprism.extract.tokens:extract_tokens", ("token_rows",), doc="lemma, tag, dependency and head of every token"),
     Stage("sentence_tone", "newsprism.extract.tokens:extract_sentence_tone", ("sentences",), doc="VADER compound per sentence"),
     Stage("mentions", "newsprism.extract.entities:extract_mentions", ("token_rows",), doc="named-entity mentions"),
-    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions", "token_rows"), doc="direct and reported speech, with speakers"),
+    Stage("quotes", "newsprism.extract.quotes:extract_quotes", ("mentions", "token_tree"), doc="direct and reported speech, with speakers"),
     Stage("figures", "newsprism.extract.figures:extract_figures", ("token_rows",), doc="numbers and what they count"),
     Stage("dates", "newsprism.extract.dates:extract_dates", doc="dates, normalised against publication"),
-    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates", "token_rows"), doc="statements (sentences or clauses)"),
-    Stage("terms", "newsprism.extract.framing:extract_terms", ("token_rows",), doc="naming and framing phrases"),
+    Stage("claims", "newsprism.extract.claims:extract_claims", ("quotes", "figures", "dates", "token_tree"), doc="statements (sentences or clauses)"),
+    Stage("terms", "newsprism.extract.framing:extract_terms", ("token_tree",), doc="naming and framing phrases"),
     Stage("loaded_candidates", "newsprism.extract.framing:extract_loaded_candidates", ("token_rows",),
           doc="working: the loaded-language lexicon's matches, found once"),
     Stage("loaded_terms", "newsprism.extract.framing:extract_loaded_terms", ("quote_regions", "loaded_candidates"),
@@ -42,7 +44,7 @@ EXTRACTORS: tuple[Stage, ...] = (
     Stage("features", "newsprism.extract.framing:extract_features",
           ("quote_regions", "sentence_tone", "loaded_terms", "calls_to_action", "token_rows", "loaded_candidates"),
           doc="profile numbers"),
-    Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions", "token_rows"),
+    Stage("ref_mentions", "newsprism.extract.referent_mentions:extract_ref_mentions", ("mentions", "token_tree"),
           doc="names, descriptions and event words with their roles, for cross-outlet referents"),
 )
 

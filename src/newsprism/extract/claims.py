@@ -24,7 +24,7 @@ from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
 from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
-from .row_tree import children, span_root, subtree
+from .row_tree import Tree, span_root, subtree, tree_of
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
 ACTION_CLASSES: dict[str, frozenset[str]] = {
@@ -100,12 +100,7 @@ def extract_claims(doc, article: Article, found: Mapping[str, Any]) -> tuple[Cla
     """The statements of one article, in reading order, each with exact offsets."""
     text = article.text
     speakers = _quote_speakers(found.get("quotes") or ())
-    rows = found.get("token_rows")
-    if rows is None:
-        from .framing_style import token_rows
-
-        rows = token_rows(doc, [])
-    tree = _Tree(doc, rows, text)
+    tree = _Tree(tree_of(doc, found), text)
     claims: list[ClaimCandidate] = []
     for sent, start, end in _segments(doc, text):
         if end <= start or not _is_statement(tree, sent.start, sent.end, text[start:end]) or _is_caption(text, start, end) or _is_title_line(text, start, end):
@@ -129,10 +124,10 @@ class _Tree:
     (``row_tree``): the walks below read these, never spaCy tokens, and give what the tokens
     would. ``times`` maps each token with time words to them (found once per article)."""
 
-    def __init__(self, doc, rows, text: str):
-        self.doc = doc
-        self.rows = rows
-        self.kids = children(rows)
+    def __init__(self, shared: Tree, text: str):
+        self.doc = shared.doc
+        self.rows = rows = shared.rows
+        self.kids = shared.kids
         self.text = text
         self.times = _time_tokens(rows)
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from ..model import Article, Mention
+from .row_tree import rows_of
 from .entity_lexicon import (
     DEMONYM_ENDINGS,
     DEMONYM_WORDS,
@@ -31,11 +32,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "into", "on", "toward", 
 
 def extract_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[Mention, ...]:
     """Mentions of people, organisations, places, groups and events, in text order."""
-    rows = found.get("token_rows")
-    if rows is None:
-        from .framing_style import token_rows
-
-        rows = token_rows(doc, [])
+    rows = rows_of(doc, found)
     text = article.text
     spans = [s for s in (_clean_span(rows, text, ent.start, ent.end, ent.label_) for ent in doc.ents) if s]
     spans = _complete_names(rows, spans)

@@ -12,6 +12,7 @@ from typing import Any
 from ..model import Article, Span, TermMention
 from .framing_style import inside, quote_regions, style_features, title_features
 from .framing_terms import extract_term_mentions
+from .row_tree import tree_of
 from .loaded_lexicon import DEFAULT_SETTINGS, LexiconScan, LoadedSettings, find_loaded, iter_loaded, own_entries
 
 # verbs of what a reader is asked to do, in an imperative addressed to them
@@ -25,7 +26,7 @@ ASKING_VERBS = frozenset({"want", "need", "urge", "ask", "invite", "encourage"})
 
 def extract_terms(doc, article: Article, found: dict[str, Any]) -> tuple[TermMention, ...]:
     """Naming/framing noun phrases and event verb phrases, with head lemma and parse role."""
-    return extract_term_mentions(doc, article.id, found.get("token_rows"))
+    return extract_term_mentions(doc, article.id, tree=tree_of(doc, found))
 
 
 def loaded_spans(doc, article_id: str, settings: LoadedSettings = DEFAULT_SETTINGS, quotes=None, *,

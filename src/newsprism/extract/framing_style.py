@@ -22,6 +22,7 @@ HEDGES = frozenset(
     unconfirmed unverified purportedly presumably""".split()
 )
 ATTRIBUTION_VERBS = REPORTING_VERBS | {"according"}
+_OPENING = re.compile("[" + re.escape("".join(OPEN_CLOSE)) + "]")
 MAX_QUOTE_CHARS = 1500  # an unmatched quotation mark must not swallow the rest of the article
 
 
@@ -31,11 +32,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
-        close = OPEN_CLOSE.get(ch)
-        if close is None:
-            i += 1
-            continue
+        found = _OPENING.search(text, i)  # the next opening mark (the text between has none)
+        if found is None:
+            break
+        i = found.start()
+        close = OPEN_CLOSE[text[i]]
         end = text.find(close, i + 1, min(n, i + 1 + MAX_QUOTE_CHARS))
         if close == "“" and end < 0:  # „...“ is German; in English “ opens
             end = -1
@@ -87,6 +88,13 @@ _LEXEME_VOCAB: list = [None]  # the vocabulary whose flags ``_LEXEMES`` holds
 _MAX_CACHED = 1 << 19  # distinct words grow with a crawl: start afresh past this many
 
 
+@functools.lru_cache(maxsize=1)
+def _row_attrs() -> list[int]:
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+
+    return [ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, SPACY, HEAD]
+
+
 def _string(strings, key: int) -> str:
     value = _STRINGS.get(key)
     if value is None:
@@ -102,33 +110,48 @@ def token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
     the string store, so each distinct word or label is looked up once per process, not per
     token (the values are the same ``Token.text``, ``lower_``, ``pos_``... give)."""
     strings = doc.vocab.strings
-    if _LEXEME_VOCAB[0] is not doc.vocab or len(_LEXEMES) > _MAX_CACHED:
+    vocab = doc.vocab
+    if _LEXEME_VOCAB[0] is not vocab or len(_LEXEMES) > _MAX_CACHED:
         _LEXEMES.clear()
-        _LEXEME_VOCAB[0] = doc.vocab
+        _LEXEME_VOCAB[0] = vocab
     if len(_STRINGS) > _MAX_CACHED or len(_LEMMAS) > _MAX_CACHED:
         _STRINGS.clear()
         _LEMMAS.clear()
-    lexemes, lemmas, names = _LEXEMES, _LEMMAS, _POS
+    lexemes, lemmas, names, cached = _LEXEMES, _LEMMAS, _POS, _STRINGS
+    if not len(doc):
+        return ()
+    # every attribute of every token in one call (a Token object per read costs more than the read)
+    table = doc.to_array(_row_attrs())
+    columns = table.T.tolist()
+    orths, lemma_ids, pos_ids, tags, deps, ents, idxs, spaces = columns[:8]
+    heads = table[:, 8].view("int64").tolist()  # HEAD is the offset to the head, stored unsigned
     starts = [s for s, _ in quotes]
     make = tuple.__new__
     rows = []
-    for i, t in enumerate(doc):
-        idx = t.idx
+    for i, orth in enumerate(orths):
+        idx = idxs[i]
         k = bisect_right(starts, idx) - 1
-        orth = t.orth
         lex = lexemes.get(orth)
         if lex is None:
-            lex = lexemes[orth] = (t.text, t.lower_, t.is_alpha, t.like_num, t.is_punct, t.is_space, t.is_stop)
-        lemma = lemmas.get(t.lemma)
+            lx = vocab[orth]
+            lex = lexemes[orth] = (lx.orth_, lx.lower_, lx.is_alpha, lx.like_num, lx.is_punct, lx.is_space, lx.is_stop)
+        lemma_id = lemma_ids[i]
+        lemma = lemmas.get(lemma_id)
         if lemma is None:
-            lemma = lemmas[t.lemma] = strings[t.lemma].lower()
-        pos = names.get(t.pos)
+            lemma = lemmas[lemma_id] = strings[lemma_id].lower()
+        pos = names.get(pos_ids[i])
         if pos is None:
-            pos = names[t.pos] = t.pos_
+            pos = names[pos_ids[i]] = doc[i].pos_
+        tag, dep, ent = cached.get(tags[i]), cached.get(deps[i]), cached.get(ents[i])
+        if tag is None:
+            tag = _string(strings, tags[i])
+        if dep is None:
+            dep = _string(strings, deps[i])
+        if ent is None:
+            ent = _string(strings, ents[i])
         text, lower, is_alpha, like_num, is_punct, is_space, is_stop = lex
-        rows.append(make(_Tok, (i, idx, text, lower, lemma, pos, _string(strings, t.tag), _string(strings, t.dep),
-                                _string(strings, t.ent_type), is_alpha, like_num, bool(t.whitespace_),
-                                not (k >= 0 and idx < quotes[k][1]), is_punct, is_space, is_stop, t.head.i)))
+        rows.append(make(_Tok, (i, idx, text, lower, lemma, pos, tag, dep, ent, is_alpha, like_num, spaces[i] == 1,
+                                not (k >= 0 and idx < quotes[k][1]), is_punct, is_space, is_stop, i + heads[i])))
     return tuple(rows)
 
 

@@ -10,7 +10,7 @@ The head-word lists are general news vocabulary, not the words of any one story.
 from __future__ import annotations
 
 from ..model import TermMention
-from .row_tree import children, noun_chunks, span_root
+from .row_tree import Tree, rows_of, subtree
 
 # collective and agent nouns that name a side, a group or an office in news reports
 ACTOR_HEADS = frozenset(
@@ -32,6 +32,7 @@ EVENT_NOUNS = frozenset(
     coup war battle fighting clash clashes escalation annexation release rescue""".split()
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NAMES = PLACE_LABELS | {"NORP", ""}  # what a clause's proper noun may be tagged to name a place
 SKIP_VERBS = frozenset({"be", "have", "do", "say", "go", "get", "make", "tell", "include", "become", "remain"})
 DROP_LEADING_DEP = frozenset({"poss", "predet", "nummod", "quantmod", "case", "advmod", "cc"})
 MAX_OF_TOKENS = 4  # "the fall of Aleppo", not "the victory of a leader who was willing ..."
@@ -56,17 +57,15 @@ def _term(article_id: str, doc, start_tok: int, end_tok: int, head, role: str) -
     return TermMention(article_id, span.start_char, span.end_char, span.text, head.lemma_.lower(), role)
 
 
-def actor_terms(doc, article_id: str, rows=None) -> list[TermMention]:
-    """``rows``: the token rows (``framing_style.token_rows``); the noun chunks and their heads
-    are read from them (``row_tree``), spaCy tokens are built only for the chunks kept."""
-    if rows is None:
-        from .framing_style import token_rows
-
-        rows = token_rows(doc, [])
-    kids = children(rows)
+def actor_terms(doc, article_id: str, rows=None, tree: Tree | None = None) -> list[TermMention]:
+    """``rows``: the token rows (``framing_style.token_rows``), or ``tree`` (the article's shared
+    ``row_tree.Tree``); the noun chunks and their heads are read from them, spaCy tokens are
+    built only for the chunks kept."""
+    if tree is None:
+        tree = Tree(doc, rows_of(doc, {"token_rows": rows}))
+    rows, kids = tree.rows, tree.kids
     out = []
-    for start, end in noun_chunks(doc, rows):
-        h = span_root(rows, kids, start, end)
+    for start, end, h in tree.noun_chunks():
         head = rows[h]
         lemma = head.lemma
         if head.pos == "NOUN" and (lemma in ACTOR_HEADS or lemma.split("-")[-1] in ACTOR_HEADS):
@@ -87,43 +86,49 @@ def actor_terms(doc, article_id: str, rows=None) -> list[TermMention]:
     return out
 
 
-def _outcome_of_place(verb, objects) -> bool:
+def _outcome_of_place(tree: Tree, verb: int, objects: list[int]) -> bool:
     """A passive or intransitive main verb whose clause, before it, names a place ("Aleppo,
     the last rebel city, has fallen"): robust to the small model mis-attaching the subject."""
-    if verb.dep_ not in ("ROOT", "conj") or objects or verb.tag_ not in ("VBN", "VBD"):
+    rows = tree.rows
+    if rows[verb].dep not in ("ROOT", "conj") or objects or rows[verb].tag not in ("VBN", "VBD"):
         return False
-    left = [t for t in verb.subtree if t.i < verb.i]
-    return any(t.pos_ == "PROPN" and t.ent_type_ in PLACE_LABELS | {"NORP", ""} for t in left)
+    return any(rows[t].pos == "PROPN" and rows[t].ent_type in PLACE_NAMES for t in subtree(tree.kids, verb) if t < verb)
 
 
-def event_verb_terms(doc, article_id: str, rows=None) -> list[TermMention]:
+def event_verb_terms(doc, article_id: str, rows=None, tree: Tree | None = None) -> list[TermMention]:
     """Verb phrases that tell what happened to a place, or who won or lost. ``rows``: the
-    token rows (``framing_style.token_rows``), when known, pick the verbs without the doc."""
+    token rows (``framing_style.token_rows``), or ``tree`` (the article's shared
+    ``row_tree.Tree``): the walks read them, spaCy tokens are built only for the terms kept."""
+    if tree is None:
+        tree = Tree(doc, rows_of(doc, {"token_rows": rows}))
+    rows, kids = tree.rows, tree.kids
     out = []
-    # "liberated" after "has been" is often tagged ADJ; its VBN tag still marks the verb
-    verbs = (doc[r.i] for r in rows if (r.pos == "VERB" or r.tag == "VBN") and r.lemma not in SKIP_VERBS) if rows is not None else (
-        t for t in doc if (t.pos_ == "VERB" or t.tag_ == "VBN") and t.lemma_.lower() not in SKIP_VERBS)
-    for tok in verbs:
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if tok.dep_ in ("acomp", "oprd") and not subjects:  # "Aleppo has been officially liberated"
-            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
-        place_subject = any(s.ent_type_ in PLACE_LABELS for s in subjects) or _outcome_of_place(tok, objects)
-        event_object = [o for o in objects if o.lemma_.lower() in EVENT_NOUNS and o.i - tok.i <= 3]
+    for i, row in enumerate(rows):
+        # "liberated" after "has been" is often tagged ADJ; its VBN tag still marks the verb
+        if not (row.pos == "VERB" or row.tag == "VBN") or row.lemma in SKIP_VERBS:
+            continue
+        subjects = [c for c in kids[i] if rows[c].dep in ("nsubj", "nsubjpass")]
+        if row.dep in ("acomp", "oprd") and not subjects:  # "Aleppo has been officially liberated"
+            subjects = [c for c in kids[row.head] if rows[c].dep in ("nsubj", "nsubjpass")]
+        objects = [c for c in kids[i] if rows[c].dep == "dobj"]
+        place_subject = any(rows[c].ent_type in PLACE_LABELS for c in subjects) or _outcome_of_place(tree, i, objects)
+        event_object = [o for o in objects if rows[o].lemma in EVENT_NOUNS and o - i <= 3]
         if not (place_subject or event_object):
             continue
-        start = tok.i
+        start = i
         # keep auxiliaries and adverbs right before the verb: "has been officially liberated"
-        while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg") and doc[start - 1].head in (tok, tok.head):
+        while start > 0 and rows[start - 1].dep in ("aux", "auxpass", "advmod", "neg") and rows[start - 1].head in (i, row.head):
             start -= 1
-        end = event_object[0].i + 1 if event_object else tok.i + 1
-        term = _term(article_id, doc, start, end, tok, "event:verb")
+        end = event_object[0] + 1 if event_object else i + 1
+        term = _term(article_id, doc, start, end, doc[i], "event:verb")
         if term is not None:
             out.append(term)
     return out
 
 
-def extract_term_mentions(doc, article_id: str, rows=None) -> tuple[TermMention, ...]:
-    terms = actor_terms(doc, article_id, rows) + event_verb_terms(doc, article_id, rows)
+def extract_term_mentions(doc, article_id: str, rows=None, tree: Tree | None = None) -> tuple[TermMention, ...]:
+    if tree is None:
+        tree = Tree(doc, rows_of(doc, {"token_rows": rows}))
+    terms = actor_terms(doc, article_id, tree=tree) + event_verb_terms(doc, article_id, tree=tree)
     terms.sort(key=lambda t: (t.start, t.end))
     return tuple(terms)

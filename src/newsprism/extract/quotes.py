@@ -26,7 +26,7 @@ from ..model import Article, Part, Quote, Speaker
 from ..resources.words import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .quote_marks import Quoted, find_quoted, paragraphs, within_line
 from .quote_speakers import SpeakerResolver, noun_phrase_rows
-from .row_tree import children, subtree
+from .row_tree import subtree, tree_of
 
 DASH_LINE = re.compile(r"[ \t]*[,.]?[ \t]*[–—―]|[ \t]+-{1,2}[ \t]+")
 MIN_UNATTRIBUTED_WORDS = 4  # a shorter quoted phrase with no source is a title or scare quote
@@ -71,12 +71,8 @@ def extract_quotes(doc, article: Article, found: Mapping[str, Any]) -> tuple[Quo
     text = article.text
     quoted = find_quoted(text)
     mentions = tuple(found.get("mentions", ()))
-    rows = found.get("token_rows")
-    if rows is None:
-        from .framing_style import token_rows
-
-        rows = token_rows(doc, [])
-    p = _Parse(doc, rows, children(rows), [r.idx for r in rows])
+    tree = tree_of(doc, found)
+    p = _Parse(doc, tree.rows, tree.kids, tree.starts)
     resolver = SpeakerResolver(doc, mentions, [(q.open, q.close + 1) for q in quoted], text)
     paras = paragraphs(text)
     titles = [q for q in quoted if _is_title(text[q.start : q.end])]

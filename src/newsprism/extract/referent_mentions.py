@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
 from ..resources.words import ASPECTUAL_VERBS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
-from .row_tree import children, noun_chunks, span_root, subtree
+from .row_tree import span_root, subtree, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
@@ -133,12 +133,8 @@ _REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 
 
 def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[RefMention, ...]:
-    rows = found.get("token_rows")
-    if rows is None:
-        from .framing_style import token_rows
-
-        rows = token_rows(doc, [])
-    kids = children(rows)
+    tree = tree_of(doc, found)
+    rows, kids = tree.rows, tree.kids
     sent_of = [0] * len(rows)
     for k, sent in enumerate(doc.sents):
         sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
@@ -159,8 +155,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         describers = tuple(sorted({rows[c].lemma for c in kids[h] if c < span.start and rows[c].dep in ("compound", "nmod", "amod")
                                    and (rows[c].pos == "NOUN" or (rows[c].pos == "PROPN" and not rows[c].ent_type and rows[c].text[:1].isupper()))}))
         items[h] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma, "kind": "entity", "label": m.label, "describers": describers}
-    for chunk_start, chunk_end in noun_chunks(doc, rows):
-        h = span_root(rows, kids, chunk_start, chunk_end)
+    for chunk_start, chunk_end, h in tree.noun_chunks():
         head = rows[h]
         if h in items or head.pos not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
             continue

@@ -17,7 +17,46 @@ spaCy does (same members, same order), so an extractor's output does not change:
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Mapping, Sequence
+
+
+class Tree:
+    """One article's token rows with their children lists, built once per article and shared by
+    the extractors that walk the tree (the ``token_tree`` working value); its noun chunks and
+    their heads are found on first use and kept."""
+
+    __slots__ = ("doc", "rows", "kids", "starts", "_chunks")
+
+    def __init__(self, doc, rows: Sequence):
+        self.doc = doc
+        self.rows = rows
+        self.kids = children(rows)
+        self.starts = [r.idx for r in rows]  # each token's first character
+        self._chunks: list[tuple[int, int, int]] | None = None
+
+    def noun_chunks(self) -> list[tuple[int, int, int]]:
+        """``(start, end, root)`` of each of ``doc.noun_chunks``, in order."""
+        if self._chunks is None:
+            self._chunks = [(s, e, span_root(self.rows, self.kids, s, e)) for s, e in noun_chunks(self.doc, self.rows)]
+        return self._chunks
+
+
+def tree_of(doc, found: Mapping[str, Any]) -> Tree:
+    """The article's shared tree (``found["token_tree"]``); built from the token rows, or from
+    the doc, when an extractor is called on its own (a test) without them."""
+    tree = found.get("token_tree")
+    return Tree(doc, rows_of(doc, found)) if tree is None else tree
+
+
+def rows_of(doc, found: Mapping[str, Any]) -> Sequence:
+    """The article's token rows (``found["token_rows"]``), or read from the doc (without quote
+    regions) when an extractor is called on its own without them."""
+    rows = found.get("token_rows")
+    if rows is None:
+        from .framing_style import token_rows
+
+        rows = token_rows(doc, [])
+    return rows
 
 
 def children(rows: Sequence) -> list[list[int]]:

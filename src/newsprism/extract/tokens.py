@@ -6,16 +6,24 @@ Computed once per article here, so no later stage parses, tokenises or scores te
 from __future__ import annotations
 
 import functools
+from operator import add
 from typing import Any, Mapping
 
 from ..model import Article, Part, TokenTable
-from .framing_style import quote_regions, token_rows, tone
+from .framing_style import _Tok, quote_regions, token_rows, tone
+from .row_tree import Tree
 
 
 def extract_token_rows(doc, article: Article, found: Mapping[str, Any]) -> tuple:
     """Every token's attributes read from spaCy once (a working value, not kept): the
     extractors that walk every token read these rows instead of the doc."""
     return token_rows(doc, [(p.start, p.end) for p in found["quote_regions"]])
+
+
+def extract_token_tree(doc, article: Article, found: Mapping[str, Any]) -> Tree:
+    """Every token's children (a working value, not kept): built once, read by the extractors
+    that walk the dependency tree."""
+    return Tree(doc, found["token_rows"])
 
 
 def extract_tokens(doc, article: Article, found: Mapping[str, Any]) -> TokenTable:
@@ -29,16 +37,20 @@ def extract_tokens(doc, article: Article, found: Mapping[str, Any]) -> TokenTabl
             current = n
             n += 1
         sentence[sent.start : sent.end] = [current] * (sent.end - sent.start)
+    if not rows:
+        return TokenTable(sentence=tuple(sentence))
+    column = dict(zip(_Tok._fields, zip(*rows)))  # the rows turned into columns in one pass
+    starts = column["idx"]
     return TokenTable(
-        starts=tuple(t.idx for t in rows),
-        ends=tuple(t.idx + len(t.text) for t in rows),
-        lemmas=tuple(t.lemma for t in rows),
-        tags=tuple(t.tag for t in rows),
-        pos=tuple(t.pos for t in rows),
-        deps=tuple(t.dep for t in rows),
-        heads=tuple(t.head for t in rows),
+        starts=starts,
+        ends=tuple(map(add, starts, map(len, column["text"]))),
+        lemmas=column["lemma"],
+        tags=column["tag"],
+        pos=column["pos"],
+        deps=column["dep"],
+        heads=column["head"],
         sentence=tuple(sentence),
-        stop=tuple(t.is_stop for t in rows),
+        stop=column["is_stop"],
     )
 
 

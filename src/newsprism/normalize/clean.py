@@ -26,7 +26,12 @@ def canonical_text(text: str) -> str:
 def text_fingerprint(text: str) -> str:
     """A stable 128-bit hash of the canonical text: equal for copies that differ only in
     whitespace, quote style or letter case."""
-    return hashlib.blake2b(canonical_text(text).encode("utf-8"), digest_size=16).hexdigest()
+    return fingerprint_of_canonical(canonical_text(text))
+
+
+def fingerprint_of_canonical(canonical: str) -> str:
+    """``text_fingerprint`` of a text whose ``canonical_text`` is already at hand."""
+    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def words(text: str) -> list[str]:

@@ -8,12 +8,13 @@ other). Every copy points at the *first* copy: earliest published, then input or
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from .clean import shingles, text_fingerprint, words
+from .clean import _WORD, canonical_text, fingerprint_of_canonical, shingles
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,21 @@ def find_duplicates(texts: Sequence[str], published: Sequence[str | None] | None
     order = sorted(range(len(texts)), key=lambda i: _order_key(published[i], i))
     original: list[int | None] = [None] * len(texts)
     by_fingerprint: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.num_perm)
+    lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.num_perm,
+                     params=_lsh_params(config.lsh_threshold, config.num_perm))
     kept_shingles: dict[int, set[str]] = {}
 
     for i in order:  # earliest first, so a copy always finds its original already indexed
-        fingerprint = text_fingerprint(texts[i])
+        canonical = canonical_text(texts[i])  # once: the fingerprint and the words both read it
+        fingerprint = fingerprint_of_canonical(canonical)
         if fingerprint in by_fingerprint:
             original[i] = by_fingerprint[fingerprint]
             continue
         by_fingerprint[fingerprint] = i
-        grams = shingles(words(texts[i]), config.shingle_size)
+        grams = shingles(_WORD.findall(canonical), config.shingle_size)
         if len(grams) < config.min_shingles:
             continue
-        signature = MinHash(num_perm=config.num_perm)
+        signature = MinHash(num_perm=config.num_perm, permutations=_permutations(config.num_perm), scheme=_SCHEME)
         signature.update_batch([g.encode("utf-8") for g in grams])
         match = _best_match(grams, (int(k) for k in lsh.query(signature)), kept_shingles, config)
         if match is not None:
@@ -59,6 +62,24 @@ def find_duplicates(texts: Sequence[str], published: Sequence[str | None] | None
         lsh.insert(str(i), signature)
         kept_shingles[i] = grams
     return original
+
+
+_SCHEME = MinHash().scheme  # datasketch's default permutation scheme
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """A MinHash's permutations depend only on its size and seed: drawn once per process, not
+    per article (the same numbers ``MinHash(num_perm)`` draws itself)."""
+    return MinHash(num_perm=num_perm).permutations
+
+
+@functools.lru_cache(maxsize=4)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows ``MinHashLSH`` would choose for these settings (a numerical
+    integration it would otherwise redo for every corpus)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def _best_match(grams: set[str], candidates, kept: dict[int, set[str]], config: DedupConfig) -> int | None:
