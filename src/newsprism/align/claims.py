@@ -207,13 +207,9 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
     by_article = [_by_article(x) for x in (entity_at, figure_at, date_at, event_at)]
     items: list[_Item] = []
     # an event referent's kind of happening (resources/event_frames.json): "the battle" and "the
-    # fighting" are two referents of one kind, so two claims sharing both share one happening
+    # fighting" are two referents of one kind, so two claims sharing both share one happening.
+    # One dict for the story, filled article by article and read only once every item is made
     kinds: dict[str, str] = {}
-    for article in ctx.articles:
-        for m in getattr(ctx.analyses.get(article.id), "ref_mentions", ()) or ():
-            ref = event_at.get((article.id, m.start, m.end))
-            if ref and ref not in kinds and frame_of(m.head):
-                kinds[ref] = frame_of(m.head)
     for article in ctx.articles:
         analysis = ctx.analyses.get(article.id)
         if analysis is None:
@@ -221,6 +217,10 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
         spans = [_Spans(x.get(article.id, [])) for x in by_article]
         values = _Spans(figure_values.get(article.id, []))
         mentions = getattr(analysis, "ref_mentions", ()) or ()
+        for m in mentions:
+            ref = event_at.get((article.id, m.start, m.end))
+            if ref and ref not in kinds and frame_of(m.head):
+                kinds[ref] = frame_of(m.head)
         participants = _participants(article.id, mentions, event_at, referent_at)
         # a state ("rebel-held areas", "appeared likely") is no happening two claims can share; a
         # verb that frames the sentence ("The Journal reported that ...", "make it strong") is one

@@ -38,8 +38,6 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         i = found.start()
         close = OPEN_CLOSE[text[i]]
         end = text.find(close, i + 1, min(n, i + 1 + MAX_QUOTE_CHARS))
-        if close == "“" and end < 0:  # „...“ is German; in English “ opens
-            end = -1
         if end < 0:
             i += 1
             continue

@@ -117,6 +117,9 @@ def _stative(rows, kids, i: int) -> bool:
     return bool(deps & {"acomp", "attr", "oprd"}) or not deps & {"prep", "dobj", "dative", "agent", "ccomp", "xcomp"}
 
 
+_REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
+
+
 def _frame_verb(rows, kids, i: int) -> bool:
     """A verb that frames what its sentence tells: saying or thinking with a reported clause
     ("The Journal reported that ...", "they believed (that) ..."), a light verb, or an aspectual
@@ -127,9 +130,6 @@ def _frame_verb(rows, kids, i: int) -> bool:
     if lemma in ASPECTUAL_VERBS:
         return any(rows[c].dep == "xcomp" and rows[c].pos == "VERB" for c in kids[i])  # "continue campaigning"
     return lemma in _REPORTING and any(rows[c].dep == "ccomp" for c in kids[i])
-
-
-_REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 
 
 def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[RefMention, ...]:
