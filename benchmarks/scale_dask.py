@@ -1,8 +1,10 @@
 """Whole-analysis throughput on Dask (1 and 2 workers) beside the local runner, and peak memory.
 
-The whole analysis: parse + extract (``runner.map_articles``) and every story stage
-(``pipeline.build_stories`` with the runner: one task per story, small ones packed); only
-story clustering stays on the driver. Both parts are timed and reported apart.
+The whole analysis, as ``analyze`` runs it (``pipeline.analyze_articles``): parse + extract
+(``runner.map_articles``) and every story stage (one task per story, small ones packed), each
+story sent to the workers as soon as its members are parsed; only story clustering stays on the
+driver, in a thread, while the articles parse. ``--phased`` runs the older order (parse all,
+cluster, then build) for comparison. The time the parse ended is reported beside the total.
 
 The corpus is built at run time from ../shared/data (BASIL, PolNeAR, GUM news, ECB+,
 SemEval-2019 hyperpartisan, NeuS/AllSides: about 9,000 distinct texts); past that, texts
@@ -137,6 +139,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this whole process so far: every thread (a worker's event
+    loop, the driver's scheduler and client) counts, not only the one computing."""
+    times = os.times()
+    return times.user + times.system
+
+
 def _warm() -> float:
     """Run in each worker: load spaCy and every extractor once, report the peak RSS so far."""
     from newsprism.extract import process_batch
@@ -158,31 +167,44 @@ def _warm_driver() -> None:
     pipeline.group_stories(warm, {a.id: ArticleAnalysis(a.id, ()) for a in warm})
 
 
-def time_runner(runner, articles: list[Article]) -> dict:
+def time_runner(runner, articles: list[Article], phased: bool = False) -> dict:
+    """``pipeline.analyze_articles`` (what ``analyze`` runs: stories built as their members are
+    parsed), or with ``phased`` the parse, then the clustering, then the stories, each waiting for
+    the one before. ``parse_extract_s`` is when the last analysis came back to the driver."""
     from newsprism import pipeline
     from newsprism.model import Options
 
+    parsed_at: list[float] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "parse" and done == total:
+            parsed_at.append(time.perf_counter())
+
     start = time.perf_counter()
-    analyses = pipeline.process_articles(articles, runner=runner)
-    parsed = time.perf_counter()
-    stories = pipeline.build_stories(articles, analyses, Options(), runner=runner)
+    if phased:
+        analyses = pipeline.process_articles(articles, runner=runner, progress=progress)
+        stories = pipeline.build_stories(articles, analyses, Options(), runner=runner)
+        count = len(analyses)
+    else:
+        stories = pipeline.analyze_articles(articles, Options(), runner=runner, progress=progress)
+        count = len({i for s in stories for i in s.article_ids})
     seconds = time.perf_counter() - start
-    count = len(analyses)
+    parsed = parsed_at[0] if parsed_at else start + seconds
     chars = sum(len(a.text) for a in articles)
     assert count == len(articles), (count, len(articles))
-    return {"articles": count, "stories": len(stories), "seconds": round(seconds, 2),
-            "parse_extract_s": round(parsed - start, 2), "stories_s": round(seconds - (parsed - start), 2),
+    return {"articles": count, "stories": len(stories), "seconds": round(seconds, 2), "phased": phased,
+            "parse_extract_s": round(parsed - start, 2), "after_parse_s": round(seconds - (parsed - start), 2),
             "articles_per_s": round(count / seconds, 2), "chars_per_s": round(chars / seconds)}
 
 
-def run_local(articles: list[Article], batch_size: int) -> dict:
+def run_local(articles: list[Article], batch_size: int, phased: bool = False) -> dict:
     from newsprism.adapters.runner.local import LocalRunner
 
     start = time.perf_counter()
     _warm()
     _warm_driver()
     startup = time.perf_counter() - start
-    result = time_runner(LocalRunner(batch_size=batch_size), articles)
+    result = time_runner(LocalRunner(batch_size=batch_size), articles, phased)
     result.update(startup_s=round(startup, 2), peak_rss_mb={"driver": round(_peak_rss_mb())})
     return result
 
@@ -198,7 +220,8 @@ def _own_session() -> bool:
         return False
 
 
-def run_dask(articles: list[Article], batch_size: int, workers: int, own_sessions: bool = True) -> dict:
+def run_dask(articles: list[Article], batch_size: int, workers: int, own_sessions: bool = True,
+             phased: bool = False) -> dict:
     from newsprism.adapters.runner.dask import DaskRunner
 
     start = time.perf_counter()
@@ -212,8 +235,17 @@ def run_dask(articles: list[Article], batch_size: int, workers: int, own_session
                               for w in workers_now])
         _warm_driver()
         startup = time.perf_counter() - start
-        result = time_runner(runner, articles)
+        driver_cpu, workers_cpu = _cpu_seconds(), runner.client.run(_cpu_seconds)
+        result = time_runner(runner, articles, phased)
+        driver_cpu = _cpu_seconds() - driver_cpu
+        workers_cpu = sum(runner.client.run(_cpu_seconds).values()) - sum(workers_cpu.values())
         worker_peaks = runner.client.run(_peak_rss_mb)
+    # on a machine whose cores the driver shares with the workers, the run cannot be shorter than
+    # all this CPU spread over the cores: how close it came says whether any core sat idle
+    cores = min(os.cpu_count() or 1, workers + 1)
+    result.update(cpu_s={"driver": round(driver_cpu, 2), "workers": round(workers_cpu, 2)},
+                  cores_busy=round((driver_cpu + workers_cpu) / result["seconds"], 2),
+                  cpu_bound_s=round((driver_cpu + workers_cpu) / cores, 2))
     result.update(startup_s=round(startup, 2), workers=workers, own_sessions=own_sessions,
                   peak_rss_mb={"driver": round(_peak_rss_mb()),
                                "workers": sorted(round(v) for v in worker_peaks.values()),
@@ -228,6 +260,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--only", choices=RUNNERS, action="append", help="run only these runners (repeatable)")
     parser.add_argument("--shared-session", action="store_true",
                         help="leave the workers in this session (autogroup: they then share one CPU share)")
+    parser.add_argument("--phased", action="store_true",
+                        help="parse everything, then cluster, then build the stories (the pre-streaming order)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale_dask.json")
     args = parser.parse_args(argv)
 
@@ -241,13 +275,13 @@ def main(argv: list[str] | None = None) -> dict:
     results: dict = {}
     for name in args.only or RUNNERS:
         if name == "local":
-            results[name] = run_local(articles, args.batch_size)
+            results[name] = run_local(articles, args.batch_size, args.phased)
         else:
             results[name] = run_dask(articles, args.batch_size, workers=int(name[-1]),
-                                     own_sessions=not args.shared_session)
+                                     own_sessions=not args.shared_session, phased=args.phased)
         r = results[name]
         print(f"{name:6s} {r['articles_per_s']:7.2f} articles/s  ({r['seconds']} s, start-up {r['startup_s']} s)  "
-              f"peak RSS MB {r['peak_rss_mb']}")
+              f"peak RSS MB {r['peak_rss_mb']}" + (f"  CPU s {r['cpu_s']}, {r['cores_busy']} cores busy" if "cpu_s" in r else ""))
     if "dask1" in results and "dask2" in results:
         speedup = results["dask2"]["articles_per_s"] / results["dask1"]["articles_per_s"]
         results["speedup_2_vs_1_workers"] = round(speedup, 2)

@@ -214,6 +214,39 @@ def analyze(
         if len(loaded.skipped) > 3:
             reasons += f"; and {len(loaded.skipped) - 3} more"
         raise NoArticles(f"none of the {len(inputs)} input(s) held a readable article" + (f" ({reasons})" if reasons else ""))
-    analyses = process_articles(loaded.articles, runner=runner, progress=progress)
-    stories = build_stories(loaded.articles, analyses, options, progress=progress, runner=runner)
+    stories = analyze_articles(loaded.articles, options, runner=runner, progress=progress)
     return Report(__version__, loaded.articles, loaded.skipped, tuple(stories), notes=loaded.notes)
+
+
+def analyze_articles(articles: Sequence[Article], options: Options, *, runner=None,
+                     progress: Progress = _no_progress) -> list[Story]:
+    """Parse + extract every article and build every story, as ``process_articles`` then
+    ``build_stories`` do, with the same stories in the same order. When story clustering reads
+    only the text (the default), the two overlap: the stories are clustered while the articles
+    parse, and each story goes to the runner as soon as its last member is parsed. No worker
+    waits at the end of the parse for the slowest batch, nor for the clustering, and the driver
+    lets go of a story's analyses once its job has left."""
+    from .cluster.stories import clustering_reads_parse
+
+    if runner is None:
+        from .adapters.runner.local import LocalRunner
+
+        runner = LocalRunner()
+    if clustering_reads_parse():
+        analyses = process_articles(articles, runner=runner, progress=progress)
+        return build_stories(articles, analyses, options, progress=progress, runner=runner)
+    from concurrent.futures import ThreadPoolExecutor
+
+    def numbered_stories() -> list[tuple[str, tuple[str, ...]]]:
+        return [(f"s{n}", group) for n, group in enumerate(group_stories(articles, {}), 1)]
+
+    with ThreadPoolExecutor(1, thread_name_prefix="newsprism-cluster") as pool:
+        # text-only clustering in a thread: it runs while the workers parse (pure Python, it
+        # yields the GIL every few milliseconds to the thread receiving their results)
+        grouping = pool.submit(numbered_stories)
+        built: dict[str, Story] = {}
+        for story in runner.map_corpus(articles, grouping, options, build_story, progress):
+            built[story.id] = story
+            progress("stories", len(built), len(grouping.result()))
+        groups = grouping.result()
+    return [built[story_id] for story_id, _ in groups]

@@ -26,6 +26,7 @@ def _free_port() -> int:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(SRC)] + [p for p in [env.get("PYTHONPATH")] if p])
+    env["DASK_CONFIG"] = str(SRC.parent / "docs" / "dask")  # the README's worker start
     return env
 
 
@@ -59,6 +60,10 @@ def test_analyze_on_a_scheduler_and_two_workers_matches_a_local_run(seeds_dir, t
                                            "--no-dashboard", "--host", "127.0.0.1"], env=_env(),
                                           stdout=subprocess.DEVNULL, stderr=(logs / f"worker{n}.log").open("w")))
         _wait_for_workers(address, 2)
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:  # docs/dask kept glibc's malloc settings
+            assert set(client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_")).values()) == {None}
         on_cluster = _analyze(seeds_dir, tmp_path / "cluster", "--scheduler", address)
     finally:
         for proc in reversed(procs):

@@ -34,13 +34,20 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir):
         # the story stages run on the workers, one task per story (or a few small ones)
         options = Options()
         stories_on_dask = pipeline.build_stories(articles, on_dask, options, runner=runner)
+        # what analyze runs: the analyses stay on the workers, each story task takes the parsed
+        # batches it reads (three batches of two here, on two workers: some move between them)
+        streamed_stories = pipeline.analyze_articles(articles, options, runner=runner)
+        # the workers keep glibc's malloc thresholds (Dask's trim setting slows the parse)
+        trim = runner.client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert [a.article_id for a in streamed] == [a.id for a in articles]  # input order
     assert on_dask == local
     for article in articles:
         for quote in on_dask[article.id].quotes:
             assert article.text[quote.start:quote.end] == quote.text or quote.parts
-    assert ([s.to_dict() for s in stories_on_dask]
-            == [s.to_dict() for s in pipeline.build_stories(articles, local, options)])
+    expected = [s.to_dict() for s in pipeline.build_stories(articles, local, options)]
+    assert [s.to_dict() for s in stories_on_dask] == expected
+    assert [s.to_dict() for s in streamed_stories] == expected
+    assert set(trim.values()) == {None}
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():

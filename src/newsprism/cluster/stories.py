@@ -298,6 +298,12 @@ def time_order(articles: Sequence[Article]) -> list[int]:
     return sorted(range(len(articles)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
 
 
+def clustering_reads_parse(config: ClusterConfig | None = None) -> bool:
+    """Whether clustering needs the articles' analyses (names from the parser), or only their
+    text: then it can run before or while they parse."""
+    return (config or ClusterConfig()).use_mentions
+
+
 def cluster_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis] | None = None,
                     config: ClusterConfig | None = None) -> list[list[str]]:
     """Partition the article ids into stories (every article in exactly one; copies with

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ...extract import process_batch
 from ...model import Article, ArticleAnalysis, Options, Story
-from .stories import BuildStory, StoryJob, build_task, pack
+from .stories import BuildStory, Progress, StoryJob, build_task, jobs_as_parsed, pack
 
 
 class LocalRunner:
@@ -65,6 +65,12 @@ class LocalRunner:
         finally:
             for future in running:
                 future.cancel()
+
+    def map_corpus(self, articles: Sequence[Article], grouping, options: Options, build: BuildStory,
+                   progress: Progress | None = None) -> Iterator[Story]:
+        """Parse every article and build every story of ``grouping`` (a future of the stories),
+        each story as soon as its members are parsed; stories come back in the order they finish."""
+        return self.map_stories(jobs_as_parsed(articles, self.map_articles(articles), grouping, progress), options, build)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -8,6 +8,7 @@ stories in a crawl hold one or two articles); a large story is a task of its own
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...gc_policy import fewer_collections
@@ -15,6 +16,8 @@ from ...model import Article, ArticleAnalysis, Options, Story
 
 StoryJob = tuple[str, Sequence[Article], Mapping[str, ArticleAnalysis]]
 BuildStory = Callable[[str, Sequence[Article], Mapping[str, ArticleAnalysis], Options], Story]
+Groups = Sequence[tuple[str, Sequence[str]]]  # (story id, member article ids), every article once
+Progress = Callable[[str, int, int], None]
 
 
 def pack(jobs: Iterable[StoryJob], articles_per_task: int) -> Iterator[list[StoryJob]]:
@@ -48,3 +51,74 @@ def in_order(results: Iterable[tuple[int, Any]]) -> Iterator[Any]:
         while next_index in waiting:
             yield waiting.pop(next_index)
             next_index += 1
+
+
+class Readiness:
+    """Which stories have every member's unit done: a unit is an article (parsed) or, on Dask,
+    a batch of articles (its analyses on a worker). Stories come out ready largest first, so
+    the longest task starts first and no worker is left alone with it at the end."""
+
+    def __init__(self, groups: Groups, unit_of: Mapping[str, Any], done: Iterable[Any] = ()):
+        self.groups = groups
+        self.waiting: dict[int, int] = {}  # story index -> units not done yet
+        self.stories_of: dict[Any, list[int]] = defaultdict(list)
+        done = set(done)
+        ready = []
+        for n, (_, members) in enumerate(groups):
+            units = {unit_of[i] for i in members if i in unit_of} - done
+            if units:
+                self.waiting[n] = len(units)
+                for unit in units:
+                    self.stories_of[unit].append(n)
+            else:
+                ready.append(n)
+        self.ready_now = self._largest_first(ready)
+
+    def done(self, unit: Any) -> list[int]:
+        """The stories this unit completes."""
+        ready = []
+        for n in self.stories_of.pop(unit, ()):
+            self.waiting[n] -= 1
+            if not self.waiting[n]:
+                del self.waiting[n]
+                ready.append(n)
+        return self._largest_first(ready)
+
+    def left_over(self) -> list[int]:
+        """Stories still waiting once every unit is in (a member no runner returned): built with
+        what there is, as ``build_stories`` builds a story with a missing analysis."""
+        left = self._largest_first(list(self.waiting))
+        self.waiting.clear()
+        self.stories_of.clear()
+        return left
+
+    def _largest_first(self, stories: list[int]) -> list[int]:
+        return sorted(stories, key=lambda n: (-len(self.groups[n][1]), n))
+
+
+def jobs_as_parsed(articles: Sequence[Article], analyses: Iterable[ArticleAnalysis], grouping,
+                   progress: Progress | None = None) -> Iterator[StoryJob]:
+    """Story jobs released as the analyses stream in: a story's job as soon as every member is
+    parsed. ``grouping`` is a future of the stories (``Groups``), computed while the articles
+    parse. A job takes its analyses with it: the caller keeps none once the job has left."""
+    by_id = {a.id: a for a in articles}
+    held: dict[str, ArticleAnalysis] = {}
+    readiness: Readiness | None = None
+
+    def job(n: int) -> StoryJob:
+        story_id, members = readiness.groups[n]
+        return (story_id, [by_id[i] for i in members], {i: held.pop(i) for i in members if i in held})
+
+    for parsed, analysis in enumerate(analyses, 1):
+        held[analysis.article_id] = analysis
+        if progress:
+            progress("parse", parsed, len(articles))
+        if readiness is None and grouping.done():
+            readiness = Readiness(grouping.result(), {a.id: a.id for a in articles}, held)
+            yield from (job(n) for n in readiness.ready_now)
+        elif readiness is not None:
+            yield from (job(n) for n in readiness.done(analysis.article_id))
+    if readiness is None:  # the parse finished first: every story is ready
+        readiness = Readiness(grouping.result(), {a.id: a.id for a in articles}, held)
+        yield from (job(n) for n in readiness.ready_now)
+    yield from (job(n) for n in readiness.left_over())
