@@ -19,7 +19,7 @@ must have newsprism and its spaCy model installed.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from typing import Iterable, Iterator, Sequence
 
 from ...errors import ConfigError
@@ -35,6 +35,12 @@ def build_from_batches(build: BuildStory, specs: list[tuple[str, list[Article], 
     analyses = {a.article_id: a for batch in batches for a in batch}
     return build_task(build, [(story_id, members_, {i: analyses[i] for i in ids if i in analyses})
                               for story_id, members_, ids in specs], options)
+
+
+def only_articles(analyses: list[ArticleAnalysis], article_ids: list[str]) -> list[ArticleAnalysis]:
+    """The analyses of these articles only (a worker narrows a parsed batch it keeps)."""
+    keep = set(article_ids)
+    return [a for a in analyses if a.article_id in keep]
 
 
 class DaskRunner:
@@ -130,7 +136,10 @@ class DaskRunner:
         queued: deque[list[int]] = deque()  # story tasks ready to go (story indices)
         done_batches: set[int] = set()
         readiness: Readiness | None = None
-        unbuilt: dict[int, int] = {}  # batch number -> stories not sent yet with a member in it
+        # batch number -> its articles whose stories have not left yet, and how many analyses
+        # the batch's future holds now (fewer once narrowed to those)
+        needed_by: dict[int, set[str]] = defaultdict(set)
+        holds: dict[int, int] = {n: len(batch) for n, batch in enumerate(batches)}
         finished = as_completed(loop=self.client.loop)
         next_batch = parsed_count = 0
 
@@ -149,11 +158,20 @@ class DaskRunner:
                                         [parsed[m] for m in sorted(needed)], pure=False)
             building.add(future)
             finished.add(future)
-            for n in task:  # the driver lets go of a batch once every story reading it has left
-                for m in {batch_of[i] for i in readiness.groups[n][1] if i in batch_of}:
-                    unbuilt[m] -= 1
-                    if not unbuilt[m]:
-                        parsed.pop(m, None)
+            touched = set()
+            for n in task:
+                for i in readiness.groups[n][1]:
+                    if i in batch_of:
+                        needed_by[batch_of[i]].discard(i)
+                        touched.add(batch_of[i])
+            for m in sorted(touched):
+                if not needed_by[m]:  # every story reading the batch has left: let it go
+                    parsed.pop(m, None)
+                elif m in done_batches and 2 * len(needed_by[m]) <= holds[m]:
+                    # a story still open (its last member not parsed yet) would pin the whole
+                    # batch on its worker: keep only the analyses still to be read
+                    parsed[m] = self.client.submit(only_articles, parsed[m], sorted(needed_by[m]), pure=False)
+                    holds[m] = len(needed_by[m])
 
         try:
             while True:
@@ -166,9 +184,10 @@ class DaskRunner:
                 all_parsed = not parsing and next_batch >= len(batches)
                 if readiness is None and (grouping.done() or all_parsed):
                     readiness = Readiness(grouping.result(), batch_of, done_batches)
-                    for n, (_, members) in enumerate(readiness.groups):
-                        for m in {batch_of[i] for i in members if i in batch_of}:
-                            unbuilt[m] = unbuilt.get(m, 0) + 1
+                    for _, members in readiness.groups:
+                        for i in members:
+                            if i in batch_of:
+                                needed_by[batch_of[i]].add(i)
                     queue(readiness.ready_now)
                 if readiness is not None and all_parsed:
                     queue(readiness.left_over())
@@ -184,9 +203,8 @@ class DaskRunner:
                     parsed_count += len(batches[number])
                     if progress:
                         progress("parse", parsed_count, len(articles))
-                    if readiness is None:
-                        done_batches.add(number)
-                    else:
+                    done_batches.add(number)
+                    if readiness is not None:
                         queue(readiness.done(number))
                 else:
                     building.discard(future)
