@@ -154,8 +154,9 @@ class DaskRunner:
                 story_id, members = readiness.groups[n]
                 specs.append((story_id, [by_id[i] for i in members], list(members)))
                 needed.update(batch_of[i] for i in members if i in batch_of)
+            # before any batch still queued to parse: a built story frees its analyses
             future = self.client.submit(build_from_batches, build, specs, options,
-                                        [parsed[m] for m in sorted(needed)], pure=False)
+                                        [parsed[m] for m in sorted(needed)], pure=False, priority=1)
             building.add(future)
             finished.add(future)
             touched = set()
@@ -170,7 +171,8 @@ class DaskRunner:
                 elif m in done_batches and 2 * len(needed_by[m]) <= holds[m]:
                     # a story still open (its last member not parsed yet) would pin the whole
                     # batch on its worker: keep only the analyses still to be read
-                    parsed[m] = self.client.submit(only_articles, parsed[m], sorted(needed_by[m]), pure=False)
+                    parsed[m] = self.client.submit(only_articles, parsed[m], sorted(needed_by[m]), pure=False,
+                                                   priority=1)
                     holds[m] = len(needed_by[m])
 
         try:
