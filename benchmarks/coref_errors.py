@@ -166,11 +166,14 @@ def main(argv=None) -> int:
     ap.add_argument("--topics", type=int, default=None)
     ap.add_argument("--half", choices=["a", "b"], default=None)
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--only", default=None, help="comma-separated topic names: only these")
     args = ap.parse_args(argv)
     for name in (["meantime", "ecbplus"] if args.data == "both" else [args.data]):
         groups, gold = coref_eval.load(name, args.topics, args.half)
         out = {"links": Counter(), "missed": Counter(), "ex_wrong": defaultdict(list), "ex_missed": defaultdict(list), "wrong_lemma_too": Counter(), "pairs": Counter()}
-        for _, docs in groups:
+        for topic, docs in groups:
+            if args.only and topic not in args.only.split(","):
+                continue
             analyse_topic(docs, gold, out, args.examples)
         print(f"=== {name}")
         for kind in ("entity", "event"):
