@@ -31,10 +31,12 @@ def _instrumented_topic(docs):
     orig = R._UF.union
     orig_h = R._happenings
     seen = {}
+    fine: dict = {}
 
     def happenings(mentions, uf, *args):
         if args:  # the finer partition of event words
-            return orig_h(mentions, uf, *args)
+            fine.update(orig_h(mentions, uf, *args))
+            return fine
         seen.update(orig_h(mentions, uf))
         return seen
 
@@ -51,7 +53,7 @@ def _instrumented_topic(docs):
     finally:
         R._UF.union = orig
         R._happenings = orig_h
-    return analyses, heads, referents, log, seen
+    return analyses, heads, referents, log, (seen, fine)
 
 
 def _kind_of(m) -> str:
@@ -61,7 +63,7 @@ def _kind_of(m) -> str:
 
 
 def analyse_topic(docs, gold, out, examples):
-    analyses, heads, referents, log, happ = _instrumented_topic(docs)
+    analyses, heads, referents, log, (happ, fine) = _instrumented_topic(docs)
     key_of = {}  # (doc, start, end) of our mention -> key (doc, index)
     by_head = defaultdict(list)
     for aid, a in analyses.items():
@@ -131,6 +133,8 @@ def analyse_topic(docs, gold, out, examples):
                     why = "lemma:kind differs"
                 elif happ and happ.get(x["doc"], x["doc"]) != happ.get(y["doc"], y["doc"]):
                     why = "lemma:happening"
+                elif "event" in (mx.kind, my.kind) and fine and fine.get(x["doc"], x["doc"]) != fine.get(y["doc"], y["doc"]):
+                    why = "lemma:event happening"
                 elif mx.mods and my.mods and not set(mx.mods) & set(my.mods):
                     why = "lemma:mods differ"
                 elif mx.label or my.label:
