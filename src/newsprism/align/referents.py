@@ -497,12 +497,13 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
             join(target, root, "head")
 
 
-def _happenings(mentions: dict[Key, RefMention], uf: _UF, sim: float = HAPPENING_SIM, core: int = 0) -> dict[str, int]:
+def _happenings(mentions: dict[Key, RefMention], uf: _UF, sim: float | None = None, core: int = 0) -> dict[str, int]:
     """Articles grouped by the names they share (idf-weighted cosine, average link down to
     ``sim``): each group reports one happening. With ``core``, groups of fewer articles then
     join the nearest group of at least ``core`` articles they share any name with (else they
     stay out of the map): a short article names too little to make a happening of its own.
     Empty when the story has fewer than HAPPENING_MIN_ARTICLES articles."""
+    sim = HAPPENING_SIM if sim is None else sim
     names: dict[str, set[str]] = defaultdict(set)
     for k, m in mentions.items():
         if m.label and m.kind == "entity" and m.text.split():
