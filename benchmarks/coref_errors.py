@@ -31,8 +31,12 @@ def _instrumented_topic(docs):
     orig = R._UF.union
     orig_h = R._happenings
     seen = {}
+    fine: dict = {}
 
-    def happenings(mentions, uf):
+    def happenings(mentions, uf, *args):
+        if args:  # the finer partition of event words
+            fine.update(orig_h(mentions, uf, *args))
+            return fine
         seen.update(orig_h(mentions, uf))
         return seen
 
@@ -49,7 +53,7 @@ def _instrumented_topic(docs):
     finally:
         R._UF.union = orig
         R._happenings = orig_h
-    return analyses, heads, referents, log, seen
+    return analyses, heads, referents, log, (seen, fine)
 
 
 def _kind_of(m) -> str:
@@ -59,7 +63,7 @@ def _kind_of(m) -> str:
 
 
 def analyse_topic(docs, gold, out, examples):
-    analyses, heads, referents, log, happ = _instrumented_topic(docs)
+    analyses, heads, referents, log, (happ, fine) = _instrumented_topic(docs)
     key_of = {}  # (doc, start, end) of our mention -> key (doc, index)
     by_head = defaultdict(list)
     for aid, a in analyses.items():
@@ -129,6 +133,8 @@ def analyse_topic(docs, gold, out, examples):
                     why = "lemma:kind differs"
                 elif happ and happ.get(x["doc"], x["doc"]) != happ.get(y["doc"], y["doc"]):
                     why = "lemma:happening"
+                elif "event" in (mx.kind, my.kind) and fine and fine.get(x["doc"], x["doc"]) != fine.get(y["doc"], y["doc"]):
+                    why = "lemma:event happening"
                 elif mx.mods and my.mods and not set(mx.mods) & set(my.mods):
                     why = "lemma:mods differ"
                 elif mx.label or my.label:
@@ -164,11 +170,14 @@ def main(argv=None) -> int:
     ap.add_argument("--topics", type=int, default=None)
     ap.add_argument("--half", choices=["a", "b"], default=None)
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--only", default=None, help="comma-separated topic names: only these")
     args = ap.parse_args(argv)
     for name in (["meantime", "ecbplus"] if args.data == "both" else [args.data]):
         groups, gold = coref_eval.load(name, args.topics, args.half)
         out = {"links": Counter(), "missed": Counter(), "ex_wrong": defaultdict(list), "ex_missed": defaultdict(list), "wrong_lemma_too": Counter(), "pairs": Counter()}
-        for _, docs in groups:
+        for topic, docs in groups:
+            if args.only and topic not in args.only.split(","):
+                continue
             analyse_topic(docs, gold, out, args.examples)
         print(f"=== {name}")
         for kind in ("entity", "event"):

@@ -96,3 +96,17 @@ def test_a_verb_that_frames_a_sentence_is_marked(nlp):
     assert "give" not in framing  # "give up" means by itself
     assert [m.frame_verb for m in ms if m.head == "continue"] == [True, False]  # "continued on Monday" tells a happening
     assert [m.frame_verb for m in ms if m.text == "reported"] == [True, False]  # "reported two arrests" tells a happening
+
+
+def test_a_headline_title_case_noun_is_that_noun(nlp):
+    # "Guards" in a Title Case headline is the body's "guards": a description of lemma "guard"
+    _, ms = _mentions(nlp, "Inmate Pulls Gun On Guards , Runs Away\nAn inmate took a gun from the guards before fleeing, officials said.\n")
+    assert any(m.text == "Guards" and m.head == "guard" and not m.label for m in ms)
+    # ... and no name, whatever the tagger said ("Handcuffs Guards" as a PERSON)
+    article, ms = _mentions(nlp, "Prison Inmate Pulls Gun On And Handcuffs Guards\n"
+                                 "An inmate took a gun from the guards and handcuffed them in the van, officials said.\n")
+    assert not any(m.label and "Guards" in m.text for m in ms)
+    assert all(article.text[m.start : m.end] == m.text for m in ms)
+    # a name the body writes capitalised stays a name
+    _, ms = _mentions(nlp, "Pirates Attack Ship Near Somalia\nPirates attacked a ship near Somalia on Monday.\n")
+    assert any(m.label and m.text == "Somalia" for m in ms)

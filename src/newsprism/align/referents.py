@@ -20,7 +20,8 @@ the story's articles. Links, each kept as evidence on the referent:
   free descriptions join the one name the story ties the others with that head to;
 - ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
-  story (agent of "seize", patient of "defeat"), or mean very nearly the same;
+  story (agent of "seize", patient of "defeat"), or that each lead articles of one happening
+  (event words), or mean very nearly the same;
 - ``side:state`` / ``side:against-state`` and ``frame:*``: story-level links
   (``align/referent_sides``): the organs of the story's state are one actor, the non-state
   armed groups set against it the other; event words of one frame that share a participant
@@ -43,7 +44,7 @@ import numpy as np
 
 from ..model import Referent, RefMention, Span, StoryContext
 from ..resources.words import INSTANCE_WORDS, MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
-from .referent_sides import _related, join_frames, join_sides, role_class, role_words, stance_words
+from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
 ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
@@ -51,6 +52,13 @@ ENTITY_SLOT_MEANING = 0.55  # cosine that joins them when they also share an eve
 EVENT_MEANING = 0.85
 EVENT_SLOT_MEANING = 0.60
 NAME_MEANING = 0.75
+# cosine that joins two event groups that each lead articles of one (finer) happening: "entered"
+# / "checked into" as each outlet's main event. Tuned (h53) on ECB+ coref_dev half a: 0.5 / 0.55 /
+# 0.6 / 0.65 / 0.7 / off gave event CoNLL 0.7742 / 0.7749 / 0.7772 / 0.7760 / 0.7750 / 0.7750;
+# (a sweep with the rule behind a switch; as committed, half a at 0.6: event 0.7750 -> 0.7762,
+# entity 0.8153 -> 0.8164), checked on half b (event 0.8105 -> 0.8136, entity 0.8032 -> 0.8045) and
+# MEANTIME (event 0.7359 -> 0.7338, entity 0.7201 unchanged)
+EVENT_LEAD_MEANING = 0.6
 # articles whose names' idf-weighted cosine (average link) reaches this report one happening.
 # Tuned on ECB+ coref_dev half a (even topics: 0.01-0.05 tried, 0.02 best for events), checked on
 # half b and MEANTIME (benchmarks/coref_eval.py --half a|b); names are compared by their last word.
@@ -60,6 +68,16 @@ NAME_MEANING = 0.75
 # 0.7190, event 0.6840 / 0.7048 / 0.7139 / 0.7265 (MEANTIME keeps rising with finer happenings,
 # ECB+ falls from 0.04: 0.8042 / 0.7742). ECB+ half a is the same at 0.02 and 0.025.
 HAPPENING_SIM = 0.025
+# the finer partition that splits event words: average link down to this, then groups of fewer
+# than EVENT_HAPPENING_CORE articles join the nearest group of more they share a name with.
+# Tuned (h53) on ECB+ coref_dev half a: core 2 / 3 / 4 x sim 0.035 / 0.045 / 0.055 / 0.07 gave
+# event CoNLL 0.7630 / 0.7675 / 0.7624 / 0.7471, 0.7694 / 0.7710 / 0.7738 / 0.7681, 0.7694 /
+# 0.7710 / 0.7732 / 0.7671 (without: 0.7671), entity 0.811-0.8147 (without: 0.8126). Checked on
+# half b (event 0.8057 -> 0.8097, entity 0.8009 -> 0.8027; 0.045: 0.8149 / 0.8012) and MEANTIME
+# (event 0.7048 -> 0.7359, entity 0.7199 -> 0.7185). Pairs of articles in one gold subtopic at
+# sim 0.04 without the cores: precision 0.98, recall 0.88 (at HAPPENING_SIM: 0.83 / 0.96).
+EVENT_HAPPENING_SIM = 0.055
+EVENT_HAPPENING_CORE = 3
 HAPPENING_MIN_ARTICLES = 4  # fewer articles: one happening (a small story is not split)
 # a description joins the event words of its lemma when the story has at least this many of them
 # (1-4 tried by h43 on ECB+ coref_dev topics 1-22 and MEANTIME English: 2 is best on both)
@@ -162,6 +180,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
     happening: dict[str, int] = {}
     clusters_of: dict[Key, set] = {}
+    event_clusters_of: dict[Key, set] = {}
+    kind_of = {k: m.kind for k, m in mentions.items()}
     # the day or month names in a description or date: "Monday" and "Tuesday" are two days, "the
     # Tuesday meeting" and "the Wednesday meeting" two meetings, whatever their meaning vectors
     # say ("December 13" and "Tuesday" may still be one); a name ("Theresa May") has none
@@ -184,7 +204,11 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         ia, ib = instance_of.get(ra), instance_of.get(rb)
         if ia and ib and not ia & ib:
             return False  # "the next fight" / "the fighting"
-        ca, cb = clusters_of.get(ra), clusters_of.get(rb)
+        # a link of an event word splits by the finer partition, one of descriptions by the
+        # coarser (ECB+ coref_dev: the finer for every link: entity 0.8047 / event 0.7936; for
+        # event mentions only: 0.8057 / 0.7909; for links with an event mention: 0.8063 / 0.7914)
+        split = event_clusters_of if "event" in (kind_of[a], kind_of[b]) else clusters_of
+        ca, cb = split.get(ra), split.get(rb)
         if happening and why in SPLIT_BY_HAPPENING and ca and cb and not ca & cb:
             return False  # one word, two happenings reported by different articles
         fa, aa = stance_of.get(ra, (set(), set()))
@@ -213,7 +237,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         # the groups' lists and sets grow in place (the smaller into the larger): a story of
         # many near-copies builds groups of thousands one mention at a time
         members_of[root].extend(members_of.pop(other))
-        for d in (member_set, opposed_by, groups_ent, owners_of, classes, days_of, instance_of) + ((clusters_of,) if happening else ()):
+        for d in (member_set, opposed_by, groups_ent, owners_of, classes, days_of, instance_of) + ((clusters_of, event_clusters_of) if happening else ()):
             d[root] = _union(d.pop(ra, None), d.pop(rb, None))
         sa, sb = stance_of.pop(ra, (set(), set())), stance_of.pop(rb, (set(), set()))
         stance_of[root] = (_union(sa[0], sb[0]), _union(sa[1], sb[1]))
@@ -317,10 +341,15 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # which articles report one happening: by the names they share (two look-alike events in
     # one story, "a woman shot in Queens" / "a woman shot in Brooklyn", keep apart)
     happening.update(_happenings(mentions, uf))
-    for k in mentions:
-        clusters_of[k] = {happening[k[0]]} if k[0] in happening else set()
-    for r, keys in members_of.items():
-        clusters_of[r] = {happening[x[0]] for x in keys if x[0] in happening}
+    # events are told apart by a finer partition: one kind of event reported twice (two fires of
+    # one supermarket chain) has articles that share names, yet each happening's own names
+    # (places, people) set it apart; a description ("the act", "the chain") may span both
+    events_in = _happenings(mentions, uf, EVENT_HAPPENING_SIM, EVENT_HAPPENING_CORE) if happening else {}
+    for mine, part in ((clusters_of, happening), (event_clusters_of, events_in)):
+        for k in mentions:
+            mine[k] = {part[k[0]]} if k[0] in part else set()
+        for r, keys in members_of.items():
+            mine[r] = {part[x[0]] for x in keys if x[0] in part}
     _link_descriptions(mentions, ent, uf, join, happening)
     # "the church" after "Wasilla Bible Church": a definite description whose head is the last
     # word of exactly one name of the story
@@ -378,7 +407,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             else:
                 heads.append((k, {r: set(e) for r, e in mine.items()}))
     for _ in range(2):  # slots depend on event groups and event groups on participants: twice
-        _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes)
+        _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes, event_clusters_of)
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
@@ -468,9 +497,13 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
             join(target, root, "head")
 
 
-def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
-    """Articles grouped by the names they share (idf-weighted cosine, average link): each group
-    reports one happening. Empty when the story has fewer than HAPPENING_MIN_ARTICLES articles."""
+def _happenings(mentions: dict[Key, RefMention], uf: _UF, sim: float | None = None, core: int = 0) -> dict[str, int]:
+    """Articles grouped by the names they share (idf-weighted cosine, average link down to
+    ``sim``): each group reports one happening. With ``core``, groups of fewer articles then
+    join the nearest group of at least ``core`` articles they share any name with (else they
+    stay out of the map): a short article names too little to make a happening of its own.
+    Empty when the story has fewer than HAPPENING_MIN_ARTICLES articles."""
+    sim = HAPPENING_SIM if sim is None else sim
     names: dict[str, set[str]] = defaultdict(set)
     for k, m in mentions.items():
         if m.label and m.kind == "entity" and m.text.split():
@@ -503,7 +536,7 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
         upper = np.triu_indices(len(active), 1)
         averages = (sums[np.ix_(rows, rows)] / np.outer(sizes[rows], sizes[rows]))[upper]
         best = int(np.argmax(averages))  # the first best pair, as a loop over (i, j) would find it
-        if averages[best] < HAPPENING_SIM:
+        if averages[best] < sim:
             break
         i, j = active[upper[0][best]], active[upper[1][best]]
         sums[i, :] += sums[j, :]
@@ -511,6 +544,14 @@ def _happenings(mentions: dict[Key, RefMention], uf: _UF) -> dict[str, int]:
         sizes[i] += sizes[j]
         groups[i] += groups[j]
         active.remove(j)
+    big = [i for i in active if sizes[i] >= core] if core else []
+    if big:
+        for i in active:
+            if sizes[i] < core:
+                near = [sums[i, j] / (sizes[i] * sizes[j]) for j in big]
+                if max(near) > 0:  # else it shares no name with any: left out of the map
+                    groups[big[int(np.argmax(near))]] += groups[i]
+        active = big
     groups = [groups[i] for i in active]
     # an article that names nothing the others do not all name cannot tell its happening: it
     # stays out of the map and its words may join any happening's. So does one left alone that
@@ -606,7 +647,7 @@ def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
     return min(counts, key=lambda t: (-counts[t], t))
 
 
-def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) -> None:
+def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes, event_clusters_of=None) -> None:
     roots = sorted(members_of)
     if len(roots) < 2:
         return
@@ -628,7 +669,14 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
     # the pairs close enough to join on some evidence (the upper triangle, all rows at once);
     # a pair that no later state can join (not close enough without a shared slot, and none
     # shared: the slots are read once, here) is dropped before the sort
-    rows, cols = np.nonzero(np.triu(sims >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING), 1))
+    # event groups that lead articles of one (finer) happening: each outlet's main event there
+    leads = {r for r in roots if any(mentions[x].sent < LEAD_SENTENCES for x in members_of[r])}
+
+    def both_lead(a: Key, b: Key) -> bool:
+        ca, cb = (event_clusters_of or {}).get(a), (event_clusters_of or {}).get(b)
+        return bool(a in leads and b in leads and ca and len(ca) == 1 and ca == cb)
+
+    rows, cols = np.nonzero(np.triu(sims >= min(ENTITY_SLOT_MEANING, EVENT_SLOT_MEANING, EVENT_LEAD_MEANING), 1))
     pairs = []
     for i, j, sim in zip(rows.tolist(), cols.tolist(), sims[rows, cols].tolist()):
         a, b = roots[i], roots[j]
@@ -641,7 +689,7 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
                 continue
         else:
             shared = bool(args[a] & args[b])
-            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
+            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING or sim >= EVENT_LEAD_MEANING and both_lead(a, b)):
                 continue
         pairs.append((sim, a, b, shared))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -666,7 +714,7 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes) 
                 continue
             join(a, b, "meaning+slot" if shared else "meaning")
         else:
-            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING):
+            if not (sim >= EVENT_MEANING or shared and sim >= EVENT_SLOT_MEANING or sim >= EVENT_LEAD_MEANING and both_lead(ra, rb)):
                 continue
             join(a, b, "meaning+slot" if shared else "meaning")
 

@@ -1,7 +1,8 @@
 """Mentions that may corefer across articles, read from one article's parse.
 
 Three kinds of mention, all from the dependency parse, no word lists of actors:
-- names: the article's corrected named-entity mentions (``found["mentions"]``);
+- names: the article's corrected named-entity mentions (``found["mentions"]``), except a
+  headline's Title Case common nouns ("Pulls Gun On And Handcuffs Guards": "guards" in the body);
 - descriptions: noun chunks headed by a common noun ("the rebels", "terrorist groups",
   "the president", "the fall of Aleppo");
 - events: content verbs ("liberated", "has fallen") and nouns that name an action
@@ -14,6 +15,7 @@ an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the presiden
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Any
 
@@ -140,6 +142,31 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
     verbs = _verb_lemmas(rows)
     items: dict[int, dict] = {}  # head token index -> mention fields
+    # a headline's Title Case makes common nouns look like names ("Inmate Pulls Gun On And
+    # Handcuffs Guards"): there a capitalised word the article writes elsewhere as a lower-case
+    # noun is that noun
+    nouns = {t.lemma for t in rows if t.pos == "NOUN" and t.text[:1].islower()}
+    titled: set[int] = set()  # the lines (a headline is one) written in Title Case
+    breaks = [n for n, c in enumerate(article.text) if c == "\n"]
+    line_of = [bisect_left(breaks, t.idx) for t in rows]
+    words_of: dict[int, list[str]] = {}
+    for n, t in enumerate(rows):
+        if t.text[:1].isalpha() and len(t.text) > 3:
+            words_of.setdefault(line_of[n], []).append(t.text)
+    for line, words in words_of.items():
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            titled.add(line)
+
+    def common(i: int) -> str:
+        """The lower-case noun a Title Case word of a headline stands for, else ""."""
+        t = rows[i]
+        if line_of[i] not in titled or not t.text[:1].isupper():
+            return ""
+        low = t.lower
+        for form in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+            if form and form in nouns:
+                return form
+        return ""
 
     # names first: a name owns its head token
     for m in found.get("mentions", ()):
@@ -150,6 +177,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         head = rows[h]
         if head.pos == "NOUN" and head.text[:1].islower():
             continue  # "Somali pirates" tagged as a name: a description, read with the noun chunks
+        if common(h):
+            continue  # "Handcuffs Guards" in a headline: a description too
         # role nouns before the name inside its phrase: "U.S. automaker Chrysler", "UN envoy X"
         # ... and titles ("President Donald Trump": a capitalised compound that is no name itself)
         describers = tuple(sorted({rows[c].lemma for c in kids[h] if c < span.start and rows[c].dep in ("compound", "nmod", "amod")
@@ -178,7 +207,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         definite = any(rows[i].lower in ("the", "this", "that") or rows[i].dep == "poss" for i in range(chunk_start, h))
         mods = _mods(rows, kids, chunk_start, h)
         owners = _owners(rows, chunk_start, h)
-        items[h] = {"start": s, "end": e, "text": article.text[s:e], "head": head.lemma, "kind": kind, "label": "", "definite": definite, "mods": mods, "owners": owners}
+        items[h] = {"start": s, "end": e, "text": article.text[s:e], "head": common(h) or head.lemma, "kind": kind, "label": "", "definite": definite, "mods": mods, "owners": owners}
     for i, tok in enumerate(rows):
         if i in items:
             continue
