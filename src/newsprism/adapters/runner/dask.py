@@ -149,14 +149,20 @@ class DaskRunner:
                 queued.append([n for n, _, _ in task])
 
         def send(task: list[int]) -> None:
-            specs, needed = [], set()
+            specs, reads = [], defaultdict(list)  # batch number -> the task's articles in it
             for n in task:
                 story_id, members = readiness.groups[n]
                 specs.append((story_id, [by_id[i] for i in members], list(members)))
-                needed.update(batch_of[i] for i in members if i in batch_of)
+                for i in members:
+                    if i in batch_of:
+                        reads[batch_of[i]].append(i)
+            # the task runs where most of what it reads is; from a batch it reads little of, only
+            # those analyses are cut out (on the batch's worker) and move, not the whole batch
+            inputs = [parsed[m] if 2 * len(ids) > holds[m] or len(reads) == 1
+                      else self.client.submit(only_articles, parsed[m], ids, pure=False, priority=1)
+                      for m, ids in sorted(reads.items())]
             # before any batch still queued to parse: a built story frees its analyses
-            future = self.client.submit(build_from_batches, build, specs, options,
-                                        [parsed[m] for m in sorted(needed)], pure=False, priority=1)
+            future = self.client.submit(build_from_batches, build, specs, options, inputs, pure=False, priority=1)
             building.add(future)
             finished.add(future)
             touched = set()
