@@ -35,6 +35,22 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def basil_pair(data_dir) -> list:
+    """Two real BASIL articles (the first of 2014), normalised: a story apart from the seeds."""
+    import json
+
+    from newsprism.model import Article
+    from newsprism.normalize import normalize_articles
+
+    out = []
+    for path in sorted((data_dir / "basil" / "articles" / "2014").glob("*.json"))[:2]:
+        body = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n".join(" ".join(paragraph) for paragraph in body["body-paragraphs"])
+        out.append(Article(id=path.stem, outlet=body["source"], text=text, title=body["title"]))
+    return normalize_articles(out)
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from newsprism.nlp import load_nlp
 

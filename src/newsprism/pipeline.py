@@ -90,6 +90,11 @@ def group_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAna
     return [tuple(group) for group in cluster_stories(articles, analyses)]
 
 
+def numbered_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[tuple[str, tuple[str, ...]]]:
+    """The stories as (id, member ids), numbered s1, s2, ... in clustering order."""
+    return [(f"s{n}", group) for n, group in enumerate(group_stories(articles, analyses), 1)]
+
+
 def run_story_stages(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis],
                      options: Options, *, until: str | None = None) -> dict[str, Any]:
     """The story-stage table in order (up to and including ``until``); each stage sees only what
@@ -183,7 +188,7 @@ def build_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAna
         runner = LocalRunner()
     by_id = {a.id: a for a in articles}
     if groups is None:
-        groups = [(f"s{n}", group) for n, group in enumerate(group_stories(articles, analyses), 1)]
+        groups = numbered_stories(articles, analyses)
     # a job carries its own story's articles and analyses only, so a worker needs nothing else
     jobs = ((story_id, [by_id[i] for i in members], {i: analyses[i] for i in members if i in analyses})
             for story_id, members in groups)
@@ -237,13 +242,10 @@ def analyze_articles(articles: Sequence[Article], options: Options, *, runner=No
         return build_stories(articles, analyses, options, progress=progress, runner=runner)
     from concurrent.futures import ThreadPoolExecutor
 
-    def numbered_stories() -> list[tuple[str, tuple[str, ...]]]:
-        return [(f"s{n}", group) for n, group in enumerate(group_stories(articles, {}), 1)]
-
     with ThreadPoolExecutor(1, thread_name_prefix="newsprism-cluster") as pool:
         # text-only clustering in a thread: it runs while the workers parse (pure Python, it
         # yields the GIL every few milliseconds to the thread receiving their results)
-        grouping = pool.submit(numbered_stories)
+        grouping = pool.submit(numbered_stories, articles, {})
         built: dict[str, Story] = {}
         for story in runner.map_corpus(articles, grouping, options, build_story, progress):
             built[story.id] = story

@@ -3,7 +3,6 @@ local run (story clustering stays on the driver, so splitting the work cannot ch
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -22,20 +21,11 @@ def seed_articles(seeds_dir: Path) -> list[Article]:
     return normalize_articles(articles)
 
 
-def basil_articles(data_dir: Path, n: int) -> list[Article]:
-    out = []
-    for path in sorted((data_dir / "basil" / "articles" / "2014").glob("*.json"))[:n]:
-        body = json.loads(path.read_text(encoding="utf-8"))
-        text = "\n".join(" ".join(paragraph) for paragraph in body["body-paragraphs"])
-        out.append(Article(id=path.stem, outlet=body["source"], text=text, title=body["title"]))
-    return normalize_articles(out)
-
-
 @pytest.mark.slow
-def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, data_dir):
+def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, basil_pair):
     from newsprism.adapters.runner.dask import DaskRunner
 
-    seeds, others = seed_articles(seeds_dir), basil_articles(data_dir, 2)
+    seeds, others = seed_articles(seeds_dir), basil_pair
     # batches of two mix the stories: the seeds' story reads one article of the first two
     # batches (cut out on their worker), and all of the third
     articles = [seeds[0], others[0], seeds[1], others[1], *seeds[2:]]

@@ -102,6 +102,7 @@ def jobs_as_parsed(articles: Sequence[Article], analyses: Iterable[ArticleAnalys
     parsed. ``grouping`` is a future of the stories (``Groups``), computed while the articles
     parse. A job takes its analyses with it: the caller keeps none once the job has left."""
     by_id = {a.id: a for a in articles}
+    own_unit = {i: i for i in by_id}  # here a story waits for articles, not batches
     held: dict[str, ArticleAnalysis] = {}
     readiness: Readiness | None = None
 
@@ -114,11 +115,11 @@ def jobs_as_parsed(articles: Sequence[Article], analyses: Iterable[ArticleAnalys
         if progress:
             progress("parse", parsed, len(articles))
         if readiness is None and grouping.done():
-            readiness = Readiness(grouping.result(), {a.id: a.id for a in articles}, held)
+            readiness = Readiness(grouping.result(), own_unit, held)
             yield from (job(n) for n in readiness.ready_now)
         elif readiness is not None:
             yield from (job(n) for n in readiness.done(analysis.article_id))
     if readiness is None:  # the parse finished first: every story is ready
-        readiness = Readiness(grouping.result(), {a.id: a.id for a in articles}, held)
+        readiness = Readiness(grouping.result(), own_unit, held)
         yield from (job(n) for n in readiness.ready_now)
     yield from (job(n) for n in readiness.left_over())
