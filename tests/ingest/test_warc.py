@@ -69,7 +69,13 @@ def test_a_cut_or_damaged_gzip_warc_gives_one_clear_line_and_keeps_the_records_b
     or stop quietly at a partial record. Cut at every 53rd byte, and damaged in the middle: every
     record before the break is kept, and nothing is lost without a line naming the file or record."""
     data = _three_pages(page_maker, stories, gzip=True)
-    cases = {f"cut-{cut}.warc.gz": data[:cut] for cut in range(60, len(data), 53)}
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(BytesIO(data))
+    # a cut exactly between two gzip members leaves a whole, shorter archive: nothing to report
+    # (the record ids are random, so where the members end moves from run to run)
+    boundaries = {records.get_record_offset() for _ in records}
+    cases = {f"cut-{cut}.warc.gz": data[:cut] for cut in range(60, len(data), 53) if cut not in boundaries}
     damaged = bytearray(data)
     damaged[len(data) - 300: len(data) - 260] = bytes(40)  # inside the last record
     cases["damaged.warc.gz"] = bytes(damaged)
