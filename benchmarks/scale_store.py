@@ -11,7 +11,8 @@ copies) written as one JSONL file. Three runs of the real CLI, each a fresh proc
 3. the same command again on store B: the resume. It must parse only the articles not yet
    stored; its wall time is the "time to resume", and its report must equal run 1's.
 Memory is sampled every 0.2 s with psutil over the process tree.
-Writes benchmarks/results/scale_store.json.
+Writes benchmarks/results/scale_store_SIZE.json. Every run writes report.json, report.md and
+report.html, as ``analyze`` does by default (``--format`` to change).
 """
 
 from __future__ import annotations
@@ -85,11 +86,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--runner", default="local")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--format", default="json,md,html", help="the reports written (default: what analyze writes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpus = write_corpus(args.size, tmp / "corpus.jsonl")
-        base = [sys.executable, "-m", "newsprism", "analyze", str(corpus), "--format", "json", "-q",
+        base = [sys.executable, "-m", "newsprism", "analyze", str(corpus), "--format", args.format, "-q",
                 "--runner", args.runner] + (["--workers", str(args.workers)] if args.workers else [])
         full = run(base + ["--store", str(tmp / "a.db"), "-o", str(tmp / "a")])
         print("uninterrupted", json.dumps(full), flush=True)
@@ -103,7 +105,7 @@ def main() -> None:
         b = json.loads((tmp / "b" / "report.json").read_text())
         same = a["stories"] == b["stories"] and a["articles"] == b["articles"]
     result = {
-        "size": args.size, "runner": args.runner, "workers": args.workers,
+        "size": args.size, "runner": args.runner, "workers": args.workers, "formats": args.format,
         "uninterrupted": {**full, "articles_per_s": round(args.size / full["seconds"], 2)},
         "killed_run": {**killed, "articles_stored_at_kill": at_kill},
         "resume": {**resumed, "share_of_uninterrupted_time": round(resumed["seconds"] / full["seconds"], 2)},
@@ -112,7 +114,7 @@ def main() -> None:
         "note": "2 shared cores, loaded by other agents: compare the runs within this one",
     }
     (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "scale_store.json").write_text(json.dumps(result, indent=2) + "\n")
+    (HERE / "results" / f"scale_store_{args.size}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

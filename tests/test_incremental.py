@@ -138,6 +138,36 @@ def test_new_articles_rebuild_only_the_stories_they_join(seeds_dir, tmp_path, mo
 
 
 @pytest.mark.slow
+def test_a_store_report_reads_its_stories_one_at_a_time_and_writes_the_same_files(seeds_dir, tmp_path):
+    from newsprism.report import report_data, write_reports
+
+    store = SQLiteStore(tmp_path / "news.db")
+    seeds = seed_articles(seeds_dir)
+    incremental.ingest_articles(store, seeds + normalize_articles([OTHER_EVENT]))
+    aleppo = store.story_of(seeds[0].id)
+    speaker = next(q.speaker.name for q in store.get_story(aleppo).quotes if q.speaker and q.speaker.name)
+    store.add_correction(aleppo, "rename_speaker", speaker, "A renamed speaker")
+    decoded: list[str] = []
+    real_get = store.get_story
+    store.get_story = lambda story_id: decoded.append(story_id) or real_get(story_id)
+
+    report = incremental.report_from_store(store)
+    assert decoded == [] and len(report.stories) == 2  # nothing decoded until a writer reaches it
+    lazy = report_data(report, store.corrections())
+    written = write_reports(report, tmp_path / "lazy", ("json", "md", "html", "csv"), data=lazy)
+    assert sorted(set(decoded)) == sorted(store.story_ids())
+
+    whole = dataclasses.replace(report, stories=tuple(report.stories))  # every story in memory, as before
+    write_reports(whole, tmp_path / "whole", ("json", "md", "html", "csv"), corrections=store.corrections())
+    for path in written:
+        assert path.read_bytes() == (tmp_path / "whole" / path.name).read_bytes(), path.name
+    assert "A renamed speaker" in (tmp_path / "lazy" / "report.md").read_text(encoding="utf-8")
+    on_disk = json.loads((tmp_path / "lazy" / "report.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in on_disk["stories"]] == store.story_ids()
+    assert check_offsets(on_disk) > 0
+
+
+@pytest.mark.slow
 def test_an_updated_article_is_reanalysed_in_its_story(seeds_dir, tmp_path):
     store = MemoryStore()
     seeds = seed_articles(seeds_dir)[:3]

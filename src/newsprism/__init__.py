@@ -2,6 +2,10 @@
 
 __version__ = "0.1.0"
 
+from .thinc_without_torch import install as _keep_torch_out_of_thinc  # noqa: E402
+
+_keep_torch_out_of_thinc()  # before anything imports spaCy (saves ~200 MB a process)
+
 from .model import (  # noqa: E402
     Article,
     ArticleAnalysis,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import List, Optional
 
@@ -94,10 +95,12 @@ def _quiet_libraries() -> None:
         hf_logging.disable_progress_bar()
 
 
-def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options):
+def _run_analysis(inputs, *, store, runner, options, progress, keep_open: ExitStack, **ingest_options):
     """A plain run, or, with --store, an incremental update of the store and its whole report.
 
-    Returns (report, (update result or None, a person's corrections kept in the store))."""
+    Returns (report, (update result or None, a person's corrections kept in the store)). A
+    store's report reads its stories from the store as they are written, so the store stays
+    open until ``keep_open`` closes."""
     from .pipeline import analyze as run_analysis
 
     if store is None:
@@ -112,10 +115,10 @@ def _run_analysis(inputs, *, store, runner, options, progress, **ingest_options)
     from .errors import OutputError
 
     try:
-        with open_store(str(store)) as the_store:
-            result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
-            report = report_from_store(the_store, options=options)
-            corrections = the_store.corrections()
+        the_store = keep_open.enter_context(open_store(str(store)))
+        result = update_store(the_store, list(inputs), runner=runner, options=options, progress=progress, **ingest_options)
+        report = report_from_store(the_store, options=options)
+        corrections = the_store.corrections()
     except (sqlite3.OperationalError, OSError) as exc:  # read-only or full disk: one line, store intact
         raise OutputError(f"{store}: the store could not be written ({exc})") from None
     return replace(report, skipped=tuple(result.skipped)), (result, corrections)
@@ -172,44 +175,46 @@ def analyze(
     _check_out_dir(out_dir)
     ratings = {}
     started = time.perf_counter()
-    try:
-        if outlet_ratings is not None:
-            from .assess.ratings import load_outlet_ratings
+    with ExitStack() as keep_open:  # a store stays open while its report is written
+        try:
+            if outlet_ratings is not None:
+                from .assess.ratings import load_outlet_ratings
 
-            ratings = load_outlet_ratings(str(outlet_ratings))
-        options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings,
-                          nli_model=str(nli_model) if nli_model else None)
-        with make_runner(runner, scheduler=scheduler, workers=workers) as the_runner, Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("left"), TimeRemainingColumn(),
-            console=err, disable=quiet, transient=True,
-        ) as progress:
-            report, stored = _run_analysis(
-                inputs,
-                store=store,
-                runner=the_runner,
-                options=options,
-                progress=_ProgressBars(progress),
-                outlet_map=str(outlet_map) if outlet_map else None,
-                max_bytes=max_bytes,
-                timeout=timeout,
-                allow_private_hosts=True if allow_private_hosts else None,  # None: refused unless the environment allows
-            )
-    except NewsprismError as exc:
-        _say("[bold red]error[/]", exc.line())
-        raise typer.Exit(EXIT_ERROR)
-    for note in report.notes:
-        _say("[cyan]note[/]", note)
-    for skipped in report.skipped:
-        _say("[yellow]skipped[/]", f"{skipped.input}: {skipped.reason}")
-    try:
-        written, data = _write_outputs(report, out_dir, fmts, stored)
-    except NewsprismError as exc:
-        _say("[bold red]error[/]", exc.line())
-        raise typer.Exit(EXIT_ERROR)
-    if not quiet:
-        _print_run(report, stored, store=store, seconds=time.perf_counter() - started, written=written, data=data)
-    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+                ratings = load_outlet_ratings(str(outlet_ratings))
+            options = Options(summary_sentences=summary_sentences, outlet_ratings=ratings,
+                              nli_model=str(nli_model) if nli_model else None)
+            with make_runner(runner, scheduler=scheduler, workers=workers) as the_runner, Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("left"), TimeRemainingColumn(),
+                console=err, disable=quiet, transient=True,
+            ) as progress:
+                report, stored = _run_analysis(
+                    inputs,
+                    store=store,
+                    runner=the_runner,
+                    options=options,
+                    progress=_ProgressBars(progress),
+                    keep_open=keep_open,
+                    outlet_map=str(outlet_map) if outlet_map else None,
+                    max_bytes=max_bytes,
+                    timeout=timeout,
+                    allow_private_hosts=True if allow_private_hosts else None,  # None: refused unless the environment allows
+                )
+        except NewsprismError as exc:
+            _say("[bold red]error[/]", exc.line())
+            raise typer.Exit(EXIT_ERROR)
+        for note in report.notes:
+            _say("[cyan]note[/]", note)
+        for skipped in report.skipped:
+            _say("[yellow]skipped[/]", f"{skipped.input}: {skipped.reason}")
+        try:
+            written, data = _write_outputs(report, out_dir, fmts, stored)
+        except NewsprismError as exc:
+            _say("[bold red]error[/]", exc.line())
+            raise typer.Exit(EXIT_ERROR)
+        if not quiet:
+            _print_run(report, stored, store=store, seconds=time.perf_counter() - started, written=written, data=data)
+        raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
 @app.command()

@@ -23,11 +23,12 @@ import dataclasses
 import json
 import logging
 from dataclasses import dataclass
+from collections.abc import Sequence as SequenceABC
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import __version__, pipeline
 from .adapters.store.base import Store
-from .model import Article, ArticleAnalysis, Options, Report, Skipped
+from .model import Article, ArticleAnalysis, Options, Report, Skipped, Story
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,6 @@ CLUSTERER_KEY = "clusterer.state"  # JSON: {"covers": n stored articles, "state"
 SNAPSHOT_EVERY = 2000  # clustered articles between two saved states (replayed after a crash)
 STORY_COUNTER_KEY = "story_counter"
 COMMIT_EVERY = 32  # articles per transaction: small enough to lose little when killed
-REBUILD_WINDOW = 64  # dirty stories handed to the runner at once: keeps every worker busy, memory flat
 
 
 @dataclass(frozen=True)
@@ -123,28 +123,34 @@ def ingest_articles(
 
 def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None,
                           runner=None) -> list[str]:
-    """Re-analyse every story whose members changed, through ``pipeline.build_stories`` on the
-    runner (a story per task on Dask), ``REBUILD_WINDOW`` stories at a time; each story is
-    committed in its own transaction, so a killed run loses at most one window. The driver
-    holds one window's articles and analyses, never the store."""
+    """Re-analyse every story whose members changed with ``pipeline.build_story`` on the runner
+    (a story per task on Dask). A story's articles and analyses are read from the store only
+    when the runner takes its job, and each built story is committed in its own transaction as
+    it comes back: the driver holds the stories in flight, never the store, and a killed run
+    loses only those (windows of 64 stories were read at once before; at 10,000 articles the
+    largest stories have a hundred members)."""
     progress = progress or _no_progress
     options = options or Options()
+    if runner is None:
+        from .adapters.runner.local import LocalRunner
+
+        runner = LocalRunner()
     dirty = store.dirty_stories()
+
+    def jobs() -> Iterator[tuple[str, list[Article], dict[str, ArticleAnalysis]]]:
+        for story_id in dirty:
+            members = store.story_members(story_id)
+            yield story_id, [store.get_article(i) for i in members], {i: store.get_analysis(i) for i in members}
+
     done = 0
-    for start in range(0, len(dirty), REBUILD_WINDOW):
-        window = dirty[start : start + REBUILD_WINDOW]
-        groups = [(story_id, store.story_members(story_id)) for story_id in window]
-        members = {i: store.get_article(i) for _, ids in groups for i in ids}
-        analyses = {i: store.get_analysis(i) for i in members}
-        for story in pipeline.build_stories(list(members.values()), analyses, options, runner=runner,
-                                            groups=groups):
-            with store.transaction():
-                # another process (a watcher) may have added a member meanwhile: then the story
-                # stays dirty, to be rebuilt with it, rather than stored stale as clean
-                if store.story_members(story.id) == list(story.article_ids):
-                    store.put_story(story)
-            done += 1
-            progress("stories", done, len(dirty))
+    for story in runner.map_stories(jobs(), options, pipeline.build_story):
+        with store.transaction():
+            # another process (a watcher) may have added a member meanwhile: then the story
+            # stays dirty, to be rebuilt with it, rather than stored stale as clean
+            if store.story_members(story.id) == list(story.article_ids):
+                store.put_story(story)
+        done += 1
+        progress("stories", done, len(dirty))
     return dirty
 
 
@@ -152,10 +158,39 @@ def report_from_store(store: Store, *, options: Options | None = None) -> Report
     """The report of everything in the store (``Report.to_dict()`` is report.json).
 
     Stories left dirty by an interrupted run are rebuilt first, so the report is never stale.
+    Its stories are read from the store one at a time (``StoredStories``): keep the store open
+    while the report is used.
     """
     rebuild_dirty_stories(store, options)
     articles = tuple(store.get_article(i) for i in store.article_ids())
-    return Report(__version__, articles, (), tuple(store.list_stories()))
+    return Report(__version__, articles, (), StoredStories(store, store.built_story_ids()))
+
+
+class StoredStories(SequenceABC):
+    """A store's built stories as a read-only sequence that decodes each story when it is
+    reached. The stories of a 10,000-article store, decoded at once, took gigabytes; the report
+    writers pass over them one by one, so only one story is in memory at a time."""
+
+    def __init__(self, store: Store, story_ids: Sequence[str]):
+        self._store = store
+        self.ids = tuple(story_ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._load(i) for i in self.ids[index]]
+        return self._load(self.ids[index])
+
+    def __iter__(self) -> Iterator[Story]:
+        return (self._load(i) for i in self.ids)
+
+    def _load(self, story_id: str) -> Story:
+        story = self._store.get_story(story_id)
+        if story is None:  # deleted by another process (a merge) since the report was made
+            raise LookupError(f"story {story_id} left the store while its report was written; run again")
+        return story
 
 
 # -- steps ---------------------------------------------------------------------------------

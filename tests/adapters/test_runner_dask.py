@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import pipeline
+from newsprism import incremental, pipeline
+from newsprism.adapters.store import MemoryStore
 from newsprism.adapters.runner.local import LocalRunner
 from newsprism.model import Article, Options
 from newsprism.normalize import normalize_articles
@@ -40,6 +41,9 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
         # what analyze runs: the analyses stay on the workers, each story task takes the parsed
         # batches it reads (three batches of two here, on two workers: some move between them)
         streamed_stories = pipeline.analyze_articles(articles, options, runner=runner)
+        # a store's update: its dirty stories read from the store job by job as the workers take them
+        dask_store = MemoryStore()
+        incremental.ingest_articles(dask_store, articles, runner=runner)
         # the workers keep glibc's malloc thresholds (Dask's trim setting slows the parse)
         trim = runner.client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert [a.article_id for a in streamed] == [a.id for a in articles]  # input order
@@ -51,6 +55,10 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
     assert [s.to_dict() for s in stories_on_dask] == expected
     assert [s.to_dict() for s in streamed_stories] == expected
     assert set(trim.values()) == {None}
+    local_store = MemoryStore()
+    incremental.ingest_articles(local_store, articles, runner=LocalRunner(batch_size=2))
+    assert dask_store.dirty_stories() == [] and len(dask_store.story_ids()) >= 2
+    assert (incremental.report_from_store(dask_store).to_dict() == incremental.report_from_store(local_store).to_dict())
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():

@@ -14,6 +14,16 @@ def test_json_in_pieces_is_the_same_text_as_in_one_string():
     assert "".join(json_chunks(data)) == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def test_stories_read_one_at_a_time_encode_to_the_same_text_as_a_list():
+    from collections import UserList  # a sequence that is not a list: json_chunks encodes it story by story
+
+    stories = [{"id": "s1", "claims": [{"text": "82 “killed”\n", "support": []}], "n": 2.5}, {"id": "s2", "empty": {}}]
+    for some in (stories, stories[:1], []):
+        data = {"newsprism_version": "x", "articles": [{"id": "a", "text": "é"}], "skipped": [], "stories": some}
+        expected = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        assert "".join(json_chunks({**data, "stories": UserList(some)})) == expected
+
+
 def test_written_file_has_the_users_usual_permissions(tmp_path):
     from newsprism.report import _umask
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -20,9 +22,9 @@ def _renderer(fmt: str) -> Callable[[dict], str | Iterable[str]]:
         from .markdown import render_markdown_dict
 
         return render_markdown_dict
-    from .html import render_report_dict
+    from .html import report_html_chunks
 
-    return render_report_dict
+    return lambda data: itertools.chain(report_html_chunks(data), ("\n",))  # a file ends in a newline
 
 
 def _write_csv(data: dict, out_dir: Path) -> list[Path]:
@@ -38,9 +40,19 @@ def _write_csv(data: dict, out_dir: Path) -> list[Path]:
 
 
 def report_data(report: Report, corrections: Iterable = ()) -> dict:
-    """What every format shows: the report dict with a person's corrections applied."""
-    data = report.to_dict()
+    """What every format shows: the report dict with a person's corrections applied.
+
+    A report whose stories are not a list or tuple (a store's, read one at a time) gets a
+    ``StoryDicts`` under ``"stories"``: every writer below passes over it story by story."""
     corrections = list(corrections)
+    if not isinstance(report.stories, (list, tuple)):
+        from ..adapters.store.corrections import corrections_by_story
+        from .story_dicts import StoryDicts
+
+        data = dataclasses.replace(report, stories=()).to_dict()
+        data["stories"] = StoryDicts(report.stories, corrections_by_story(corrections))
+        return data
+    data = report.to_dict()
     if corrections:
         from ..adapters.store.corrections import apply_corrections
 
@@ -66,11 +78,27 @@ def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = ("json
 
 def json_chunks(data: dict) -> Iterator[str]:
     """report.json as it is encoded, piece by piece: the report of a 10,000-article corpus is
-    hundreds of MB of JSON, and one string of it (plus its parts) cost the driver gigabytes."""
+    hundreds of MB of JSON, and one string of it (plus its parts) cost the driver gigabytes.
+
+    Stories that are not a list (``StoryDicts``, read one at a time) are encoded one by one
+    into the same bytes ``json.dumps(..., indent=1)`` gives for the list."""
     import json
 
-    yield from json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
-    yield "\n"
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+    stories = data.get("stories")
+    if isinstance(stories, (list, tuple)) or stories is None or list(data)[-1] != "stories":
+        yield from encoder.iterencode(data if isinstance(stories, (list, tuple)) or stories is None
+                                      else {**data, "stories": list(stories)})
+        yield "\n"
+        return
+    head = encoder.encode({**data, "stories": []})  # ends '"stories": []\n}', stories being last
+    yield head[: -len("[]\n}")]
+    first = True
+    for story in stories:
+        # the list sits two levels deep: each line of a story's own encoding moves in by two
+        yield ("[\n  " if first else ",\n  ") + encoder.encode(story).replace("\n", "\n  ")
+        first = False
+    yield "[]\n}\n" if first else "\n ]\n}\n"
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,13 +19,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from jinja2 import Environment, FileSystemLoader, Undefined
 from markupsafe import Markup
 
 from ..model import Report
-from .html_view import StoryPage, segment  # noqa: F401  (segment: part of this module's API)
+from .html_view import StoryPage, articles_index, segment  # noqa: F401  (segment: part of this module's API)
 
 TEMPLATES = Path(__file__).parent / "templates"
 FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1 15 14H1z' fill='%23335'/%3E%3C/svg%3E"
@@ -45,18 +45,34 @@ def render_html(report: Report) -> str:
 
 
 def render_report_dict(data: Dict) -> str:
-    stories = [StoryPage(data, story, key=str(story.get("id", n))) for n, story in enumerate(data.get("stories", []))]
-    rows = [page.row() for page in stories]
+    return "".join(report_html_chunks(data))
+
+
+def report_html_chunks(data: Dict) -> Iterator[str]:
+    """The self-contained report page, piece by piece, in two passes over the stories: the
+    first makes the story list and each article's column label, the second each story's
+    section. A story's page (its texts cut into runs) lives only while it is written, so a
+    report of 10,000 articles is written in the memory of one story, not of all of them."""
+    stories = data.get("stories") or []
+    by_id = articles_index(data)
+    rows: list[dict[str, Any]] = []
+    labels: dict[Any, str] = {}
+    for n, story in enumerate(stories):
+        page = StoryPage(data, story, key=str(story.get("id", n)), articles_by_id=by_id)
+        rows.append(page.row())
+        labels.update(page.labels)
+    pages = (StoryPage(data, story, key=str(story.get("id", n)), articles_by_id=by_id) for n, story in enumerate(stories))
     return _render(
         "report.html.j2",
         title=_report_title(data, rows),
         rows=rows,
-        stories=stories,
+        stories=pages,
         story_href=lambda key: "#story-" + key,
         skipped=list(data.get("skipped") or []),
         version=data.get("newsprism_version", ""),
-        data={"articles": _articles_json(data, stories)},
+        data={"articles": _articles_json(by_id, labels)},
         static=True,
+        chunks=True,
     )
 
 
@@ -92,7 +108,7 @@ def render_story_page(data: Dict, story: Dict, *, key: str, pair: tuple[str, str
         downloads=downloads,
         corrections=corrections,
         csv_tables=("claims", "quotes", "figures", "naming"),
-        data={"articles": _articles_json(data, [page])},
+        data={"articles": _articles_json(articles_index(data), page.labels)},
         static=False,
     )
 
@@ -150,9 +166,11 @@ def content_security_policy(*, static: bool) -> str:
     return "; ".join(policy)
 
 
-def _render(template: str, **context: Any) -> str:
+def _render(template: str, *, chunks: bool = False, **context: Any) -> Any:
+    """The page as one string, or (``chunks``) as an iterator of its pieces."""
     css, js = _assets()
-    return _environment().get_template(template).render(
+    compiled = _environment().get_template(template)
+    return (compiled.generate if chunks else compiled.render)(
         css=Markup(css),
         js=Markup(js),
         csp=content_security_policy(static=context["static"]),
@@ -201,13 +219,13 @@ def _report_title(data: Dict, rows: Sequence[Dict]) -> str:
     return f"newsprism: {len(rows)} stories from {len(data.get('articles', []))} articles"
 
 
-def _articles_json(data: Dict, pages: Iterable[StoryPage]) -> dict[str, Any]:
-    """What the script needs to show a cited passage: each article's outlet and text."""
+def _articles_json(articles_by_id: Mapping[Any, Dict], labels: Mapping[Any, str]) -> dict[str, Any]:
+    """What the script needs to show a cited passage: the outlet, column label and text of each
+    article the pages show (``labels``: article id -> its column label, in page order)."""
     out: dict[str, Any] = {}
-    for page in pages:
-        for column in page.columns:
-            a = column.article
-            out[a["id"]] = {"outlet": a.get("outlet", ""), "label": column.label, "text": a.get("text", "")}
+    for aid, label in labels.items():
+        a = articles_by_id[aid]
+        out[a["id"]] = {"outlet": a.get("outlet", ""), "label": label, "text": a.get("text", "")}
     return out
 
 

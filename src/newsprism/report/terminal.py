@@ -16,6 +16,7 @@ from rich.text import Text
 from ..model import Report
 from .counts import counts_line, plural, story_counts
 from .speakers import speaker_groups
+from .story_dicts import story_lookup
 
 _MAX_STORIES = 10
 _MAX_SPEAKERS = 8
@@ -45,27 +46,29 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
     report dict the files were written from (corrections applied), so the counts match them.
     """
     data = data if data is not None else report.to_dict()
-    story_data = {str(s.get("id")): s for s in data.get("stories") or []}
+    story_dict = story_lookup(data.get("stories") or [])
     outlets = {a.id: a.outlet for a in report.articles}
     articles = {a.id: {"outlet": a.outlet} for a in report.articles}
     wanted = set(focus) if focus is not None else None
-    stories = [s for s in report.stories if wanted is None or s.id in wanted]
-    stories.sort(key=lambda s: -len(s.article_ids))
+    # sizes first, then only the stories shown: a store's stories are read one at a time
+    shown = sorted(((len(s.article_ids), n) for n, s in enumerate(report.stories) if wanted is None or s.id in wanted),
+                   key=lambda size_n: -size_n[0])
+    stories = [report.stories[n] for _, n in shown[:_MAX_STORIES]]
     title = heading or f"{plural(len(report.articles), 'article')} in {plural(len(report.stories), 'story', 'stories')}"
     table = Table(title=title, title_justify="left")
     table.add_column("story", ratio=3)
     table.add_column("outlets", ratio=2, overflow="fold")
     table.add_column("found", ratio=2)
-    for story in stories[:_MAX_STORIES]:
+    for story in stories:
         names = sorted({outlets[i] for i in story.article_ids})
-        sd = story_data.get(story.id) or story.to_dict()
+        sd = story_dict(story.id) or story.to_dict()
         table.add_row(Text(sd.get("title") or story.title), Text(", ".join(names)), counts_line(story_counts(sd, articles)))
     if stories:
         console.print(table)
     elif heading:
         console.print(Text(heading))
-    if len(stories) > _MAX_STORIES:
-        console.print(f"... and {plural(len(stories) - _MAX_STORIES, 'more story', 'more stories')} (all in the written reports)")
+    if len(shown) > _MAX_STORIES:
+        console.print(f"... and {plural(len(shown) - _MAX_STORIES, 'more story', 'more stories')} (all in the written reports)")
     biggest = stories[0] if stories else None
     if biggest is not None and biggest.summary:
         console.print(Text(f"\nSummary of “{biggest.title}”:", style="bold"))
@@ -73,8 +76,9 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
             cites = ", ".join(outlets.get(c, c) for c in sentence.citations)
             console.print(Text(f"  • {sentence.text} [{cites}]"))
     if biggest is not None:
-        _print_disputes(biggest, story_data.get(biggest.id) or {}, outlets, console)
-        _who_said_what(console, story_data.get(biggest.id) or biggest.to_dict(), outlets)
+        biggest_data = story_dict(biggest.id)
+        _print_disputes(biggest, biggest_data or {}, outlets, console)
+        _who_said_what(console, biggest_data or biggest.to_dict(), outlets)
     if report.skipped:
         console.print(Text(f"\n{plural(len(report.skipped), 'input')} skipped (see above and report.json 'skipped').", style="yellow"))
     if written:

@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from ..report.csv_export import TABLES, render_csv
 from ..report.html import content_security_policy, render_index_page, render_not_found, render_story_page
-from ..report.html_view import StoryPage
+from ..report.html_view import StoryPage, articles_index
 from .sources import Catalog, ReportSource, StoryRef
 
 SORTS = {
@@ -43,11 +43,19 @@ def _security_headers(response: Response) -> None:
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
 
 
+def _articles_of(indexes: dict[int, dict], report: dict) -> dict:
+    if id(report) not in indexes:
+        indexes[id(report)] = articles_index(report)
+    return indexes[id(report)]
+
+
 class _Index:
     """The story list of one catalog: rows and search texts, built once per catalog version."""
 
     def __init__(self, catalog: Catalog):
-        pages = [StoryPage(ref.report, ref.story, key=ref.key) for ref in catalog.stories.values()]
+        indexes: dict[int, dict] = {}  # one article index per report, not one per story
+        pages = [StoryPage(ref.report, ref.story, key=ref.key, articles_by_id=_articles_of(indexes, ref.report))
+                 for ref in catalog.stories.values()]
         self.rows = [p.row() for p in pages]
         self.hay = {p.key: p.search_text() for p in pages}
         self.outlets = sorted({o for r in self.rows for o in r["outlets"]}, key=str.casefold)

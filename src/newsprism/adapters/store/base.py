@@ -69,6 +69,9 @@ class Store(Protocol):
 
     def get_story(self, story_id: str) -> Story | None: ...
 
+    def built_story_ids(self) -> list[str]:
+        """The ids of ``list_stories()``, in its order (read them one at a time with ``get_story``)."""
+
     def list_stories(self) -> list[Story]:
         """Every built story, in creation order."""
 

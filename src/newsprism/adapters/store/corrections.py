@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 ITEM_ACTIONS = ("dismiss_dispute", "dismiss_agreement", "rename_speaker", "rename_referent")
 STORY_ACTIONS = ("merge_stories", "split_story")
@@ -77,21 +77,32 @@ def apply_corrections(data: Mapping[str, Any], corrections: Iterable[Correction]
     out = copy.deepcopy(dict(data))
     if not corrections:
         return out
+    by_story = corrections_by_story(corrections)
+    for story in out.get("stories") or []:
+        correct_story(story, by_story.get(str(story.get("id")), []))
+    return out
+
+
+def corrections_by_story(corrections: Iterable[Correction]) -> dict[str, list[Correction]]:
+    """Each story's corrections, in the order they were made."""
     by_story: dict[str, list[Correction]] = {}
     for c in sorted(corrections, key=lambda c: c.seq):
         by_story.setdefault(c.story_id, []).append(c)
-    for story in out.get("stories") or []:
-        mine = by_story.get(str(story.get("id")), [])
-        applied = []
-        for c in mine:
-            if c.action in ITEM_ACTIONS and _APPLY[c.action](story, c):
-                applied.append(c.to_dict())
-            elif c.action in STORY_ACTIONS:
-                story["corrected"] = "articles moved between stories by a person"
-                applied.append(c.to_dict())
-        if applied:
-            story["corrections"] = applied
-    return out
+    return by_story
+
+
+def correct_story(story: dict, corrections: Sequence[Correction]) -> dict:
+    """Apply one story's corrections (in order) to its report dict, in place; returns it."""
+    applied = []
+    for c in corrections:
+        if c.action in ITEM_ACTIONS and _APPLY[c.action](story, c):
+            applied.append(c.to_dict())
+        elif c.action in STORY_ACTIONS:
+            story["corrected"] = "articles moved between stories by a person"
+            applied.append(c.to_dict())
+    if applied:
+        story["corrections"] = applied
+    return story
 
 
 def _same(a: Any, b: str) -> bool:

@@ -116,6 +116,9 @@ class MemoryStore:
     def get_story(self, story_id: str) -> Story | None:
         return self._stories.get(story_id)
 
+    def built_story_ids(self) -> list[str]:
+        return [s for s in self._members if s in self._stories]
+
     def list_stories(self) -> list[Story]:
         return [self._stories[s] for s in self._members if s in self._stories]
 

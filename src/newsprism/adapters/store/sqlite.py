@@ -192,6 +192,11 @@ class SQLiteStore:
         row = self._db.execute("SELECT payload FROM stories WHERE id=?", (story_id,)).fetchone()
         return codec.loads(Story, row[0]) if row and row[0] is not None else None
 
+    def built_story_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM stories WHERE payload IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM members m WHERE m.story_id = stories.id) ORDER BY seq")]
+
     def list_stories(self) -> list[Story]:
         rows = self._db.execute(
             "SELECT payload FROM stories WHERE payload IS NOT NULL "
