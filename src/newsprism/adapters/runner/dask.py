@@ -192,7 +192,9 @@ class DaskRunner:
         try:
             while True:
                 while next_batch < len(batches) and len(parsing) < self.max_in_flight:
-                    future = self.client.submit(process_batch, self._put(batches[next_batch]), batch_size=size, pure=False)
+                    # the batch in the task itself (not _put): where a scattered batch lands decides
+                    # where it is parsed, and the parse is what must stay balanced; only texts stay
+                    future = self.client.submit(process_batch, batches[next_batch], batch_size=size, pure=False)
                     parsing[future] = next_batch
                     parsed[next_batch] = future
                     finished.add(future)
