@@ -97,10 +97,11 @@ def main() -> None:
             enter("end")
             time.sleep(0.5)
     result = {"size": args.size, "workers": args.workers, "stories": len(report.stories),
-              "phases": [{"phase": p, **peak, "seconds": seconds.get(p)} for p, peak in sampler.peaks.items()],
+              "phases": [{"phase": p, **sampler.peaks.get(p, {"driver_mb": None, "children_mb": None}),
+                          "seconds": seconds.get(p)} for p in dict.fromkeys([*sampler.peaks, *seconds])],
               "child_peaks_mb": sorted(round(v) for v in sampler.child_peaks.values())}
     for row in result["phases"]:
-        print(f"{row['phase']:20s} driver {row['driver_mb']:6.0f} MB  children {row['children_mb']:6.0f} MB  {row['seconds']} s")
+        print(f"{row['phase']:20s} driver {row['driver_mb']} MB  children {row['children_mb']} MB  {row['seconds']} s")
     print("child peaks", result["child_peaks_mb"])
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / f"store_phases_{args.size}.json").write_text(json.dumps(result, indent=2) + "\n")
