@@ -46,11 +46,10 @@ def report_data(report: Report, corrections: Iterable = ()) -> dict:
     ``StoryDicts`` under ``"stories"``: every writer below passes over it story by story."""
     corrections = list(corrections)
     if not isinstance(report.stories, (list, tuple)):
-        from ..adapters.store.corrections import corrections_by_story
         from .story_dicts import StoryDicts
 
         data = dataclasses.replace(report, stories=()).to_dict()
-        data["stories"] = StoryDicts(report.stories, corrections_by_story(corrections))
+        data["stories"] = StoryDicts(report.stories, _story_corrector(corrections) if corrections else None)
         return data
     data = report.to_dict()
     if corrections:
@@ -58,6 +57,14 @@ def report_data(report: Report, corrections: Iterable = ()) -> dict:
 
         data = apply_corrections(data, corrections)
     return data
+
+
+def _story_corrector(corrections: list):
+    """A function applying each story's own corrections to its dict (the store's rules)."""
+    from ..adapters.store.corrections import correct_story, corrections_by_story
+
+    by_story = corrections_by_story(corrections)
+    return lambda story: correct_story(story, by_story.get(str(story.get("id")), []))
 
 
 def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = ("json", "md", "html"),

@@ -10,18 +10,18 @@ driver to 6.6 GB, holding every story, its dict and its page at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..model import Story
 
 
 class StoryDicts(Sequence):
-    """``[s.to_dict() for s in stories]`` with each story's corrections applied, made lazily.
-    Each pass re-reads the stories: nothing is cached."""
+    """``[correct(s.to_dict()) for s in stories]``, made lazily (``correct``: a person's
+    corrections, applied to one story's dict). Each pass re-reads the stories: nothing is cached."""
 
-    def __init__(self, stories: Sequence[Story], corrections: Mapping[str, list] | None = None):
+    def __init__(self, stories: Sequence[Story], correct: Callable[[dict], dict] | None = None):
         self._stories = stories
-        self._corrections = dict(corrections or {})
+        self._correct = correct
         self._positions: dict[str, int] | None = None
 
     def __len__(self) -> int:
@@ -45,12 +45,7 @@ class StoryDicts(Sequence):
 
     def _dict(self, story: Story) -> dict[str, Any]:
         data = story.to_dict()
-        mine = self._corrections.get(str(story.id))
-        if mine:
-            from ..adapters.store.corrections import correct_story
-
-            correct_story(data, mine)
-        return data
+        return self._correct(data) if self._correct is not None else data
 
 
 def story_lookup(stories: Sequence[Mapping[str, Any]]):
