@@ -177,18 +177,16 @@ def story_title(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
 
 
 def build_stories(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options, *,
-                  progress: Progress = _no_progress, runner=None,
-                  groups: Sequence[tuple[str, Sequence[str]]] | None = None) -> list[Story]:
-    """Every story, each built by ``build_story`` where the runner puts it (this process by
-    default; a Dask worker per story task). ``groups`` (story id, member ids) are the stories to
-    build; by default the articles are clustered and the stories numbered s1, s2, ..."""
+                  progress: Progress = _no_progress, runner=None) -> list[Story]:
+    """Every story (the articles clustered, the stories numbered s1, s2, ...), each built by
+    ``build_story`` where the runner puts it (this process by default; a Dask worker per story
+    task)."""
     if runner is None:
         from .adapters.runner.local import LocalRunner
 
         runner = LocalRunner()
     by_id = {a.id: a for a in articles}
-    if groups is None:
-        groups = numbered_stories(articles, analyses)
+    groups = numbered_stories(articles, analyses)
     # a job carries its own story's articles and analyses only, so a worker needs nothing else
     jobs = ((story_id, [by_id[i] for i in members], {i: analyses[i] for i in members if i in analyses})
             for story_id, members in groups)

@@ -93,9 +93,9 @@ def json_chunks(data: dict) -> Iterator[str]:
 
     encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
     stories = data.get("stories")
-    if isinstance(stories, (list, tuple)) or stories is None or list(data)[-1] != "stories":
-        yield from encoder.iterencode(data if isinstance(stories, (list, tuple)) or stories is None
-                                      else {**data, "stories": list(stories)})
+    lazy = stories is not None and not isinstance(stories, (list, tuple))
+    if not lazy or list(data)[-1] != "stories":
+        yield from encoder.iterencode({**data, "stories": list(stories)} if lazy else data)
         yield "\n"
         return
     head = encoder.encode({**data, "stories": []})  # ends '"stories": []\n}', stories being last

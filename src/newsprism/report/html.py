@@ -108,7 +108,7 @@ def render_story_page(data: Dict, story: Dict, *, key: str, pair: tuple[str, str
         downloads=downloads,
         corrections=corrections,
         csv_tables=("claims", "quotes", "figures", "naming"),
-        data={"articles": _articles_json(articles_index(data), page.labels)},
+        data={"articles": _articles_json({a["id"]: a for a in page.articles}, page.labels)},
         static=False,
     )
 
