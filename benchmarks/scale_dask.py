@@ -16,9 +16,11 @@ modules in the driver), then the
 same ``--size`` articles are timed through ``runner.map_articles``: articles/s is steady
 state, and the start-up cost is reported apart. Peak memory is the peak resident set size
 (VmHWM) of the driver and of each worker process. The 2-vs-1 worker speed-up is the
-number to watch (aim >= 1.8x on 2 free cores); absolute rates depend on machine load.
+number to watch (aim >= 1.8x on 2 free cores); absolute rates depend on machine load, so
+``--repeat N`` runs the runners in turn N times and reports the median of the rounds' ratios.
 
     .venv/bin/python benchmarks/scale_dask.py --size 400            # development
+    .venv/bin/python benchmarks/scale_dask.py --size 400 --only dask1 --only dask2 --repeat 5   # the 2-vs-1 figure
     .venv/bin/python benchmarks/scale_dask.py --size 10000 --only dask2   # the memory run
 
 Writes benchmarks/results/scale_dask.json (``--out`` to change).
@@ -33,6 +35,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -264,6 +267,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="leave the workers in this session (autogroup: they then share one CPU share)")
     parser.add_argument("--phased", action="store_true",
                         help="parse everything, then cluster, then build the stories (the pre-streaming order)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of every runner, taking turns; medians are reported (default 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale_dask.json")
     args = parser.parse_args(argv)
 
@@ -274,27 +279,42 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"corpus: {len(articles)} articles ({distinct} distinct texts, "
           f"{sum(len(a.text) for a in articles) / len(articles):.0f} chars on average), built in {corpus_s:.1f} s")
 
-    results: dict = {}
-    for name in args.only or RUNNERS:
-        if name == "local":
-            results[name] = run_local(articles, args.batch_size, args.phased)
-        else:
-            results[name] = run_dask(articles, args.batch_size, workers=int(name[-1]),
-                                     own_sessions=not args.shared_session, phased=args.phased)
-        r = results[name]
-        print(f"{name:6s} {r['articles_per_s']:7.2f} articles/s  ({r['seconds']} s, start-up {r['startup_s']} s)  "
-              f"peak RSS MB {r['peak_rss_mb']}" + (f"  CPU s {r['cpu_s']}, {r['cores_busy']} cores busy" if "cpu_s" in r else ""))
+    runs: dict[str, list[dict]] = {}
+    for round_ in range(args.repeat):
+        # the runners take turns, so a slow spell of a shared machine falls on all of them
+        for name in args.only or RUNNERS:
+            if name == "local":
+                r = run_local(articles, args.batch_size, args.phased)
+            else:
+                r = run_dask(articles, args.batch_size, workers=int(name[-1]),
+                             own_sessions=not args.shared_session, phased=args.phased)
+            runs.setdefault(name, []).append(r)
+            print(f"{name:6s} {r['articles_per_s']:7.2f} articles/s  ({r['seconds']} s, start-up {r['startup_s']} s)  "
+                  f"peak RSS MB {r['peak_rss_mb']}" + (f"  CPU s {r['cpu_s']}, {r['cores_busy']} cores busy" if "cpu_s" in r else ""))
+    # each runner's median run (by time) stands for it; the ratios are the medians of the
+    # ratios within each round, runners measured minutes apart on the same machine
+    results: dict = {name: sorted(rs, key=lambda r: r["seconds"])[(len(rs) - 1) // 2] for name, rs in runs.items()}
+    if args.repeat > 1:
+        for name, rs in runs.items():
+            results[name]["seconds_each_round"] = [r["seconds"] for r in rs]
+
+    def ratio(a: str, b: str) -> float:
+        return statistics.median(x["articles_per_s"] / y["articles_per_s"] for x, y in zip(runs[a], runs[b]))
+
     if "dask1" in results and "dask2" in results:
-        speedup = results["dask2"]["articles_per_s"] / results["dask1"]["articles_per_s"]
+        speedup = ratio("dask2", "dask1")
         results["speedup_2_vs_1_workers"] = round(speedup, 2)
-        print(f"2 workers vs 1: {speedup:.2f}x (aim >= 1.8x on two free cores)")
-        if "cpu_bound_s" in results["dask2"]:
-            # what this machine allows for the CPU the 2-worker run spent (driver included)
-            ceiling = results["dask1"]["seconds"] / results["dask2"]["cpu_bound_s"]
-            results["speedup_ceiling_for_this_cpu"] = round(ceiling, 2)
-            print(f"  ceiling for the CPU spent here (dask1 s / dask2's CPU bound): {ceiling:.2f}x")
+        if args.repeat > 1:
+            results["speedup_each_round"] = [round(x["articles_per_s"] / y["articles_per_s"], 2)
+                                             for x, y in zip(runs["dask2"], runs["dask1"])]
+        print(f"2 workers vs 1: {speedup:.2f}x, median of {args.repeat} round(s) "
+              f"{results.get('speedup_each_round', '')} (aim >= 1.8x on two free cores)")
+        # what this machine allows for the CPU the 2-worker run spent (driver included)
+        ceiling = statistics.median(y["seconds"] / x["cpu_bound_s"] for x, y in zip(runs["dask2"], runs["dask1"]))
+        results["speedup_ceiling_for_this_cpu"] = round(ceiling, 2)
+        print(f"  ceiling for the CPU spent here (dask1 s / dask2's CPU bound): {ceiling:.2f}x")
     if "local" in results and "dask1" in results:
-        results["dask1_vs_local"] = round(results["dask1"]["articles_per_s"] / results["local"]["articles_per_s"], 2)
+        results["dask1_vs_local"] = round(ratio("dask1", "local"), 2)
 
     load = os.getloadavg()
     out = {
@@ -303,6 +323,7 @@ def main(argv: list[str] | None = None) -> dict:
         "distinct_texts": distinct,
         "mean_chars": round(sum(len(a.text) for a in articles) / len(articles)),
         "batch_size": args.batch_size,
+        "repeat": args.repeat,
         "cpu_count": os.cpu_count(),
         "load_average_at_end": [round(x, 2) for x in load],
         "note": "the machine was shared while measuring: absolute rates are contended; compare runners within one run",

@@ -27,8 +27,8 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
     from newsprism.adapters.runner.dask import DaskRunner
 
     seeds, others = seed_articles(seeds_dir), basil_pair
-    # batches of two mix the stories: the seeds' story reads one article of the first two
-    # batches (cut out on their worker), and all of the third
+    # batches of two, the last four articles one to a batch (the tail is tapered), mix the
+    # stories: the seeds' story reads one article of the first batch (cut out on its worker)
     articles = [seeds[0], others[0], seeds[1], others[1], *seeds[2:]]
     local = pipeline.process_articles(articles, runner=LocalRunner(batch_size=2))
     with DaskRunner(n_workers=2, batch_size=2) as runner:
@@ -59,6 +59,19 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
     incremental.ingest_articles(local_store, articles, runner=LocalRunner(batch_size=2))
     assert dask_store.dirty_stories() == [] and len(dask_store.story_ids()) >= 2
     assert (incremental.report_from_store(dask_store).to_dict() == incremental.report_from_store(local_store).to_dict())
+
+
+def test_the_last_batches_are_smaller_so_the_workers_finish_together():
+    from newsprism.adapters.runner.dask import tapered_batches
+
+    articles = [Article(id=f"a{n}", outlet="o", text="Text.") for n in range(45)]
+    batches = tapered_batches(articles, 8, workers=2)
+    assert [a.id for batch in batches for a in batch] == [a.id for a in articles]  # all, in order
+    # 29 articles in batches of 8 (the last one cut at the tail), then 16 in batches of 2
+    assert [len(b) for b in batches] == [8, 8, 8, 5] + [2] * 8
+    assert [len(b) for b in tapered_batches(articles[:5], 8, workers=2)] == [2, 2, 1]
+    assert [len(b) for b in tapered_batches(articles[:3], 2, workers=1)] == [1, 1, 1]
+    assert tapered_batches([], 8, workers=2) == []
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():

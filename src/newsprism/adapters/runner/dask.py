@@ -43,6 +43,33 @@ def only_articles(analyses: list[ArticleAnalysis], article_ids: list[str]) -> li
     return [a for a in analyses if a.article_id in keep]
 
 
+# A cluster we start ourselves has no dashboard (dashboard_address=None), so its housekeeping
+# can be slower: the stack sampler for the dashboard's profile (every 10 ms in each worker), the
+# event-loop watchdog tick (every 20 ms in the scheduler, each nanny and each worker), the
+# nannies' memory poll (every 100 ms) and the system monitor (500 ms). Idle, a 2-worker cluster
+# spent 1.1 CPU-seconds in 15 s on these with the defaults and 0.2 s with these values
+# (benchmarks/scale_dask.py measures the 2-vs-1 worker speed-up they serve): on two cores shared
+# by driver and workers, that is time taken from the parse.
+QUIET_LOCAL_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+def tapered_batches(articles: Sequence[Article], size: int, workers: int) -> list[list[Article]]:
+    """Batches of ``size`` articles, but the last ``workers * size`` articles in batches a
+    quarter that size. With even batches to the end, one worker parses the last batch while
+    the others wait for the stories that need it; small last batches finish on every worker
+    at about the same time."""
+    tail_start = max(0, len(articles) - workers * size)
+    batches = [list(articles[i : min(i + size, tail_start)]) for i in range(0, tail_start, size)]
+    small = max(1, size // 4)
+    batches += [list(articles[i : i + small]) for i in range(tail_start, len(articles), small)]
+    return batches
+
+
 class DaskRunner:
     def __init__(self, scheduler: str | None = None, n_workers: int = 2, batch_size: int = 16,
                  *, max_in_flight: int | None = None, connect_timeout: float = 20.0):
@@ -69,11 +96,13 @@ class DaskRunner:
             # OS at once), which also turns off glibc's adaptive malloc thresholds: spaCy's parse
             # allocates so much that it then runs about 15% slower (200 articles: 10.0 s against
             # 8.6 s with glibc's defaults in one process; README, Scale)
-            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                                  **QUIET_LOCAL_CLUSTER}):
                 self._cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                              dashboard_address=None)
             self.client = Client(self._cluster)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})) or n_workers)
+        self.workers = workers
         # enough batches queued to keep every worker busy, few enough to bound driver memory
         self.max_in_flight = max_in_flight or 2 * workers
 
@@ -135,7 +164,7 @@ class DaskRunner:
         from distributed import as_completed
 
         size = self.batch_size
-        batches = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        batches = tapered_batches(articles, size, self.workers)
         batch_of = {a.id: n for n, batch in enumerate(batches) for a in batch}
         by_id = {a.id: a for a in articles}
         parsed: dict[int, object] = {}  # batch number -> future of its analyses (on a worker)
