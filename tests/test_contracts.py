@@ -25,7 +25,7 @@ PACKAGE = Path(newsprism.__file__).parent
 # packages and modules that are stages: data in, data out, no knowledge of each other
 STAGE_PACKAGES = ("ingest", "normalize", "extract", "cluster", "align", "assess", "summarize", "report")
 # what any stage may import besides its own package
-SHARED = ("model", "errors", "contracts", "resources", "__version__")
+SHARED = ("model", "errors", "contracts", "resources", "gc_policy", "__version__")  # gc_policy: a process-wide setting, no stage logic
 # a stage package's public API that another stage may use, and why
 PUBLIC_USES = {
     ("ingest", "normalize"): "the text fingerprint is defined once, in normalize",
@@ -155,9 +155,8 @@ def test_a_partial_run_computes_only_what_is_asked_and_its_needs(nlp):
 
 def _imports(path: Path) -> list[str]:
     module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
-    if path.name == "__init__.py":
-        module = package
+    # a package's __init__ resolves "from . import" against the package itself
+    package = module.removesuffix(".__init__") if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..model import Report
+from .corrections import apply_corrections, correct_story, corrections_by_story
 
 FORMATS = ("json", "md", "html", "csv")
 FILE_NAMES = {"json": "report.json", "md": "report.md", "html": "report.html"}
@@ -53,16 +54,12 @@ def report_data(report: Report, corrections: Iterable = ()) -> dict:
         return data
     data = report.to_dict()
     if corrections:
-        from ..adapters.store.corrections import apply_corrections
-
         data = apply_corrections(data, corrections)
     return data
 
 
 def _story_corrector(corrections: list):
-    """A function applying each story's own corrections to its dict (the store's rules)."""
-    from ..adapters.store.corrections import correct_story, corrections_by_story
-
+    """A function applying each story's own corrections to its dict."""
     by_story = corrections_by_story(corrections)
     return lambda story: correct_story(story, by_story.get(str(story.get("id")), []))
 
