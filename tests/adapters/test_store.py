@@ -78,6 +78,20 @@ def test_codec_round_trips_every_field_the_report_view_drops():
     assert codec.loads(Story, codec.dumps(story)).to_dict() == story.to_dict()
 
 
+def test_codec_gives_back_each_field_its_declared_type():
+    from newsprism.model import FigureValue
+
+    # JSON writes 82.0 as 82: a float field reads it back as a float, an optional one too;
+    # tuples come back as tuples, and None stays None wherever it is allowed
+    data = {"article_id": "a1", "value": 82, "qualifier": None, "text": "82 civilians", "start": 0, "end": 12,
+            "value_max": 90, "modifiers": ["rebel"]}
+    back = codec.decode(FigureValue, data)
+    assert back == FigureValue("a1", 82.0, None, "82 civilians", 0, 12, value_max=90.0, modifiers=("rebel",))
+    assert type(back.value) is float and type(back.value_max) is float and type(back.modifiers) is tuple
+    assert codec.decode(FigureValue, {**data, "value_max": None}).value_max is None
+    assert codec.decode(FigureValue, None) is None
+
+
 def test_codec_ignores_unknown_fields_and_fills_new_defaults():
     data = json.loads(codec.dumps(_article()))
     data["field_from_a_later_version"] = 1

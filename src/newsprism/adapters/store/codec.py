@@ -44,28 +44,53 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def decode(hint: Any, data: Any) -> Any:
     """Rebuild a value of type ``hint`` from its encoded form."""
-    if data is None or hint is Any:
-        return data
+    return _decoder(hint)(data)
+
+
+def _identity(data: Any) -> Any:
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def _decoder(hint: Any):
+    """A function decoding values of type ``hint``, the type dispatch done once per type: a
+    story holds some 300,000 values of a few dozen types, and deciding each value's type anew
+    was three quarters of reading a story back (benchmarks/store_phases.py: report writing)."""
+    if hint is Any:
+        return _identity
     if dataclasses.is_dataclass(hint):
-        hints = _hints(hint)
-        names = {f.name for f in dataclasses.fields(hint)}
-        return hint(**{k: decode(hints[k], v) for k, v in data.items() if k in names})
+        return _dataclass_decoder(hint)
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
-        return decode(options[0], data) if len(options) == 1 else data
-    if origin is tuple:
-        item = args[0] if args else Any
-        return tuple(decode(item, v) for v in data)
-    if origin in (list,):
-        return [decode(args[0] if args else Any, v) for v in data]
+        return _decoder(options[0]) if len(options) == 1 else _identity
+    if origin is tuple or origin is list:
+        item = _decoder(args[0] if args else Any)
+        make = tuple if origin is tuple else list
+        if item is _identity:
+            return lambda data: None if data is None else make(data)
+        return lambda data: None if data is None else make([None if v is None else item(v) for v in data])
     if origin in (dict, Mapping) or origin is getattr(typing, "Mapping", None) or _is_mapping(origin):
-        value = args[1] if len(args) == 2 else Any
-        return {k: decode(value, v) for k, v in data.items()}
-    if hint is float and isinstance(data, int):
-        return float(data)
-    return data
+        value = _decoder(args[1] if len(args) == 2 else Any)
+        return lambda data: None if data is None else {k: None if v is None else value(v) for k, v in data.items()}
+    if hint is float:
+        return lambda data: float(data) if isinstance(data, int) else data
+    return _identity
+
+
+def _dataclass_decoder(cls: type):
+    fields: dict[str, Any] = {}  # name -> decoder, filled at the first call (a type may refer to itself)
+
+    def decode_dataclass(data: Any) -> Any:
+        if data is None:
+            return None
+        if not fields:
+            hints = _hints(cls)
+            fields.update((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+        return cls(**{k: (None if v is None else fields[k](v)) for k, v in data.items() if k in fields})
+
+    return decode_dataclass
 
 
 def _is_mapping(origin: Any) -> bool:
