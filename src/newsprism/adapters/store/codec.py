@@ -18,10 +18,30 @@ from typing import Any, Mapping
 from ... import model
 
 
+_ATOMS = (str, int, float, type(None))  # bool is an int
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type), looked up once per type."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
 def encode(obj: Any) -> Any:
     """Dataclasses -> dicts of their fields, tuples -> lists, mappings -> dicts."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    # by concrete type first: the abstract Mapping check and the dataclass lookup, made for each
+    # of a story's values, were most of writing it (as in model.plain)
+    if isinstance(obj, _ATOMS):
+        return obj
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: encode(getattr(obj, name)) for name in names}
+    if type(obj) is list or type(obj) is tuple:
+        return [encode(v) for v in obj]
+    if type(obj) is dict:
+        return {str(k): encode(v) for k, v in obj.items()}
     if isinstance(obj, Mapping):
         return {str(k): encode(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
