@@ -137,10 +137,13 @@ def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progr
         runner = LocalRunner()
     dirty = store.dirty_stories()
 
-    def jobs() -> Iterator[tuple[str, list[Article], dict[str, ArticleAnalysis]]]:
+    def jobs() -> Iterator[tuple[str, list[Article], dict[str, ArticleAnalysis | str]]]:
+        # the analyses as stored (a SQLite store's JSON): the worker decodes them, so the driver,
+        # which feeds every worker, only reads (a 600-article rebuild: 0.8 s of its 2.1 s CPU)
         for story_id in dirty:
             members = store.story_members(story_id)
-            yield story_id, [store.get_article(i) for i in members], {i: store.get_analysis(i) for i in members}
+            yield (story_id, [store.get_article(i) for i in members],
+                   {i: store.get_analysis_as_stored(i) for i in members})
 
     done = 0
     for story in runner.map_stories(jobs(), options, pipeline.build_story):

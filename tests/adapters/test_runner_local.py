@@ -66,3 +66,26 @@ def test_map_stories_builds_every_story_with_its_own_articles_in_process():
             ("s2", [Article(id="c", outlet="o", text="z")], {})]
     stories = list(LocalRunner(batch_size=2).map_stories(jobs, Options(), _fake_build))
     assert [(s.id, s.title, s.article_ids) for s in stories] == [("s1", "2/1", ("a", "b")), ("s2", "1/0", ("c",))]
+
+
+def test_a_story_job_may_carry_its_analyses_as_the_store_keeps_them(seeds_dir, tmp_path):
+    from newsprism.adapters.store import SQLiteStore
+    from newsprism.model import Options
+
+    article = seed_articles(seeds_dir)[0]
+    analysis = next(LocalRunner().map_articles([article]))
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.transaction():
+        store.put_article(article)
+        store.put_analysis(analysis)
+    stored = store.get_analysis_as_stored(article.id)
+    assert isinstance(stored, str)  # the driver ships the JSON the store keeps, undecoded
+    seen = {}
+
+    def build(story_id, articles, analyses, options):
+        seen.update(analyses)
+        return _fake_build(story_id, articles, analyses, options)
+
+    list(LocalRunner().map_stories([("s1", [article], {article.id: stored})], Options(), build))
+    assert seen == {article.id: analysis}  # the worker decoded it to the very analysis stored
+    store.close()

@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from ...gc_policy import fewer_collections
 from ...model import Article, ArticleAnalysis, Options, Story
 
-StoryJob = tuple[str, Sequence[Article], Mapping[str, ArticleAnalysis]]
+# a job's analyses: objects, or (a store's rebuild) the codec JSON the store keeps, decoded by the worker
+StoryJob = tuple[str, Sequence[Article], Mapping[str, ArticleAnalysis | str]]
 BuildStory = Callable[[str, Sequence[Article], Mapping[str, ArticleAnalysis], Options], Story]
 Groups = Sequence[tuple[str, Sequence[str]]]  # (story id, member article ids), every article once
 Progress = Callable[[str, int, int], None]
@@ -39,7 +40,17 @@ def pack(jobs: Iterable[StoryJob], articles_per_task: int) -> Iterator[list[Stor
 def build_task(build: BuildStory, task: list[StoryJob], options: Options) -> list[Story]:
     """What a worker runs: every story of the task, in order."""
     with fewer_collections():
-        return [build(story_id, list(articles), dict(analyses), options) for story_id, articles, analyses in task]
+        return [build(story_id, list(articles), decoded(analyses), options) for story_id, articles, analyses in task]
+
+
+def decoded(analyses: Mapping[str, ArticleAnalysis | str]) -> dict[str, ArticleAnalysis]:
+    """A job's analyses as objects: a store's rebuild sends them as the store keeps them (codec
+    JSON), decoded here on the worker; anything else passes as it came."""
+    if not any(isinstance(a, str) for a in analyses.values()):
+        return dict(analyses)
+    from ..store import codec
+
+    return {i: codec.loads(ArticleAnalysis, a) if isinstance(a, str) else a for i, a in analyses.items()}
 
 
 def in_order(results: Iterable[tuple[int, Any]]) -> Iterator[Any]:

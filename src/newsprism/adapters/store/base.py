@@ -52,6 +52,10 @@ class Store(Protocol):
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None: ...
 
+    def get_analysis_as_stored(self, article_id: str) -> ArticleAnalysis | str | None:
+        """The analysis in the form the store keeps it: an object, or its codec JSON, which the
+        worker that reads it decodes (``runner.stories.build_task``), not the driver."""
+
     # -- stories -----------------------------------------------------------------------
     def set_story_of(self, article_id: str, story_id: str) -> None:
         """Make ``article_id`` a member of ``story_id`` (an article is in one story only)."""

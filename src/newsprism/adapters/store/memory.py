@@ -83,6 +83,9 @@ class MemoryStore:
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         return self._analyses.get(article_id)
 
+    def get_analysis_as_stored(self, article_id: str) -> ArticleAnalysis | None:
+        return self._analyses.get(article_id)
+
     # stories
     def set_story_of(self, article_id: str, story_id: str) -> None:
         old = self._story_of.get(article_id)

@@ -146,8 +146,13 @@ class SQLiteStore:
                     (analysis.article_id, codec.dumps(analysis)))
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        payload = self.get_analysis_as_stored(article_id)
+        return codec.loads(ArticleAnalysis, payload) if payload is not None else None
+
+    def get_analysis_as_stored(self, article_id: str) -> str | None:
+        """The analysis's codec JSON: a story rebuild ships it to the worker undecoded."""
         row = self._db.execute("SELECT payload FROM analyses WHERE article_id=?", (article_id,)).fetchone()
-        return codec.loads(ArticleAnalysis, row[0]) if row else None
+        return row[0] if row else None
 
     # stories
     def set_story_of(self, article_id: str, story_id: str) -> None:
