@@ -128,3 +128,21 @@ def test_the_list_refreshes_when_the_store_changes_and_not_when_it_is_read(store
     assert [r["key"] for r in rows if r["key"] == "s9"] == ["s9"] and len(rows) == 3
     assert [r["key"] for r in client.get("/api/stories", params={"q": "ferrymen"}).json()] == ["s9"]
     assert "Ferrymen on the Euphrates resumed" in client.get("/stories/s9").text
+
+
+def test_every_change_of_the_store_is_served_never_an_earlier_list_or_page(store_db, tmp_path):
+    """The caches are keyed by the catalog's version: a dropped catalog's id() is soon another's."""
+    db = tmp_path / "news.db"
+    shutil.copy(store_db, db)
+    client = TestClient(create_app(str(db)))
+    for n in range(1, 7):
+        article = Article(id=f"late{n}", outlet="Late Outlet", title=f"Late report {n}", published="2016-12-20",
+                          text=f"Ferrymen on the Euphrates made crossing number {n} on Tuesday, officials said.")
+        with open_store(db) as store, store.transaction():
+            store.put_article(article)
+            store.set_story_of(article.id, "s9")  # the same story, growing
+            store.put_story(Story("s9", "A late story", tuple(f"late{i}" for i in range(1, n + 1))))
+        rows = {r["key"]: r for r in client.get("/api/stories").json()}
+        assert rows["s9"]["n_articles"] == n
+        page = client.get("/stories/s9").text
+        assert [i for i in range(1, 9) if f"crossing number {i} on Tuesday" in page] == list(range(1, n + 1))

@@ -150,7 +150,7 @@ def create_app(source: str, *, token: str | None = None) -> FastAPI:
 
     def index_of(catalog: Catalog | StoreCatalog) -> _Index:
         with index_lock:
-            return indexes.get(("index", id(catalog)), lambda: _Index(catalog))
+            return indexes.get(("index", catalog.version), lambda: _Index(catalog))
 
     def load(catalog: Catalog | StoreCatalog, key: str) -> StoryRef:
         ref = catalog.get(key)  # a store's story is read now
@@ -205,7 +205,7 @@ def create_app(source: str, *, token: str | None = None) -> FastAPI:
             return _Page(render_story_page(ref.report, ref.story, key=ref.key, pair=pair,
                                            downloads=True, corrections=reports.writable))
 
-        page = cache.get(("story", id(catalog), key, pair, reports.writable), render)
+        page = cache.get(("story", catalog.version, key, pair, reports.writable), render)
         return page.response(request.headers.get("accept-encoding", ""))
 
     @app.get("/api/stories")

@@ -44,6 +44,7 @@ class Catalog:
 
     stories: dict[str, StoryRef] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    version: int = 0  # set by ReportSource; the app's caches are keyed by it
 
     def keys(self) -> list[str]:
         return list(self.stories)
@@ -83,6 +84,7 @@ class ReportSource:
         self._stamp: tuple | None = None
         self._catalog: Catalog | StoreCatalog = Catalog()
         self._shared: SharedStore | None = None  # a store's connection, open while the source is served
+        self._loads = 0
 
     # -- what changed
 
@@ -112,6 +114,10 @@ class ReportSource:
             stamp = self._current_stamp(files)
             if stamp != self._stamp:
                 self._catalog = self._load(files)
+                # a number never given twice: id() of a dropped catalog is soon another's, and a
+                # cache keyed by it would serve an earlier version's list or pages
+                self._loads += 1
+                self._catalog.version = self._loads
                 self._stamp = stamp
             return self._catalog
 

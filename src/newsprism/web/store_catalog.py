@@ -52,6 +52,7 @@ class StoreCatalog:
     def __init__(self, shared: SharedStore):
         self._shared = shared
         self.skipped: list[dict[str, Any]] = []  # a store keeps no skipped inputs
+        self.version = 0  # set by ReportSource
         with shared.use() as store:
             # as report_from_store: stories left dirty (a merge, a killed run) are rebuilt first
             rebuild_dirty_stories(store)
