@@ -157,10 +157,12 @@ class ReportSource:
         return self._shared
 
     def close(self) -> None:
+        """Close a store's connection (at shutdown); a later request opens a new one and re-reads."""
         with self._lock:
             if self._shared is not None:
                 self._shared.close()
                 self._shared = None
+                self._stamp = None  # the catalog read through the closed connection is dropped
 
     # -- corrections (a store only)
 
