@@ -121,7 +121,7 @@ def render_ms(source: Path, repeats: int = 5) -> dict:
     from newsprism.web.sources import ReportSource
 
     catalog = ReportSource(str(source)).catalog()
-    ref = next(iter(catalog.stories.values()))
+    ref = catalog.get(catalog.keys()[0])
 
     def timed(make) -> float:
         times = []

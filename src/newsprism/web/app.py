@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 from threading import Lock
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, HTTPException, Request
@@ -24,8 +24,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from ..report.csv_export import TABLES, render_csv
 from ..report.html import content_security_policy, render_index_page, render_not_found, render_story_page
-from ..report.html_view import StoryPage, articles_index
 from .sources import Catalog, ReportSource, StoryRef
+
+if TYPE_CHECKING:  # imported with the store, when a store is served
+    from .store_catalog import StoreCatalog
 
 SORTS = {
     "date": lambda r: (r["last_update"] or "", r["n_articles"]),  # newest first
@@ -33,6 +35,7 @@ SORTS = {
     "disputes": lambda r: (r["disputes"], r["n_articles"]),
 }
 RENDER_CACHE_SIZE = 64  # rendered story pages kept (per story version and comparison)
+INDEX_CACHE_SIZE = 2  # story lists kept: apart from the pages, so rendering pages never evicts one
 
 
 def _security_headers(response: Response) -> None:
@@ -43,21 +46,16 @@ def _security_headers(response: Response) -> None:
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
 
 
-def _articles_of(indexes: dict[int, dict], report: dict) -> dict:
-    if id(report) not in indexes:
-        indexes[id(report)] = articles_index(report)
-    return indexes[id(report)]
-
-
 class _Index:
-    """The story list of one catalog: rows and search texts, built once per catalog version."""
+    """The story list of one catalog: rows and search texts, built once per catalog version.
+    Pages are taken one at a time and dropped: a store's stories are read as they come."""
 
-    def __init__(self, catalog: Catalog):
-        indexes: dict[int, dict] = {}  # one article index per report, not one per story
-        pages = [StoryPage(ref.report, ref.story, key=ref.key, articles_by_id=_articles_of(indexes, ref.report))
-                 for ref in catalog.stories.values()]
-        self.rows = [p.row() for p in pages]
-        self.hay = {p.key: p.search_text() for p in pages}
+    def __init__(self, catalog: Catalog | StoreCatalog):
+        self.rows: list[dict[str, Any]] = []
+        self.hay: dict[str, str] = {}
+        for page in catalog.pages():
+            self.rows.append(page.row())
+            self.hay[page.key] = page.search_text()
         self.outlets = sorted({o for r in self.rows for o in r["outlets"]}, key=str.casefold)
 
     def select(self, *, q: str = "", outlet: str = "", since: str = "", until: str = "", disputes: bool = False,
@@ -128,11 +126,15 @@ def create_app(source: str, *, token: str | None = None) -> FastAPI:
     """
     reports = ReportSource(source)
     reports.catalog()  # fail now on a broken source, not at the first request
-    app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url=None,
+                  on_shutdown=[reports.close])  # a store's connection
     app.state.reports = reports
     app.state.token = token or secrets.token_urlsafe(18)
     cache = _Cache()
     app.state.render_cache = cache
+    indexes = _Cache(INDEX_CACHE_SIZE)  # a store's list is a pass over every story: not evicted by pages
+    app.state.index_cache = indexes
+    index_lock = Lock()  # one list built at a time: a reload of the page while a store's list is made waits for it
 
     @app.middleware("http")
     async def add_headers(request: Request, call_next):
@@ -146,15 +148,19 @@ def create_app(source: str, *, token: str | None = None) -> FastAPI:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return HTMLResponse(render_not_found(str(exc.detail), status=exc.status_code), status_code=exc.status_code)
 
-    def index_of(catalog: Catalog) -> _Index:
-        return cache.get(("index", id(catalog)), lambda: _Index(catalog))
+    def index_of(catalog: Catalog | StoreCatalog) -> _Index:
+        with index_lock:
+            return indexes.get(("index", catalog.version), lambda: _Index(catalog))
 
-    def find(key: str) -> tuple[Catalog, StoryRef]:
-        catalog = reports.catalog()
-        ref = catalog.stories.get(key)
+    def load(catalog: Catalog | StoreCatalog, key: str) -> StoryRef:
+        ref = catalog.get(key)  # a store's story is read now
         if ref is None:
             raise HTTPException(status_code=404, detail=f"There is no story {key!r} here.")
-        return catalog, ref
+        return ref
+
+    def find(key: str) -> tuple[Catalog | StoreCatalog, StoryRef]:
+        catalog = reports.catalog()
+        return catalog, load(catalog, key)
 
     @app.get("/", response_class=HTMLResponse)
     def index(q: str = "", outlet: str = "", since: str = "", until: str = "", disputes: str = "", sort: str = "date") -> HTMLResponse:
@@ -191,11 +197,15 @@ def create_app(source: str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/stories/{key:path}", response_class=HTMLResponse)
     def story(request: Request, key: str, a: str = "", b: str = "") -> Response:
-        catalog, ref = find(key)
+        catalog = reports.catalog()
         pair = (a, b) if a and b else None
-        page = cache.get(("story", id(catalog), ref.key, pair, reports.writable),
-                         lambda: _Page(render_story_page(ref.report, ref.story, key=ref.key, pair=pair,
-                                                         downloads=True, corrections=reports.writable)))
+
+        def render() -> _Page:  # the story is read only when its page is not cached
+            ref = load(catalog, key)
+            return _Page(render_story_page(ref.report, ref.story, key=ref.key, pair=pair,
+                                           downloads=True, corrections=reports.writable))
+
+        page = cache.get(("story", catalog.version, key, pair, reports.writable), render)
         return page.response(request.headers.get("accept-encoding", ""))
 
     @app.get("/api/stories")

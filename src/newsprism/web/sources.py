@@ -11,10 +11,14 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..errors import NewsprismError
 from ..report.html import looks_like_report
+from ..report.html_view import StoryPage, articles_index
+
+if TYPE_CHECKING:
+    from .store_catalog import SharedStore, StoreCatalog
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -26,7 +30,8 @@ class SourceError(NewsprismError):
 
 @dataclass(frozen=True)
 class StoryRef:
-    """One story, with the report it belongs to (the report holds the article texts)."""
+    """One story, with the report it belongs to (the report holds the article texts; a store's
+    story gets a report of its own articles, read with it)."""
 
     key: str
     report: dict[str, Any]
@@ -35,8 +40,25 @@ class StoryRef:
 
 @dataclass
 class Catalog:
+    """The stories of report.json files, held in memory (a store's: ``store_catalog.StoreCatalog``)."""
+
     stories: dict[str, StoryRef] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    version: int = 0  # set by ReportSource; the app's caches are keyed by it
+
+    def keys(self) -> list[str]:
+        return list(self.stories)
+
+    def get(self, key: str) -> StoryRef | None:
+        return self.stories.get(key)
+
+    def pages(self) -> Iterator[StoryPage]:
+        """A page per story, for the story list (rows and search texts)."""
+        indexes: dict[int, dict] = {}  # one article index per report, not one per story
+        for ref in self.stories.values():
+            if id(ref.report) not in indexes:
+                indexes[id(ref.report)] = articles_index(ref.report)
+            yield StoryPage(ref.report, ref.story, key=ref.key, articles_by_id=indexes[id(ref.report)])
 
 
 def is_sqlite(path: Path) -> bool:
@@ -60,7 +82,9 @@ class ReportSource:
             raise SourceError(f"{self.path} does not exist")
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
-        self._catalog = Catalog()
+        self._catalog: Catalog | StoreCatalog = Catalog()
+        self._shared: SharedStore | None = None  # a store's connection, open while the source is served
+        self._loads = 0
 
     # -- what changed
 
@@ -82,20 +106,28 @@ class ReportSource:
                 continue
         return tuple(stamp)
 
-    def catalog(self) -> Catalog:
+    def catalog(self) -> Catalog | StoreCatalog:
         with self._lock:
+            if self.writable:
+                self._store()  # opened before the stamp is taken: opening creates the -wal file
             files = self._files()
             stamp = self._current_stamp(files)
             if stamp != self._stamp:
                 self._catalog = self._load(files)
+                # a number never given twice: id() of a dropped catalog is soon another's, and a
+                # cache keyed by it would serve an earlier version's list or pages
+                self._loads += 1
+                self._catalog.version = self._loads
                 self._stamp = stamp
             return self._catalog
 
     # -- loading
 
-    def _load(self, files: list[Path]) -> Catalog:
+    def _load(self, files: list[Path]) -> Catalog | StoreCatalog:
         if self.path.is_file() and is_sqlite(self.path):
-            return self._index([("", self._report_from_store())])
+            from .store_catalog import StoreCatalog
+
+            return StoreCatalog(self._store())
         reports: list[tuple[str, dict[str, Any]]] = []
         skipped: list[dict[str, Any]] = []
         for p in files:
@@ -114,20 +146,23 @@ class ReportSource:
         catalog.skipped[:0] = skipped
         return catalog
 
-    def _report_from_store(self) -> dict[str, Any]:
-        try:
-            from ..adapters.store import open_store
-            from ..incremental import report_from_store
-        except ImportError as exc:  # a build without the store
-            raise SourceError(f"{self.path} is a SQLite store, but this newsprism cannot read stores ({exc})") from exc
-        from ..adapters.store.corrections import apply_corrections
+    def _store(self) -> SharedStore:
+        """The store's one connection, opened at the first use (call under ``self._lock``)."""
+        if self._shared is None:
+            try:
+                from .store_catalog import SharedStore
+            except ImportError as exc:  # a build without the store
+                raise SourceError(f"{self.path} is a SQLite store, but this newsprism cannot read stores ({exc})") from exc
+            self._shared = SharedStore(self.path)
+        return self._shared
 
-        store = open_store(self.path)
-        try:
-            # corrections by a person apply to every report made from the store
-            return apply_corrections(report_from_store(store).to_dict(), store.corrections())
-        finally:
-            store.close()
+    def close(self) -> None:
+        """Close a store's connection (at shutdown); a later request opens a new one and re-reads."""
+        with self._lock:
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
+                self._stamp = None  # the catalog read through the closed connection is dropped
 
     # -- corrections (a store only)
 

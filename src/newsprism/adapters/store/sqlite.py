@@ -65,14 +65,17 @@ CREATE TABLE IF NOT EXISTS corrections (
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, *, timeout: float = 30.0):
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, check_same_thread: bool = True):
+        """``check_same_thread=False``: the connection may be used from several threads, one at
+        a time (the caller guards it with a lock: the web app shares one among its request threads)."""
         self.path = Path(path)
         if self.path.parent and not self.path.parent.exists():
             raise ConfigError(f"the folder for the store {self.path} does not exist",
                               hint="create the folder first, or give --store a path in an existing folder")
         # autocommit mode; transactions are opened explicitly (BEGIN IMMEDIATE) so that
         # nothing is committed behind our back between two related writes
-        self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                   check_same_thread=check_same_thread)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: safe against a killed process
         self._db.execute("PRAGMA foreign_keys=ON")
