@@ -27,8 +27,8 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
     from newsprism.adapters.runner.dask import DaskRunner
 
     seeds, others = seed_articles(seeds_dir), basil_pair
-    # batches of two, the last four articles one to a batch (the tail is tapered), mix the
-    # stories: the seeds' story reads one article of the first batch (cut out on its worker)
+    # tasks of two articles: the seeds' story (five) is parsed in parts that Dask brings to its
+    # build on one worker; the BASIL pair is parsed and built in a task of its own
     articles = [seeds[0], others[0], seeds[1], others[1], *seeds[2:]]
     local = pipeline.process_articles(articles, runner=LocalRunner(batch_size=2))
     with DaskRunner(n_workers=2, batch_size=2) as runner:
@@ -38,8 +38,7 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
         # the story stages run on the workers, one task per story (or a few small ones)
         options = Options()
         stories_on_dask = pipeline.build_stories(articles, on_dask, options, runner=runner)
-        # what analyze runs: the analyses stay on the workers, each story task takes the parsed
-        # batches it reads (three batches of two here, on two workers: some move between them)
+        # what analyze runs: stories parsed and built where they are parsed
         streamed_stories = pipeline.analyze_articles(articles, options, runner=runner)
         # a store's update: its dirty stories read from the store job by job as the workers take them
         dask_store = MemoryStore()
@@ -61,17 +60,26 @@ def test_two_dask_workers_give_the_local_runs_analyses_and_stories(seeds_dir, ba
     assert (incremental.report_from_store(dask_store).to_dict() == incremental.report_from_store(local_store).to_dict())
 
 
-def test_the_last_batches_are_smaller_so_the_workers_finish_together():
-    from newsprism.adapters.runner.dask import tapered_batches
+def test_the_parse_goes_story_by_story_largest_first_and_the_last_tasks_are_smaller():
+    from newsprism.adapters.runner.dask import corpus_plan
 
-    articles = [Article(id=f"a{n}", outlet="o", text="Text.") for n in range(45)]
-    batches = tapered_batches(articles, 8, workers=2)
-    assert [a.id for batch in batches for a in batch] == [a.id for a in articles]  # all, in order
-    # 29 articles in batches of 8 (the last one cut at the tail), then 16 in batches of 2
-    assert [len(b) for b in batches] == [8, 8, 8, 5] + [2] * 8
-    assert [len(b) for b in tapered_batches(articles[:5], 8, workers=2)] == [2, 2, 1]
-    assert [len(b) for b in tapered_batches(articles[:3], 2, workers=1)] == [1, 1, 1]
-    assert tapered_batches([], 8, workers=2) == []
+    sizes = [1, 20, 3, 3, 2, 1, 4, 1, 1, 2, 1, 1]
+    groups = [(f"s{n}", [f"a{n}-{k}" for k in range(size)]) for n, size in enumerate(sizes)]
+    units = corpus_plan(groups, 8, workers=1)
+    tasks = [task for unit in units for task in unit]
+    # every article parsed once, each story's members together, in one task or (too big) in parts
+    assert sorted(i for t in tasks for i in t.members) == sorted(i for _, m in groups for i in m)
+    # the 20-article story first, in parts of 8 (its build is a task of its own)
+    assert [(t.part_of, len(t.members)) for t in units[0]] == [(1, 8), (1, 8), (1, 4)]
+    # then whole stories, largest first, packed up to 8 articles; the last 8 articles in tasks of 2
+    whole = [[sizes[n] for n in t.stories] for t in tasks if t.part_of is None]
+    assert whole == [[4, 3], [3, 2], [2], [1, 1], [1, 1], [1, 1]]
+    assert corpus_plan([], 8, workers=2) == []
+    # a task holds about 8 articles' worth of text: four long pieces do not share one task
+    singles = [(f"t{n}", [f"b{n}"]) for n in range(16)]
+    lengths = {f"b{n}": 1000 if n < 4 else 100 for n in range(16)}  # 8 * 5,200 / 16 = 2,600 chars a task
+    first = corpus_plan(singles, 8, workers=1, lengths=lengths)[0][0]
+    assert first.members == ("b0", "b1")
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():

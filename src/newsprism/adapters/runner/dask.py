@@ -5,12 +5,11 @@ Workers run ``newsprism.extract.process_batch`` (parse + extract) and ``pipeline
 worker process loads spaCy and the embedding model once and keeps them. A story is a task (small
 stories are packed a few to a task) that carries its own articles only.
 
-``map_corpus`` (what ``analyze`` uses) keeps the analyses on the workers: a parsed batch is a
-future that the story tasks reading it take as input, so analyses never travel through the
-driver, and a story's task starts as soon as its members' batches are parsed, while others still
-parse. Story clustering reads only the text: it runs on the driver (a thread of
-``pipeline.analyze_articles``) at the same time. ``map_articles`` / ``map_stories`` do the two
-halves apart, for the store, which keeps the analyses.
+``map_corpus`` (what ``analyze`` uses) parses in story order: story clustering reads only the
+text and runs first, on the driver; then a task parses whole stories and builds them on the
+worker it runs on, so analyses never travel (a story bigger than a batch is parsed in parts that
+Dask brings together for its build). ``map_articles`` / ``map_stories`` do the two halves
+apart, for the store, which keeps the analyses.
 
 With no scheduler address a ``LocalCluster`` of single-threaded worker processes is started
 (and stopped by ``close()``); with one, the runner connects to that cluster, whose workers
@@ -19,28 +18,14 @@ must have newsprism and its spaCy model installed.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from typing import Iterable, Iterator, Sequence
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ...errors import ConfigError
 from ...extract import process_batch
 from ...model import Article, ArticleAnalysis, Options, Story
-from .stories import BuildStory, Progress, Readiness, StoryJob, build_task, pack
-
-
-def build_from_batches(build: BuildStory, specs: list[tuple[str, list[Article], list[str]]], options: Options,
-                       batches: list[list[ArticleAnalysis]]) -> list[Story]:
-    """What a worker runs for ``map_corpus``: the stories of ``specs`` (story id, articles, member
-    ids), their analyses picked from the parsed batches Dask handed in."""
-    analyses = {a.article_id: a for batch in batches for a in batch}
-    return build_task(build, [(story_id, members_, {i: analyses[i] for i in ids if i in analyses})
-                              for story_id, members_, ids in specs], options)
-
-
-def only_articles(analyses: list[ArticleAnalysis], article_ids: list[str]) -> list[ArticleAnalysis]:
-    """The analyses of these articles only (a worker narrows a parsed batch it keeps)."""
-    keep = set(article_ids)
-    return [a for a in analyses if a.article_id in keep]
+from .stories import BuildStory, Progress, StoryJob, build_task, pack
 
 
 # A cluster we start ourselves has no dashboard (dashboard_address=None), so its housekeeping
@@ -58,16 +43,80 @@ QUIET_LOCAL_CLUSTER = {
 }
 
 
-def tapered_batches(articles: Sequence[Article], size: int, workers: int) -> list[list[Article]]:
-    """Batches of ``size`` articles, but the last ``workers * size`` articles in batches a
-    quarter that size. With even batches to the end, one worker parses the last batch while
-    the others wait for the stories that need it; small last batches finish on every worker
-    at about the same time."""
-    tail_start = max(0, len(articles) - workers * size)
-    batches = [list(articles[i : min(i + size, tail_start)]) for i in range(0, tail_start, size)]
-    small = max(1, size // 4)
-    batches += [list(articles[i : i + small]) for i in range(tail_start, len(articles), small)]
-    return batches
+def parse_and_build(build: BuildStory, articles: list[Article], stories: list[tuple[str, list[str]]],
+                    options: Options, batch_size: int) -> list[Story]:
+    """What a worker runs for ``map_corpus``: parse + extract these articles, then build the
+    stories they make up (story id, member ids). The analyses never leave the worker."""
+    analyses = {a.article_id: a for a in process_batch(articles, batch_size=batch_size)}
+    return build_from_analyses(build, articles, stories, options, [analyses])
+
+
+def build_from_batches(build: BuildStory, articles: list[Article], stories: list[tuple[str, list[str]]],
+                       options: Options, batches: list[list[ArticleAnalysis]]) -> list[Story]:
+    """A story too big for one batch: built from the parsed batches Dask handed in."""
+    return build_from_analyses(build, articles, stories, options, [{a.article_id: a for a in b} for b in batches])
+
+
+def build_from_analyses(build, articles, stories, options, parts) -> list[Story]:
+    by_id = {a.id: a for a in articles}
+    analyses = {k: v for part in parts for k, v in part.items()}
+    return build_task(build, [(story_id, [by_id[i] for i in ids], {i: analyses[i] for i in ids if i in analyses})
+                              for story_id, ids in stories], options)
+
+
+@dataclass(frozen=True)
+class CorpusTask:
+    """One task of ``map_corpus``: the stories (indices into the groups) whose articles it parses
+    and builds, or, for a story bigger than a batch, one ``part`` of its articles to parse."""
+
+    stories: tuple[int, ...]
+    members: tuple[str, ...]  # the article ids it parses, story by story
+    part_of: int | None = None  # a part of this story (its build is a task of its own)
+
+
+def corpus_plan(groups: Sequence[tuple[str, Sequence[str]]], size: int, workers: int,
+                lengths: Mapping[str, int] | None = None) -> list[list[CorpusTask]]:
+    """The parse in story order: each unit is a list of tasks, the unit's stories built once
+    all of it is parsed. Stories go largest first, so the longest work starts first; stories of
+    up to ``size`` articles are packed whole into one task, which parses and builds them where
+    it runs (no analysis moves between workers); a bigger story is parsed in parts of ``size``
+    and built by a task of its own.
+
+    A task holds at most ``size`` articles and about ``size`` articles' worth of text
+    (``lengths``: characters per article; the parse's time and memory follow the text, and the
+    stories left for last, one article each, are often the long pieces no other outlet
+    matched). The last ``workers`` tasks' worth go in tasks a quarter that size, so the workers
+    finish together rather than one waiting for another's last batch."""
+    lengths = lengths or {}
+    order = sorted(range(len(groups)), key=lambda n: (-len(groups[n][1]), n))
+    units: list[list[CorpusTask]] = []
+    small: list[int] = []
+    for n in order:
+        members = tuple(groups[n][1])
+        if len(members) > size:
+            units.append([CorpusTask((n,), members[i : i + size], part_of=n) for i in range(0, len(members), size)])
+        else:
+            small.append(n)
+    text = {n: sum(lengths.get(i, 1) for i in groups[n][1]) for n in small}
+    count = sum(len(groups[n][1]) for n in small)
+    budget = max(1, size * sum(text.values()) // max(count, 1))  # characters in a full task
+    left = sum(text.values())
+    task: list[int] = []
+    held = held_text = 0
+    for n in small:
+        members = len(groups[n][1])
+        tail = left <= workers * budget
+        most, most_text = (max(1, size // 4), max(1, budget // 4)) if tail else (size, budget)
+        if task and (held + members > most or held_text + text[n] > most_text):
+            units.append([CorpusTask(tuple(task), tuple(i for m in task for i in groups[m][1]))])
+            task, held, held_text = [], 0, 0
+        task.append(n)
+        held += members
+        held_text += text[n]
+        left -= text[n]
+    if task:
+        units.append([CorpusTask(tuple(task), tuple(i for m in task for i in groups[m][1]))])
+    return units
 
 
 class DaskRunner:
@@ -156,110 +205,69 @@ class DaskRunner:
     def map_corpus(self, articles: Sequence[Article], grouping, options: Options, build: BuildStory,
                    progress: Progress | None = None) -> Iterator[Story]:
         """Parse every article and build every story of ``grouping`` (a future of the stories,
-        computed on the driver meanwhile), as ``map_articles`` then ``map_stories`` would, but the
-        analyses stay on the workers: a batch's analyses are a future the story tasks take as
-        input (Dask moves them between workers when it must), never a round trip through the
-        driver. A story's task leaves as soon as the batches holding its members are parsed.
-        Stories come back in the order they finish."""
+        computed on the driver), as ``map_articles`` then ``map_stories`` would, but parsed in
+        story order (``corpus_plan``): a task parses whole stories and builds them where it runs,
+        so analyses never travel (only a story bigger than a batch is parsed in parts, which
+        Dask brings together for its build). The parse waits for the clustering, which reads
+        only the text and costs about 1/60 of a parse per article. Stories come back in the
+        order they finish."""
         from distributed import as_completed
 
-        size = self.batch_size
-        batches = tapered_batches(articles, size, self.workers)
-        batch_of = {a.id: n for n, batch in enumerate(batches) for a in batch}
+        groups = grouping.result()
         by_id = {a.id: a for a in articles}
-        parsed: dict[int, object] = {}  # batch number -> future of its analyses (on a worker)
-        parsing: dict = {}  # future -> batch number
-        building: set = set()
-        queued: deque[list[int]] = deque()  # story tasks ready to go (story indices)
-        done_batches: set[int] = set()
-        readiness: Readiness | None = None
-        # batch number -> its articles whose stories have not left yet, and how many analyses
-        # the batch's future holds now (fewer once narrowed to those)
-        needed_by: dict[int, set[str]] = defaultdict(set)
-        holds: dict[int, int] = {n: len(batch) for n, batch in enumerate(batches)}
+        units = deque(corpus_plan(groups, self.batch_size, self.workers, {a.id: len(a.text) for a in articles}))
         finished = as_completed(loop=self.client.loop)
-        next_batch = parsed_count = 0
+        running: dict = {}  # future -> articles it parses (0 for a build of parts)
+        parts: set = set()  # parse-only futures: their build tasks hold them, we only count them
+        parsed = 0
 
-        def queue(stories: list[int]) -> None:
-            jobs = [(n, readiness.groups[n][1]) for n in stories]
-            for task in pack(((n, members, None) for n, members in jobs), size):
-                queued.append([n for n, _, _ in task])
+        def specs(stories: tuple[int, ...]) -> list[tuple[str, list[str]]]:
+            return [(groups[n][0], list(groups[n][1])) for n in stories]
 
-        def send(task: list[int]) -> None:
-            specs, reads = [], defaultdict(list)  # batch number -> the task's articles in it
-            for n in task:
-                story_id, members = readiness.groups[n]
-                specs.append((story_id, [by_id[i] for i in members], list(members)))
-                for i in members:
-                    if i in batch_of:
-                        reads[batch_of[i]].append(i)
-            # the task runs where most of what it reads is; from a batch it reads little of, only
-            # those analyses are cut out (on the batch's worker) and move, not the whole batch
-            inputs = [parsed[m] if 2 * len(ids) > holds[m] or len(reads) == 1
-                      else self.client.submit(only_articles, parsed[m], ids, pure=False, priority=1)
-                      for m, ids in sorted(reads.items())]
-            # before any batch still queued to parse: a built story frees its analyses
-            future = self.client.submit(build_from_batches, build, specs, options, inputs, pure=False, priority=1)
-            building.add(future)
+        def submit(unit: list[CorpusTask]) -> None:
+            if unit[0].part_of is None:
+                task = unit[0]
+                future = self.client.submit(parse_and_build, build, [by_id[i] for i in task.members], specs(task.stories),
+                                            options, self.batch_size, pure=False)
+                running[future] = len(task.members)
+                finished.add(future)
+                return
+            parsing = []
+            for part in unit:
+                future = self.client.submit(process_batch, [by_id[i] for i in part.members],
+                                            batch_size=self.batch_size, pure=False)
+                running[future] = len(part.members)
+                finished.add(future)
+                parsing.append(future)
+            parts.update(parsing)
+            story = unit[0].part_of
+            members = [by_id[i] for i in groups[story][1]]
+            # before any batch still queued to parse: a built story frees its parts' analyses
+            future = self.client.submit(build_from_batches, build, members, specs((story,)), options, parsing,
+                                        pure=False, priority=1)
+            running[future] = 0
             finished.add(future)
-            touched = set()
-            for n in task:
-                for i in readiness.groups[n][1]:
-                    if i in batch_of:
-                        needed_by[batch_of[i]].discard(i)
-                        touched.add(batch_of[i])
-            for m in sorted(touched):
-                if not needed_by[m]:  # every story reading the batch has left: let it go
-                    parsed.pop(m, None)
-                elif m in done_batches and 2 * len(needed_by[m]) <= holds[m]:
-                    # a story still open (its last member not parsed yet) would pin the whole
-                    # batch on its worker: keep only the analyses still to be read
-                    parsed[m] = self.client.submit(only_articles, parsed[m], sorted(needed_by[m]), pure=False,
-                                                   priority=1)
-                    holds[m] = len(needed_by[m])
 
         try:
-            while True:
-                while next_batch < len(batches) and len(parsing) < self.max_in_flight:
-                    # the batch in the task itself (not _put): where a scattered batch lands decides
-                    # where it is parsed, and the parse is what must stay balanced; only texts stay
-                    future = self.client.submit(process_batch, batches[next_batch], batch_size=size, pure=False)
-                    parsing[future] = next_batch
-                    parsed[next_batch] = future
-                    finished.add(future)
-                    next_batch += 1
-                all_parsed = not parsing and next_batch >= len(batches)
-                if readiness is None and (grouping.done() or all_parsed):
-                    readiness = Readiness(grouping.result(), batch_of, done_batches)
-                    for _, members in readiness.groups:
-                        for i in members:
-                            if i in batch_of:
-                                needed_by[batch_of[i]].add(i)
-                    queue(readiness.ready_now)
-                if readiness is not None and all_parsed:
-                    queue(readiness.left_over())
-                while queued and len(building) < self.max_in_flight:
-                    send(queued.popleft())
-                if not parsing and not building and not queued and all_parsed:
-                    return
+            while units or running:
+                while units and len(running) < self.max_in_flight:
+                    submit(units.popleft())
                 future = next(finished)
-                if future in parsing:
-                    number = parsing.pop(future)
-                    if future.status != "finished":
-                        future.result()  # raises the batch's error here
-                    parsed_count += len(batches[number])
-                    if progress:
-                        progress("parse", parsed_count, len(articles))
-                    done_batches.add(number)
-                    if readiness is not None:
-                        queue(readiness.done(number))
+                count = running.pop(future)
+                if future.status != "finished":
+                    future.result()  # raises the task's error here
+                parsed += count
+                if count and progress:
+                    progress("parse", parsed, len(articles))
+                if future in parts:
+                    parts.discard(future)
+                    future.release()  # its build task holds it
                 else:
-                    building.discard(future)
                     yield from self._take(future)
         finally:  # the caller stopped early or a task failed: do not leave work running
-            for future in [*parsing, *building]:
+            for future in running:
                 future.cancel()
-            parsed.clear()
+            parts.clear()
 
     @staticmethod
     def _take(future) -> list[ArticleAnalysis]:
