@@ -241,8 +241,9 @@ def analyze_articles(articles: Sequence[Article], options: Options, *, runner=No
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1, thread_name_prefix="newsprism-cluster") as pool:
-        # text-only clustering in a thread: it runs while the workers parse (pure Python, it
-        # yields the GIL every few milliseconds to the thread receiving their results)
+        # text-only clustering in a thread: with the local runner it runs while the articles
+        # parse (pure Python, it yields the GIL every few milliseconds to the thread receiving
+        # them); the Dask runner waits for it, to parse story by story
         grouping = pool.submit(numbered_stories, articles, {})
         built: dict[str, Story] = {}
         for story in runner.map_corpus(articles, grouping, options, build_story, progress):

@@ -116,3 +116,22 @@ def test_an_archive_without_pages_is_named_with_what_it_held(tmp_path):
     [line] = [line for line in done.output.splitlines() if "E400" in line]
     assert "requests.warc: [E102] the archive holds no article pages" in line
     assert "above" not in done.output
+
+
+def test_a_record_cut_inside_its_headers_is_said_never_passed_over(tmp_path, page_maker, stories):
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    _response(writer, "https://levant.example/a", page_maker("Ceasefire collapses", stories["ceasefire"]).encode("utf-8"))
+    _response(writer, "https://levant.example/b", page_maker("Evacuation begins", stories["evacuation"]).encode("utf-8"))
+    data = buffer.getvalue()
+    second = data.index(b"WARC/1.", 10)
+    # inside the second record's WARC-Type ("WARC-Type: r"), and inside its HTTP status line
+    cuts = {"warc-type": data.index(b"WARC-Type: ", second) + len("WARC-Type: r"),
+            "status-line": data.index(b"HTTP/1.1 200", second) + len("HTTP")}
+    for name, cut in cuts.items():
+        path = tmp_path / f"{name}.warc"
+        path.write_bytes(data[:cut])
+        result = load_articles([str(path)])
+        assert [a.url for a in result.articles] == ["https://levant.example/a"], name
+        assert result.skipped and all(str(path) in s.input and s.code in ("E102", "E108") for s in result.skipped), (name, result)
+        assert not any("passed over" in note for note in result.notes), (name, result.notes)

@@ -58,6 +58,9 @@ def read_warc(ref: FileRef, *, max_bytes: int, tally: WarcTally) -> Iterator[Dra
                 raise _broken(read, _what_broke(exc)) from None
             if not record.rec_type:  # a header cut off part way: nothing after it can be trusted
                 raise _broken(read, "a record header without its WARC-Type")
+            if record.rec_headers.get_header("Content-Length") is None:  # mandatory, and written last:
+                # a header cut inside its WARC-Type ("WARC-Type: r") or any field after it
+                raise _broken(read, "a record header is cut off (no Content-Length)")
             read += 1
             item = _record(record, ref, max_bytes, tally)
             if item is not None:
@@ -108,11 +111,15 @@ def _record(record, ref: FileRef, max_bytes: int, tally: WarcTally) -> Draft | S
         tally.add(f"{record.rec_type} records")
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    where = f"{uri} in {ref.display}"
     if record.rec_type == "response":
         if record.http_headers is None:
             tally.add("responses without HTTP headers")
             return None
         status = record.http_headers.get_statuscode() or ""
+        if not status:  # no status line: the HTTP headers were cut off (a truncated archive) or garbled
+            exc = MalformedRecord("the record's HTTP headers are cut off or damaged (no status line)", hint=REPAIR_HINT)
+            return Skipped(where, exc.line(), exc.code)
         if not status.startswith("2"):
             tally.add(f"HTTP {status} responses")
             return None
@@ -120,7 +127,6 @@ def _record(record, ref: FileRef, max_bytes: int, tally: WarcTally) -> Draft | S
     else:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     media_type = content_type.split(";")[0].strip().lower()
-    where = f"{uri} in {ref.display}"
     try:
         try:
             body = record.content_stream().read(max_bytes + 1)

@@ -65,9 +65,9 @@ def in_order(results: Iterable[tuple[int, Any]]) -> Iterator[Any]:
 
 
 class Readiness:
-    """Which stories have every member's unit done: a unit is an article (parsed) or, on Dask,
-    a batch of articles (its analyses on a worker). Stories come out ready largest first, so
-    the longest task starts first and no worker is left alone with it at the end."""
+    """Which stories have every member's unit done (a unit: an article parsed, or any key the
+    caller groups articles by). Stories come out ready largest first, so the longest task starts
+    first and no worker is left alone with it at the end."""
 
     def __init__(self, groups: Groups, unit_of: Mapping[str, Any], done: Iterable[Any] = ()):
         self.groups = groups

@@ -71,7 +71,7 @@ def _identity(data: Any) -> Any:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)  # type hints are hashable (an Annotated with a dict would not be)
 def _decoder(hint: Any):
     """A function decoding values of type ``hint``, the type dispatch done once per type: a
     story holds some 300,000 values of a few dozen types, and deciding each value's type anew
@@ -107,7 +107,10 @@ def _dataclass_decoder(cls: type):
             return None
         if not fields:
             hints = _hints(cls)
-            fields.update((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+            # made whole, then published in one step: a worker with several threads may decode
+            # this type in two at once, and must never see half a table (it would drop fields)
+            table = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+            fields.update(table)
         return cls(**{k: (None if v is None else fields[k](v)) for k, v in data.items() if k in fields})
 
     return decode_dataclass
