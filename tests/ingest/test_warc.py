@@ -42,12 +42,17 @@ def test_warc_html_responses_become_articles(tmp_path, page_maker, stories):
     assert "image/png" in note and "HTTP 301" in note and "warcinfo" in note
 
 
-def test_truncated_warc_keeps_what_was_read(tmp_path, page_maker, stories):
+def _two_pages(page_maker, stories) -> bytes:
+    """An uncompressed WARC of two article pages, https://levant.example/a and /b."""
     buffer = BytesIO()
     writer = WARCWriter(buffer, gzip=False)
     _response(writer, "https://levant.example/a", page_maker("Ceasefire collapses", stories["ceasefire"]).encode("utf-8"))
     _response(writer, "https://levant.example/b", page_maker("Evacuation begins", stories["evacuation"]).encode("utf-8"))
-    data = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def test_truncated_warc_keeps_what_was_read(tmp_path, page_maker, stories):
+    data = _two_pages(page_maker, stories)
     path = tmp_path / "cut.warc"
     path.write_bytes(data[: len(data) - 400])
     result = load_articles([str(path)])
@@ -119,11 +124,7 @@ def test_an_archive_without_pages_is_named_with_what_it_held(tmp_path):
 
 
 def test_a_record_cut_inside_its_headers_is_said_never_passed_over(tmp_path, page_maker, stories):
-    buffer = BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    _response(writer, "https://levant.example/a", page_maker("Ceasefire collapses", stories["ceasefire"]).encode("utf-8"))
-    _response(writer, "https://levant.example/b", page_maker("Evacuation begins", stories["evacuation"]).encode("utf-8"))
-    data = buffer.getvalue()
+    data = _two_pages(page_maker, stories)
     second = data.index(b"WARC/1.", 10)
     # inside the second record's WARC-Type ("WARC-Type: r"), and inside its HTTP status line
     cuts = {"warc-type": data.index(b"WARC-Type: ", second) + len("WARC-Type: r"),
