@@ -138,14 +138,14 @@ def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progr
     dirty = store.dirty_stories()
 
     # largest first: the longest task starts first, and no worker is left alone with it at the end
-    sizes = {story_id: len(store.story_members(story_id)) for story_id in dirty}
-    order = sorted(dirty, key=lambda story_id: -sizes[story_id])
+    members_of = {story_id: store.story_members(story_id) for story_id in dirty}
+    order = sorted(dirty, key=lambda story_id: -len(members_of[story_id]))
 
     def jobs() -> Iterator[tuple[str, list[Article], dict[str, ArticleAnalysis | str]]]:
         # the analyses as stored (a SQLite store's JSON): the worker decodes them, so the driver,
         # which feeds every worker, only reads (a 600-article rebuild: 0.8 s of its 2.1 s CPU)
         for story_id in order:
-            members = store.story_members(story_id)
+            members = members_of.pop(story_id)
             yield (story_id, [store.get_article(i) for i in members],
                    {i: store.get_analysis_as_stored(i) for i in members})
 
@@ -192,6 +192,11 @@ class StoredStories(SequenceABC):
 
     def __iter__(self) -> Iterator[Story]:
         return (self._load(i) for i in self.ids)
+
+    def sizes(self) -> list[int]:
+        """Each story's article count, from the store's memberships (a built story's articles
+        are its members), without decoding any story."""
+        return [len(self._store.story_members(i)) for i in self.ids]
 
     def _load(self, story_id: str) -> Story:
         story = self._store.get_story(story_id)

@@ -24,7 +24,7 @@ SECTION_NAMES = (
 )
 
 
-_ATOMS = (str, int, float, type(None))  # bool is an int
+JSON_ATOMS = (str, int, float, type(None))  # values JSON holds as they are (bool is an int)
 
 
 def plain(obj: Any) -> Any:
@@ -32,7 +32,7 @@ def plain(obj: Any) -> Any:
     # the common cases first, by concrete type: a story holds some 500,000 values, and the
     # abstract Mapping check alone was a third of a story's to_dict (a store's report writing).
     # (A dataclass subclassing str, int or float would now pass as it is; the model has none.)
-    if isinstance(obj, _ATOMS):
+    if isinstance(obj, JSON_ATOMS):
         return obj
     if isinstance(obj, (list, tuple)) and not dataclasses.is_dataclass(obj):
         return [plain(v) for v in obj]

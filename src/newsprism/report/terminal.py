@@ -50,8 +50,12 @@ def print_summary(report: Report, console: Console, *, seconds: float | None = N
     outlets = {a.id: a.outlet for a in report.articles}
     articles = {a.id: {"outlet": a.outlet} for a in report.articles}
     wanted = set(focus) if focus is not None else None
-    # sizes first, then only the stories shown: a store's stories are read one at a time
-    shown = sorted(((len(s.article_ids), n) for n, s in enumerate(report.stories) if wanted is None or s.id in wanted),
+    # sizes first, then only the stories shown are read (a store's, one at a time, and its sizes
+    # from its memberships without decoding a story)
+    sizing = getattr(report.stories, "sizes", None)
+    sizes = sizing() if sizing is not None else [len(s.article_ids) for s in report.stories]
+    ids = getattr(report.stories, "ids", None) or [s.id for s in report.stories]
+    shown = sorted(((size, n) for n, (size, story_id) in enumerate(zip(sizes, ids)) if wanted is None or story_id in wanted),
                    key=lambda size_n: -size_n[0])
     stories = [report.stories[n] for _, n in shown[:_MAX_STORIES]]
     title = heading or f"{plural(len(report.articles), 'article')} in {plural(len(report.stories), 'story', 'stories')}"

@@ -48,18 +48,18 @@ def parse_and_build(build: BuildStory, articles: list[Article], stories: list[tu
     """What a worker runs for ``map_corpus``: parse + extract these articles, then build the
     stories they make up (story id, member ids). The analyses never leave the worker."""
     analyses = {a.article_id: a for a in process_batch(articles, batch_size=batch_size)}
-    return build_from_analyses(build, articles, stories, options, [analyses])
+    return _build(build, articles, stories, options, analyses)
 
 
 def build_from_batches(build: BuildStory, articles: list[Article], stories: list[tuple[str, list[str]]],
                        options: Options, batches: list[list[ArticleAnalysis]]) -> list[Story]:
     """A story too big for one batch: built from the parsed batches Dask handed in."""
-    return build_from_analyses(build, articles, stories, options, [{a.article_id: a for a in b} for b in batches])
+    return _build(build, articles, stories, options, {a.article_id: a for batch in batches for a in batch})
 
 
-def build_from_analyses(build, articles, stories, options, parts) -> list[Story]:
+def _build(build: BuildStory, articles: list[Article], stories: list[tuple[str, list[str]]], options: Options,
+           analyses: dict[str, ArticleAnalysis]) -> list[Story]:
     by_id = {a.id: a for a in articles}
-    analyses = {k: v for part in parts for k, v in part.items()}
     return build_task(build, [(story_id, [by_id[i] for i in ids], {i: analyses[i] for i in ids if i in analyses})
                               for story_id, ids in stories], options)
 

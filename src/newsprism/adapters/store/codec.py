@@ -18,9 +18,6 @@ from typing import Any, Mapping
 from ... import model
 
 
-_ATOMS = (str, int, float, type(None))  # bool is an int
-
-
 @functools.lru_cache(maxsize=None)
 def _field_names(cls: type) -> tuple[str, ...] | None:
     """A dataclass's field names (None for any other type), looked up once per type."""
@@ -33,7 +30,7 @@ def encode(obj: Any) -> Any:
     """Dataclasses -> dicts of their fields, tuples -> lists, mappings -> dicts."""
     # by concrete type first: the abstract Mapping check and the dataclass lookup, made for each
     # of a story's values, were most of writing it (as in model.plain)
-    if isinstance(obj, _ATOMS):
+    if isinstance(obj, model.JSON_ATOMS):
         return obj
     names = _field_names(type(obj))
     if names is not None:
