@@ -9,8 +9,10 @@ headlines, a little for leading sentences (news puts the event first) and for cl
 more independent outlets agree on, less for loaded or emotive wording; they are chosen one by
 one, each adding the word pairs several articles share that are not yet covered, none too
 close to one already chosen. Disputes the detector is confident of are stated as disputes
-("Outlets differ on the count: A reports “…”; B reports “…”"), never resolved, and neither
-side is ever said in the summary's own voice. Order: agreed facts (else the best statement),
+("Outlets differ on the count: A reports “…”; B reports “…”", followed by what else differs
+between the two sentences and may explain it: "The accounts also differ in time and source,
+which may explain it."), never resolved, and neither side is ever said in the summary's own
+voice. Order: agreed facts (else the best statement),
 disputes, the rest. A sentence inside a quotation that runs past it (a block quote) is someone's
 words: said as theirs ("David French: “…”") when the article names them, else left out.
 
@@ -39,7 +41,11 @@ from .resources.loaded import own_entries, phrase_words, vader_lexicon
 from .model import Article, Claim, ClaimCandidate, Span, StoryContext, SummarySentence
 
 # the summary's own words (the frame around quoted or extracted words)
-FRAME_WORDS = frozenset("outlets differ on the count timing who was responsible what happened reports report".split())
+FRAME_WORDS = frozenset("outlets differ on the count timing who was responsible what happened reports report "
+                        "accounts also in time place source counted events told whether expected as which may explain it".split())
+# what else differs between a dispute's two sentences (``DisputeNote.context``), as the summary says it
+CONTEXT_WORDS = {"time": "time", "place": "place", "source": "source", "counted": "what is counted",
+                 "events": "the events told", "told": "whether expected or as happened"}
 DISPUTE_TOPIC = {"figure": "the count", "time": "the timing", "agent": "who was responsible",
                  "polarity": "what happened", "nli": "what happened"}
 # scoring weights, tuned on NeuS/ALLSIDES train lines 0-900 (benchmarks/summary_neus.py --split train)
@@ -272,6 +278,12 @@ class _Writer:
             excerpt = self._excerpt(spans[0], claim.dispute)
             sides.append(f"{_join(outlets[:3])} {'report' if len(outlets) > 1 else 'reports'} “{excerpt}”")
         text = f"Outlets differ on {topic}: {sides[0]}; {sides[1]}."
+        # the two sentences may not tell the same moment or count the same thing: say so, so
+        # the reader weighs the dispute ("82 fleeing, Monday, per the UN" vs "79 at an attack")
+        note = next((n for n in claim.notes if n.certainty == "differs"), None)
+        differing = [CONTEXT_WORDS[c.split(":")[0]] for c in (note.context if note else ()) if c.split(":")[0] in CONTEXT_WORDS]
+        if differing:
+            text += f" The accounts also differ in {_join(differing)}, which may explain it."
         evidence = tuple(claim.support) + tuple(claim.contradicted_by)
         return SummarySentence(text=text, citations=_ids(evidence), evidence=evidence)
 

@@ -60,3 +60,18 @@ def test_seed_004_timeline(nlp, seeds_dir):
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     assert any(e.date == "2012-07-19" and "fighting broke out" in e.text for e in entries)
     assert any(e.date == "2016-12-12" and "Daesh militants launched" in e.text for e in entries)
+    # page furniture dates nothing: the embedded posts ("… pic.twitter.com/… — Bassem (@BBassem7)
+    # December 12, 2016") are no events, and a dated line starts after its "date ..." dateline
+    assert not any("twitter.com" in e.text or "(@" in e.text for e in entries)
+    liberated = [e for e in entries if "officially liberated" in e.text]
+    assert len(liberated) == 1 and liberated[0].text.startswith("Aleppo has been officially liberated")
+
+
+def test_an_embedded_post_and_a_credit_date_nothing(nlp):
+    text = ("Rescue teams reached the flooded valley on Tuesday, officials said.\n\n"
+            "Water everywhere in the valley tonight pic.twitter.com/AbC123 — Jane Roe (@janeroe) March 3, 2020\n\n"
+            "Photo: rescue boats on the river on March 3, 2020 (Getty Images)\n")
+    article = Article("a", "A", text, published="2020-03-04")
+    entries = build_timeline(story(nlp, [article]))
+    check_evidence(entries, [article])
+    assert [e.text for e in entries] == ["Rescue teams reached the flooded valley on Tuesday, officials said."]

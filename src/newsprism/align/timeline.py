@@ -1,8 +1,10 @@
 """The story's timeline: dated events, with the outlets that report each.
 
 Each date mention that could be fixed to a date is paired with the clause it dates (the
-part of its sentence around it). Mentions of one date whose clauses share their content
-words are one event, reported by several articles; every entry keeps its evidence spans.
+part of its sentence around it, without a leading dateline). Mentions of one date whose
+clauses share their content words are one event, reported by several articles; every entry
+keeps its evidence spans. Page furniture dates nothing: an embedded post ("… pic.twitter.com/x
+— Name (@handle) December 12, 2016") or a credit is no event of the story.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import CONTENT_POS, Article, ArticleAnalysis, DateMention, Span, StoryContext, TimelineEntry
+from ..resources.furniture import DATELINE_RE, is_credit
 from ..resources.words import MONTHS, NEWS_FUNCTION_WORDS, TIME_WORDS, WEEKDAYS
 
 MAX_WORDS = 30  # a timeline line stays short; longer sentences are cut at clause boundaries
@@ -30,6 +33,8 @@ def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
             if mention.date is None:
                 continue
             evidence = dated_clause(article, mention)
+            if not evidence.text or is_credit(evidence.text):
+                continue
             words = content_words(analysis, evidence, mention)
             match = next((e for e in events if e["date"] == mention.date and _same_event(e, evidence, words)), None)
             if match is None:
@@ -55,6 +60,9 @@ def dated_clause(article: Article, mention: DateMention) -> Span:
     start, end = (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
     if len(text[start:end].split()) > MAX_WORDS:
         start, end = _clause_around(text, start, end, mention.start, mention.end)
+    dateline = DATELINE_RE.match(text, start, end)
+    if dateline and dateline.end() < end:  # "date 2016-12-12 Aleppo has been ...": the sentence starts after it
+        start = dateline.end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

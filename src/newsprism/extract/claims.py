@@ -23,6 +23,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
+from ..resources.furniture import DATELINE_RE, is_call_to_action, is_credit
 from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
 from .row_tree import Tree, span_root, subtree, tree_of
 
@@ -48,50 +49,9 @@ _SPELLED_NUMBERS = {**UNITS, **TENS}  # words a number is spelled with, below a 
 QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "around", "about", "up to",
               "as many as", "some", "approximately", "roughly", "fewer than", "less than", "at most")
 
-# lines that are not statements: credits, captions, embeds, share buttons
-CREDIT_RE = re.compile(
-    r"(getty images|/afp|\bafp\b/|reuters/|\bap photo\b|\(source:|pic\.twitter\.com|\(@\w+\)|"
-    r"^\s*(photo|image|video|watch|read more|related|advertisement)\b|provided by)",
-    re.IGNORECASE,
-)
-CALL_TO_ACTION_RE = re.compile(
-    r"\b(please (share|sign|donate|call|tell|subscribe|like)|click|subscribe|sign up|share (this|the story)|"
-    r"tell us|let us know|we want to hear|follow us|donate)\b",
-    re.IGNORECASE,
-)
-# Each regex above needs one of these words (lower case) to match: a sentence with none of them is
-# passed without running the case-insensitive regex, which Python cannot speed up by its prefix.
-_CREDIT_WORDS = ("getty images", "afp", "reuters/", "ap photo", "(source:", "pic.twitter.com", "(@", "provided by",
-                 "photo", "image", "video", "watch", "read more", "related", "advertisement")
-_CALL_WORDS = ("please", "click", "subscribe", "sign up", "share", "tell us", "let us know", "we want to hear",
-               "follow us", "donate")
-# non-ASCII letters that match an ASCII one without case (Kelvin sign, long s, dotted and dotless i)
-_FOLDS_TO_ASCII = frozenset("\u212a\u017f\u0130\u0131")
-
-
-def _may_match(text: str, words: tuple[str, ...]) -> bool:
-    if not _FOLDS_TO_ASCII.isdisjoint(text):
-        return True  # let the regex decide
-    low = text.lower()
-    return any(w in low for w in words)
-
-
-def _credit(text: str) -> bool:
-    return _may_match(text, _CREDIT_WORDS) and bool(CREDIT_RE.search(text))
-
-
-def _call_to_action(text: str) -> bool:
-    return _may_match(text, _CALL_WORDS) and bool(CALL_TO_ACTION_RE.search(text))
-
-
 # where a parse glued two statements: a line break, or a sentence end followed by two spaces
 # (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
 SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
-DATELINE_RE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s*"  # a "date YYYY-MM-DD" line
-    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\((?:AP|AFP|Reuters|UPI|CNN|dpa)\))?\s*(?:—|–|--|-(?=\s))\s*)",  # "WASHINGTON (AP) —"
-    re.MULTILINE,
-)
 MIN_WORDS = 6
 SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ")", "…", ":")
 
@@ -174,7 +134,7 @@ def _is_statement(tree: _Tree, first: int, end: int, text: str) -> bool:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
-    if _credit(text) or _call_to_action(text):
+    if is_credit(text) or is_call_to_action(text):
         return False
     if text[0].islower():
         return False  # a fragment left by a wrong sentence split
@@ -197,7 +157,7 @@ def _is_caption(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False  # part of a longer paragraph: prose, not a caption
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]  # the credit follows the caption it belongs to
-    return bool(after.strip()) and len(after) < 200 and _credit(after)
+    return bool(after.strip()) and len(after) < 200 and is_credit(after)
 
 
 def _is_title_line(text: str, start: int, end: int) -> bool:
