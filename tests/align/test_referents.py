@@ -348,3 +348,19 @@ def test_another_of_its_kind_is_not_the_story_s_own(nlp):
     assert {s.article_id for s in attack.mentions} == {"a0", "a1"}
     assert _referent_of(referents, "a0", "next attack") is not attack
     assert _referent_of(referents, "a1", "another attack") is not attack
+
+
+def test_an_event_done_by_two_different_named_actors_is_two_events_whatever_the_word(nlp):
+    # "banned" / "prohibited" mean alike and share their object: one ban when Google did both,
+    # two when Google did one and Apple the other (an "offer" by the Red Sox and one by the Angels)
+    _, referents = _story(
+        nlp,
+        [
+            "Google banned the app from its store on Monday, the company said.",
+            "Apple prohibited the app from its store on Monday, the company said.",
+            "Google prohibited the app from its store on Monday, a spokesman said.",
+        ],
+    )
+    googles = _referent_of(referents, "a0", "banned")
+    assert googles is _referent_of(referents, "a2", "prohibited")
+    assert googles is not _referent_of(referents, "a1", "prohibited")

@@ -38,6 +38,14 @@ def test_roles_and_apposition(nlp):
     assert ms[texts["Russia's envoy"].same_as].text == "Vitaly Churkin"
 
 
+def test_where_or_into_what_an_event_goes_is_its_at(nlp):
+    _, ms = _mentions(nlp, "The actress checked into the Betty Ford Center on Friday, her lawyer said.")
+    texts = {m.text: m for m in ms}
+    checked = ms.index(texts["checked"])
+    assert (texts["Betty Ford Center"].role, texts["Betty Ford Center"].pred) == ("at", checked)
+    assert (texts["actress"].role, texts["actress"].pred) == ("agent", checked)
+
+
 def test_hyphenated_prefix_stays_on_its_word(nlp):
     _, ms = _mentions(nlp)
     forces = next(m for m in ms if m.head == "force")

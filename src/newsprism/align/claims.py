@@ -312,7 +312,7 @@ def _participants(article_id: str, mentions, event_at, referent_at) -> dict[tupl
     """(event referent, role, offset of the participant) -> named participants (entity ids)."""
     out: dict[tuple[str, str, int], set[str]] = {}
     for m in mentions:
-        if m.kind != "entity" or m.pred < 0 or not m.role or m.pred >= len(mentions):
+        if m.kind != "entity" or m.pred < 0 or m.role not in ("agent", "patient") or m.pred >= len(mentions):
             continue
         verb = mentions[m.pred]
         event = event_at.get((article_id, verb.start, verb.end))

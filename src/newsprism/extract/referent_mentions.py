@@ -8,8 +8,9 @@ Three kinds of mention, all from the dependency parse, no word lists of actors:
 - events: content verbs ("liberated", "has fallen") and nouns that name an action
   (a noun whose lemma the same article also uses as a verb, or with a nominalising suffix).
 
-For each mention the parse also gives its role: agent or patient of which event mention
-(subject / passive subject / object / "by" agent), and the links the article states itself:
+For each mention the parse also gives its role: agent, patient or place ("at") of which event
+mention (subject / passive subject / object / "by" agent / the object of "in", "into", "at", "to"),
+and the links the article states itself:
 an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the president").
 """
 
@@ -26,6 +27,8 @@ from .row_tree import span_root, subtree, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
+# prepositions that say where, or into what, an event goes: their object is the event's "at"
+PLACE_PREPOSITIONS = frozenset({"in", "into", "at", "to", "inside", "onto"})
 # nominalising endings of English (general morphology, not a topic list)
 EVENT_SUFFIXES = ("ation", "tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -234,6 +237,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             role, pred = "patient", index[gov.head]  # "the fall of Aleppo"
         elif tok.dep == "poss" and g in index and items[g]["kind"] == "event":
             role, pred = "agent", index[g]  # "the army's advance"
+        elif tok.dep == "pobj" and gov.dep == "prep" and gov.lower in PLACE_PREPOSITIONS and gov.head in index and items[gov.head]["kind"] == "event":
+            role, pred = "at", index[gov.head]  # "checked into Betty Ford", "the fire at the store"
         if tok.dep == "appos" and g in index:
             # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things
             # (the head has common nouns as conjuncts), not a second name for the head
