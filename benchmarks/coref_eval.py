@@ -216,7 +216,8 @@ def summarise(rows_by_topic: list[list[dict]]) -> dict:
 
 
 def run(data: str = "both", topics: int | None = None, half: str | None = None, bound: str | None = None) -> dict:
-    """Score the referents; ``topics`` keeps the first N topics of each data set, ``half`` one half of them."""
+    """Score the referents; ``topics`` keeps the first N topics of each data set, ``half`` one half
+    of them; ``bound`` scores an upper bound instead ("split" or "subtopics", see the module doc)."""
     result = {"topics": topics, "half": half, "bound": bound}
     for name in (["meantime", "ecbplus"] if data == "both" else [data]):
         groups, gold = load(name, topics, half)

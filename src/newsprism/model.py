@@ -438,9 +438,9 @@ class RefMention:
 
     Plain data from the parse of one article (story stages never see the spaCy Doc).
     ``pred`` is the index (in the same article's tuple) of the event mention this one is a
-    participant of, ``role`` its part in it (agent | patient | at, where or into what: "checked
-    into Promises" | ""); ``same_as`` the index of a mention the article itself equates it with
-    (apposition "X, the president", copula).
+    participant of, ``role`` its part in it (agent | patient | at, the place or thing it happens
+    in or goes into: "checked into Promises" | ""); ``same_as`` the index of a mention the
+    article itself equates it with (apposition "X, the president", copula).
     """
 
     start: int

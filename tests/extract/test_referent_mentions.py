@@ -44,6 +44,11 @@ def test_where_or_into_what_an_event_goes_is_its_at(nlp):
     checked = ms.index(texts["checked"])
     assert (texts["Betty Ford Center"].role, texts["Betty Ford Center"].pred) == ("at", checked)
     assert (texts["actress"].role, texts["actress"].pred) == ("agent", checked)
+    # a time or a recipient is no place: "ended at 4 am", "broke out in July 2012", "spoke to Putin"
+    _, ms = _mentions(nlp, "The fighting ended at 4 am. The war broke out in July 2012. Obama spoke to Putin in Lima.")
+    roles = {m.text: m.role for m in ms}
+    assert roles.get("4 am", "") == "" and roles.get("July 2012", "") == "" and roles["Putin"] == ""
+    assert roles["Lima"] == "at"
 
 
 def test_hyphenated_prefix_stays_on_its_word(nlp):

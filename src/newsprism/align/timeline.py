@@ -4,7 +4,8 @@ Each date mention that could be fixed to a date is paired with the clause it dat
 part of its sentence around it, without a leading dateline). Mentions of one date whose
 clauses share their content words are one event, reported by several articles; every entry
 keeps its evidence spans. Page furniture dates nothing: an embedded post ("… pic.twitter.com/x
-— Name (@handle) December 12, 2016") or a credit is no event of the story.
+— Name (@handle) December 12, 2016"), a photo credit or a dateline's date (when the page was
+filed) is no event of the story.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import CONTENT_POS, Article, ArticleAnalysis, DateMention, Span, StoryContext, TimelineEntry
-from ..resources.furniture import DATELINE_RE, is_credit
+from ..resources.furniture import DATELINE_RE, is_embed
 from ..resources.words import MONTHS, NEWS_FUNCTION_WORDS, TIME_WORDS, WEEKDAYS
 
 MAX_WORDS = 30  # a timeline line stays short; longer sentences are cut at clause boundaries
@@ -32,8 +33,10 @@ def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
         for mention in analysis.dates:
             if mention.date is None:
                 continue
+            if _in_dateline(article.text, mention):
+                continue  # the date a page was filed, not of an event
             evidence = dated_clause(article, mention)
-            if not evidence.text or is_credit(evidence.text):
+            if not evidence.text or is_embed(evidence.text):
                 continue
             words = content_words(analysis, evidence, mention)
             match = next((e for e in events if e["date"] == mention.date and _same_event(e, evidence, words)), None)
@@ -68,6 +71,13 @@ def dated_clause(article: Article, mention: DateMention) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(article.id, start, end, text[start:end])
+
+
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    """The date stands in its sentence's leading dateline ("date 2016-12-12", "LONDON, Dec. 13 (Reuters) -")."""
+    start, end = (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
+    dateline = DATELINE_RE.match(text, start, end)
+    return bool(dateline) and mention.start < dateline.end()
 
 
 def _clause_around(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:

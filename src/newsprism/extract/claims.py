@@ -23,7 +23,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
-from ..resources.furniture import DATELINE_RE, is_call_to_action, is_credit
+from ..resources.furniture import DATELINE_RE, asks_reader_to_act, is_credit
 from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
 from .row_tree import Tree, span_root, subtree, tree_of
 
@@ -134,7 +134,7 @@ def _is_statement(tree: _Tree, first: int, end: int, text: str) -> bool:
         return False
     if text.rstrip("”\"’' )").endswith("?"):
         return False
-    if is_credit(text) or is_call_to_action(text):
+    if is_credit(text) or asks_reader_to_act(text):
         return False
     if text[0].islower():
         return False  # a fragment left by a wrong sentence split

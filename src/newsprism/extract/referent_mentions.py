@@ -9,8 +9,8 @@ Three kinds of mention, all from the dependency parse, no word lists of actors:
   (a noun whose lemma the same article also uses as a verb, or with a nominalising suffix).
 
 For each mention the parse also gives its role: agent, patient or place ("at") of which event
-mention (subject / passive subject / object / "by" agent / the object of "in", "into", "at", "to"),
-and the links the article states itself:
+mention (subject / passive subject / object / "by" agent / a thing or place after "in", "into",
+"at", "inside", "onto": no time, no count), and the links the article states itself:
 an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the president").
 """
 
@@ -22,16 +22,26 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import ASPECTUAL_VERBS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
+from ..resources.words import (ASPECTUAL_VERBS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
+                               TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
 # prepositions that say where, or into what, an event goes: their object is the event's "at"
-PLACE_PREPOSITIONS = frozenset({"in", "into", "at", "to", "inside", "onto"})
+# (not "to": mostly a recipient, "spoke to Putin")
+PLACE_PREPOSITIONS = frozenset({"in", "into", "at", "inside", "onto"})
+# names that are no place: "in July 2012", "at 4 am", "to 90 days"
+NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 # nominalising endings of English (general morphology, not a topic list)
 EVENT_SUFFIXES = ("ation", "tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _calendar(text: str) -> bool:
+    """A description of a time: day, month or time words, or figures ("last week", "4 am")."""
+    words = set(text.lower().split())
+    return bool(words & (set(WEEKDAYS) | set(MONTHS) | TIME_WORDS)) or any(c.isdigit() for c in text)
 
 
 def _verb_lemmas(rows) -> set[str]:
@@ -237,7 +247,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             role, pred = "patient", index[gov.head]  # "the fall of Aleppo"
         elif tok.dep == "poss" and g in index and items[g]["kind"] == "event":
             role, pred = "agent", index[g]  # "the army's advance"
-        elif tok.dep == "pobj" and gov.dep == "prep" and gov.lower in PLACE_PREPOSITIONS and gov.head in index and items[gov.head]["kind"] == "event":
+        elif (tok.dep == "pobj" and gov.dep == "prep" and gov.lower in PLACE_PREPOSITIONS and gov.head in index and items[gov.head]["kind"] == "event"
+              and f["kind"] == "entity" and f["label"] not in NOT_PLACES and not (f["label"] == "" and _calendar(f["text"]))):
             role, pred = "at", index[gov.head]  # "checked into Betty Ford", "the fire at the store"
         if tok.dep == "appos" and g in index:
             # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things

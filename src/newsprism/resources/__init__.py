@@ -3,7 +3,7 @@
 - ``words``: closed-class English word lists (months, weekdays, number words, pronouns, verbs
   of saying and thinking, stop words, nouns for people).
 - ``furniture``: page furniture that is no statement: credits, captions, social-media embeds,
-  calls to action, a leading dateline (read by the claims and the timeline).
+  calls to action, a leading dateline (read by the claims, the timeline and the summary).
 - ``embed``: sentence embeddings (by default a static model distilled locally from the bundled
   all-MiniLM-L6-v2; or MiniLM itself).
 - ``language_cues.tsv``: function words and letters that tell languages apart (see

@@ -3,8 +3,9 @@
 Credits and captions ("Getty Images", "AP Photo"), social-media embeds ("pic.twitter.com/…",
 "— Name (@handle) December 12, 2016"), share buttons and calls to action, and a leading
 dateline ("WASHINGTON (AP) —", a "date YYYY-MM-DD" line). Read by the claims extractor (no
-claim is made of them) and the timeline (no dated event either). General patterns of news
-pages, not of one site.
+claim is made of them), the timeline (no dated event either: it drops only embeds and credits,
+``is_embed``, as its clauses are prose) and the summary (a statement is said without its
+dateline). General patterns of news pages, not of one site.
 """
 
 from __future__ import annotations
@@ -44,14 +45,31 @@ def is_credit(text: str) -> bool:
     return _may_match(text, _CREDIT_WORDS) and bool(CREDIT_RE.search(text))
 
 
-def is_call_to_action(text: str) -> bool:
+def asks_reader_to_act(text: str) -> bool:
     """A line that asks the reader to act ("please share", "subscribe")."""
     return _may_match(text, _CALL_WORDS) and bool(CALL_TO_ACTION_RE.search(text))
 
 
-# a leading dateline: where a sentence's own words start
+# embeds and credits only, for text that is prose unless shown otherwise (the timeline): a social
+# post's link or handle, a photo agency's credit, a "Photo:" caption
+EMBED_RE = re.compile(r"pic\.twitter\.com/|\(@\w+\)|getty images|\bap photo\b|/afp\b|\breuters/|^\s*(?:photo|image)\s*:", re.IGNORECASE)
+
+
+def is_embed(text: str) -> bool:
+    """An embedded post or a photo credit ("… pic.twitter.com/x — Name (@handle) December 12, 2016")."""
+    return bool(EMBED_RE.search(text))
+
+
+# a leading dateline, where a sentence's own words start: a "date YYYY-MM-DD" line, or a place in
+# capitals ("WASHINGTON", "NEW YORK", "U.S.") with perhaps ", Country" and a wire's name, then a
+# dash. A plain hyphen needs the wire, the ", Country" or a long word: "US - China talks" and
+# "ISIS - which ..." are prose
+_CAPS = r"[A-Z][A-Z.'-]*[A-Z.](?:\s[A-Z][A-Z.'-]*[A-Z.])*"
+_PLACE = r",\s*[A-Z][\w .'-]*"
+_WIRE = r"\((?:AP|AFP|Reuters|UPI|CNN|dpa)\)"
 DATELINE_RE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s*"  # a "date YYYY-MM-DD" line
-    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\((?:AP|AFP|Reuters|UPI|CNN|dpa)\))?\s*(?:—|–|--|-(?=\s))\s*)",  # "WASHINGTON (AP) —"
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s*"
+    rf"|{_CAPS}(?:{_PLACE})?\s*(?:{_WIRE})?\s*(?:—|–|--)\s*"
+    rf"|(?:{_CAPS}(?:{_PLACE}\s*(?:{_WIRE})?|\s*{_WIRE})|[A-Z]{{5,}})\s*-(?=\s)\s*)",
     re.MULTILINE,
 )
