@@ -162,6 +162,10 @@ def test_parenthetical_said_and_stance(nlp):
     indirect = {q.text: q.speaker.name for q in _quotes(nlp, text) if not q.direct}
     assert indirect["The museum … would make visitors face uncomfortable truths"] == "Barack Obama"
     assert indirect["to raise taxes on the rich"] == "Hillary Clinton"
+    # a participle clause after the urging is the writer's narration, not what was urged
+    text = ("Throughout the battle, government forces repeatedly urged civilians to leave the area, "
+            "organizing humanitarian corridors to arrange their safe passage.")
+    assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["to leave the area"]
 
 
 def test_reported_clause_ending_in_an_unclosed_quotation_stays_inside_the_text(nlp):

@@ -435,10 +435,18 @@ def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: 
 
 
 # -- reported speech ------------------------------------------------------------------------------
-def _clause_range(p: _Parse, clause: int, quote_spans) -> tuple[int, int] | None:
-    """Characters of a reported clause, kept inside its paragraph and never cutting a quotation."""
+def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) -> tuple[int, int] | None:
+    """Characters of a reported clause, kept inside its paragraph and never cutting a quotation.
+    With ``narration``, a participle clause after a comma is the writer's, not the speaker's:
+    "urged civilians to leave the area, organizing humanitarian corridors ..." reports only
+    "to leave the area" (the parse hangs "organizing" on "leave")."""
     rows = p.rows
     tokens = subtree(p.kids, clause)
+    if narration:
+        for c in p.kids[clause]:
+            if c > clause and rows[c].dep == "advcl" and rows[c].tag == "VBG" and c > 0 and rows[c - 1].text == ",":
+                tokens = [t for t in tokens if t < c - 1]
+                break
     start, end = within_line(rows, clause, min(tokens), max(tokens) + 1)
     while start < end and (rows[start].dep == "mark" or rows[start].is_punct or rows[start].is_space):
         start += 1  # "that", "whether": the clause, not its conjunction
@@ -505,7 +513,7 @@ def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) ->
             phrase = _speaker_phrase(p, i, resolver.inside_quote)  # "Clinton wants to raise taxes"
             if phrase is None:
                 continue
-            r = _clause_range(p, _stance_object(p, i), quote_spans)
+            r = _clause_range(p, _stance_object(p, i), quote_spans, narration=True)
             if r is None:
                 continue
             parts, cue = [r], tok.text
