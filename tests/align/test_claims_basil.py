@@ -95,6 +95,27 @@ def test_percentages_of_different_candidates_are_no_dispute(trump_claims):
     assert all(c.status != "disputed" for c in polls)
 
 
+def test_a_question_or_a_belief_is_no_polarity_dispute(trump_claims):
+    # "not on the basis of the question of where Obama was born" states no birthplace, and "many
+    # Republicans continue to believe that Mr. Obama was not born in this country" reports a belief:
+    # neither affirms or denies the birth, so they do not contradict each other
+    born = [c for c in trump_claims if any("Obama was born" in t or "was not born" in t for t in _words(c))]
+    assert born
+    assert all(c.status != "disputed" for c in born)
+
+
+def test_a_relative_clause_is_no_polarity_dispute(basil_docs):
+    # 2013, Jesse Jackson Jr.: "used money that shouldn't have been used" / "I used money that should
+    # have been used for my campaign": both say he used the money; what it should have been used
+    # for is no denial of it
+    docs = [d for d in basil_docs if "f506aafc" in d["id"]]
+    assert len(docs) == 3
+    claims = _story(docs)
+    money = [c for c in claims if any("used money that" in t for t in _words(c))]
+    assert money
+    assert all(c.status != "disputed" for c in money)
+
+
 @pytest.mark.quality
 @pytest.mark.slow
 def test_trust_rules_on_twelve_triplets(basil_docs):

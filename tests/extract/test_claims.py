@@ -103,3 +103,24 @@ def test_a_photo_caption_next_to_its_credit_is_not_a_claim(nlp):
     article = Article("c", "c", text)
     claims = extract_claims(nlp(text), article, {})
     assert [c.text for c in claims] == ["The Syrian government claimed victory on Tuesday over the rebel groups in the city."]
+
+
+def _events(nlp, text):
+    article = Article("a", "o", text)
+    (claim,) = extract_claims(nlp(text), article, {})
+    return {e["lemma"]: e for e in claim.features["events"]}
+
+
+def test_what_a_claim_is_about_and_what_it_only_mentions(nlp):
+    # the scene ("Shortly after Kristol called ...") is not what the sentence is about; what it
+    # tells ("began pitching") is, through a verb of beginning
+    events = _events(nlp, "Shortly after Kristol called for his resignation, a GOP operative began pitching the column to reporters.")
+    assert not events["call"]["main"] and events["pitch"]["main"] and events["call"]["asserted"]
+    # a relative clause, an indirect question and a belief state nothing as fact
+    text = "He used money that should have been used for his campaign, officials said."
+    (claim,) = extract_claims(nlp(text), Article("a", "o", text), {})
+    assert [(e["lemma"], e["main"], e["asserted"]) for e in claim.features["events"]] == [("use", True, True), ("use", False, False)]
+    events = _events(nlp, "Many Republicans continue to believe that Mr. Obama was not born in this country.")
+    assert events["bear"]["asserted"] is False
+    events = _events(nlp, "He will decide by June whether to run for the nomination, his aides said.")
+    assert events["decide"]["asserted"] and events["run"]["asserted"] is False

@@ -2,7 +2,9 @@
 
 Two claims of different articles state the same thing when they report the same event with the
 same participants: they share an event the story's referents resolve across outlets
-(``sections["referents"]``), or one count of one event (``align.claim_counts``: numbers the
+(``sections["referents"]``) that is what one of them is about (a main verb's event, not a scene
+both mention: "Steele did not respond to the call for his resignation" / "Shortly after Kristol
+called for his resignation, an operative began pitching ..."), or one count of one event (``align.claim_counts``: numbers the
 figures stage groups as one count, of things taking part in events of one action class, "at least
 82 civilians ... gunned down" / "killed at least 82 civilians"), or, without either, their words
 match strongly and they share a named participant; and no participant clashes (the event's agent or patient are different named
@@ -20,7 +22,8 @@ A dispute needs the same event with the same participants and one value that dif
 - ``time``: the same event at different days or clock times;
 - ``agent``: the same act on the same thing done by opposing sides ("the Assad regime and Iran" /
   "terrorist groups" kept civilians from leaving);
-- ``polarity``: the same event affirmed by one outlet and negated by another;
+- ``polarity``: the same event affirmed by one outlet and negated by another (an event each
+  states: not one inside a relative clause, an indirect question or someone's belief);
 - ``nli``: judged a contradiction by an optional NLI cross-encoder (see ``align.nli``).
 
 Where the evidence is weaker (no shared resolved event, only close words) the pair is not a
@@ -120,6 +123,7 @@ class _Item:
     dates: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()  # event referents resolved across articles, named in it
     frames: frozenset[str] = frozenset()  # ... of its verbs that frame what it tells (saying that, light verbs)
+    main: frozenset[str] | None = None  # ... of the verbs that tell what it is about (None: not known, an older analysis)
     kinds: Mapping[str, str] = field(default_factory=dict)  # event referent -> its kind of happening (one dict for the story)
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
@@ -249,6 +253,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 dates=frozenset(v for _, _, v in dates),
                 events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
                 frames=frozenset(v for s, e, v in evs if (s, e) in framing),
+                main=_main_events(cand, evs, stative | framing),
                 kinds=kinds,
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
@@ -401,6 +406,25 @@ def core_text(text: str) -> str:
 # ---------------------------------------------------------------- same event, same participants
 
 
+def _main_events(cand: ClaimCandidate, evs, skip: set[tuple[int, int]]) -> frozenset[str] | None:
+    """The event referents of the claim's main verbs (``extract.claims``: "main"); None when the
+    analysis predates that feature."""
+    told = (cand.features or {}).get("events", ())
+    if any("main" not in e for e in told):
+        return None
+    main_at = {e["at"] for e in told if e.get("main")}
+    return frozenset(v for s, e, v in evs if s in main_at and (s, e) not in skip)
+
+
+def about_shared(a: _Item, b: _Item) -> bool:
+    """The events the two claims share include what one of them is about (a main verb's event): two
+    sentences that only share a scene ("the call for his resignation") say different things."""
+    if a.main is None or b.main is None:
+        return True
+    shared = a.events & b.events
+    return bool(shared & ((a.main or a.events) | (b.main or b.events)))
+
+
 def clash(a: _Item, b: _Item) -> str | None:
     """Why two claims cannot be about one event: different named participants in one role of
     a shared event, or people / places named on both sides with none in common."""
@@ -420,7 +444,7 @@ def clash(a: _Item, b: _Item) -> str | None:
 def same_event(a: _Item, b: _Item, pair: _Pair) -> str | None:
     """How we know two claims report one event: a shared resolved event (``event``), or a
     strong word match that shares its named participants (``words``); None otherwise."""
-    if a.events & b.events:
+    if a.events & b.events and about_shared(a, b):
         return "event"
     shared_names = bool(a.entity_ids & b.entity_ids) or not (a.entity_ids and b.entity_ids)
     if pair.lexical >= STRONG_LEXICAL and pair.sim >= STRONG_SIMILARITY and shared_names:
@@ -667,6 +691,8 @@ def _polarity_conflict(a: _Item, b: _Item, sim: float) -> list[_Dispute]:
         return []
     for ea in a.features.get("events", ()):
         for eb in b.features.get("events", ()):
+            if ea.get("asserted") is False or eb.get("asserted") is False:
+                continue  # "money that should have been used", "where Obama was born": nothing is affirmed or denied
             same_subject = ea.get("subject") and ea.get("subject") == eb.get("subject")
             if not same_subject:
                 continue

@@ -11,7 +11,10 @@ can tell incompatible statements apart without parsing again:
 - ``events``: one per verb: ``lemma``, ``cls`` (a coarse action class: end, kill, prevent,
   leave ...), ``subject`` (head lemma), ``agent`` (who does it, as worded), ``negated``,
   ``theme`` (class of the action it governs: "prevented ... from leaving" -> leave),
-  ``times`` (normalised weekday/date/clock words) and ``clause`` (start, end of its core clause);
+  ``times`` (normalised weekday/date/clock words), ``clause`` (start, end of its core clause),
+  ``at`` (the verb's offset), ``main`` (the verb tells what the claim is about, not a scene it
+  sets) and ``asserted`` (the sentence states the event: not in a relative clause, an indirect
+  question or a belief);
 - ``figures``: counted numbers: ``value``, ``noun`` (lemma of what is counted), ``qualifier``,
   ``start``, ``end``;
 - ``times``: every normalised time word of the sentence.
@@ -24,7 +27,8 @@ from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
 from ..resources.furniture import DATELINE_RE, asks_reader_to_act, is_credit
-from ..resources.words import EXPECTATION_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES, TENS, UNITS, WEEKDAYS
+from ..resources.words import (ASPECTUAL_VERBS, BELIEF_VERBS, EXPECTATION_VERBS, LIGHT_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES,
+                               SPEECH_VERBS, STANCE_VERBS, TENS, UNITS, WEEKDAYS)
 from .row_tree import Tree, span_root, subtree, tree_of
 
 # coarse action classes: words that name the same kind of event (our own small lexicon)
@@ -53,6 +57,9 @@ QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "around", "ab
 # (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
 SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
 MIN_WORDS = 6
+# verbs whose clause or infinitive carries what the sentence tells ("said (that) ...", "wants to ...",
+# "began pitching", "believes ...")
+CARRIER_VERBS = SAY_VERBS | SPEECH_VERBS | STANCE_VERBS | ASPECTUAL_VERBS | LIGHT_VERBS | BELIEF_VERBS
 SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ")", "…", ":")
 
 
@@ -255,7 +262,7 @@ def _features(tree: _Tree, first: int, end: int, start_char: int) -> dict[str, A
     """Events, counted figures and time words of tokens ``first``..``end`` (exclusive), whose
     first character is ``start_char``."""
     rows, times_at = tree.rows, tree.times
-    events = [_event(tree, i) for i in range(first, end) if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS]
+    events = [_event(tree, i, first, end) for i in range(first, end) if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS]
     return {
         "events": [e for e in events if e is not None],
         "figures": _figures(tree, first, end, start_char),
@@ -380,7 +387,7 @@ def _theme(tree: _Tree, verb: int) -> str | None:
     return None
 
 
-def _event(tree: _Tree, verb: int) -> dict[str, Any] | None:
+def _event(tree: _Tree, verb: int, first: int, end: int) -> dict[str, Any] | None:
     rows = tree.rows
     lemma = rows[verb].lemma
     cls = action_class(lemma)
@@ -400,10 +407,54 @@ def _event(tree: _Tree, verb: int) -> dict[str, Any] | None:
         "expected": _expected(tree, verb),
         "theme": theme,
         "reports": any(rows[c].dep == "ccomp" for c in tree.kids[verb]),  # it reports a clause ("believe (that) ...")
+        "asserted": _asserted(tree, verb),
+        "main": _main(tree, verb, first, end),
+        "at": rows[verb].idx,
         # the few tokens with time words, wherever they are: one outside the subtree is never governed
         "times": sorted({w for i in times_at if _governed_by(rows, i, verb) for w in times_at[i]}),
         "clause": clause,
     }
+
+
+def _main(tree: _Tree, verb: int, first: int, end: int) -> bool:
+    """The verb tells what the claim (tokens ``first``..``end``) is about: its top verb, one joined
+    to it ("and"), or what a verb of saying, wanting or beginning there governs ("said the army
+    withdrew", "began pitching"); not a clause that only sets the scene ("Shortly after Kristol
+    called for his resignation, an operative began pitching ...")."""
+    rows = tree.rows
+    i = verb
+    for _ in range(end - first + 1):
+        head = rows[i].head
+        if head == i or not first <= head < end:
+            return True
+        dep = rows[i].dep
+        if dep in ("conj", "parataxis") or dep in ("ccomp", "xcomp") and rows[head].lemma in CARRIER_VERBS:
+            i = head
+            continue
+        return False
+    return True
+
+
+def _asserted(tree: _Tree, verb: int) -> bool:
+    """The sentence states the verb's event: it is not inside a relative clause ("money that
+    should have been used for my campaign"), an indirect question ("the question of where Obama
+    was born", "whether to run") or what someone believes or hopes ("many believe that he was not
+    born here"). What someone says stays stated: it is their account."""
+    rows, kids = tree.rows, tree.kids
+    i = verb
+    for _ in range(len(rows)):  # up the tree to the root
+        head = rows[i].head
+        if head == i:
+            return True
+        if rows[i].dep in ("relcl", "acl"):
+            return False
+        first = min(subtree(kids, i))
+        if rows[first].lower in ("whether", "if", "where", "when", "why", "how", "what", "who", "which") and first < i:
+            return False
+        if rows[i].dep == "ccomp" and rows[head].lemma in BELIEF_VERBS:
+            return False
+        i = head
+    return True
 
 
 def _governed_by(rows, tok: int, verb: int) -> bool:

@@ -73,6 +73,11 @@ THOUGHT_VERBS = frozenset(
     want intend prefer trust imagine remember forget sense figure prove
     """.split()
 )
+# verbs of belief, hope and fear: their clause is held, not stated as fact ("many believe that Obama
+# was not born here"); the factive ones of THOUGHT_VERBS ("know", "discover", "prove") are left out
+BELIEF_VERBS = frozenset(
+    "believe think feel fear hope expect suspect doubt worry assume guess reckon bet wish imagine suppose".split()
+)
 # verbs of stance whose infinitive or "for" object is the attributed content ("X vowed to ...")
 STANCE_VERBS = frozenset(
     "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
