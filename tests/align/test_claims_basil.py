@@ -116,6 +116,18 @@ def test_a_relative_clause_is_no_polarity_dispute(basil_docs):
     assert all(c.status != "disputed" for c in money)
 
 
+def test_two_statements_that_share_only_a_scene_do_not_agree(basil_docs):
+    # 2010, Steele: "Mr. Steele did not respond to the call for his resignation" and "Shortly after
+    # Kristol called for his resignation, a GOP operative began pitching the column ..." both name the
+    # call for his resignation, and say different things
+    docs = [d for d in basil_docs if "70934f23" in d["id"]]
+    assert len(docs) == 3
+    claims = _story(docs)
+    respond = [c for c in claims if any("did not respond to the call for his resignation" in t for t in _words(c))]
+    assert respond
+    assert all(not any("began pitching" in t for t in _words(c)) for c in respond)
+
+
 @pytest.mark.quality
 @pytest.mark.slow
 def test_trust_rules_on_twelve_triplets(basil_docs):

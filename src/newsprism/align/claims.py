@@ -13,7 +13,9 @@ referents, or both sentences name people, or places, and none in common). Closen
 ``agreed`` when two or more independent outlets state it (a wire copy, ``duplicate_of``, counts
 once), ``single`` otherwise.
 
-A dispute needs the same event with the same participants and one value that differs:
+A dispute needs the same event with the same participants and one value that differs (an event
+both only mention as a scene is no shared event here either: such a pair needs close meaning, a
+shared act or count, and is not sent to the NLI model):
 
 - ``figure``: different numbers for what the figures stage (``sections["figures"]``) found to
   be one count ("at least 82 civilians" / "79 people" executed), unless the outlet giving one
@@ -232,6 +234,9 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
         stative = {(m.start, m.end) for m in mentions if getattr(m, "stative", False)}
         framing = {(m.start, m.end) for m in mentions if getattr(m, "frame_verb", False)}
         roles_at = _Spans(sorted((k[2], k[2] + 1, (k, v)) for k, v in participants.items()))
+        # every verb's referent, shared across articles or not: what a claim is about need not be
+        verb_referent = {m.start: referent_at[(article.id, m.start, m.end)][0] for m in mentions
+                         if m.kind == "event" and (article.id, m.start, m.end) in referent_at}
         for cand in analysis.claims:
             ents, figs, dates, evs = (x.within(cand) for x in spans)
             source = (cand.attributed_to or "").lower()
@@ -253,7 +258,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 dates=frozenset(v for _, _, v in dates),
                 events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
                 frames=frozenset(v for s, e, v in evs if (s, e) in framing),
-                main=_main_events(cand, evs, stative | framing),
+                main=_main_events(cand, verb_referent),
                 kinds=kinds,
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
@@ -406,23 +411,22 @@ def core_text(text: str) -> str:
 # ---------------------------------------------------------------- same event, same participants
 
 
-def _main_events(cand: ClaimCandidate, evs, skip: set[tuple[int, int]]) -> frozenset[str] | None:
-    """The event referents of the claim's main verbs (``extract.claims``: "main"); None when the
-    analysis predates that feature."""
+def _main_events(cand: ClaimCandidate, verb_referent: Mapping[int, str]) -> frozenset[str] | None:
+    """The referents of the claim's main verbs (``extract.claims``: "main"), whether or not other
+    articles name them; None when the analysis predates that feature."""
     told = (cand.features or {}).get("events", ())
     if any("main" not in e for e in told):
         return None
-    main_at = {e["at"] for e in told if e.get("main")}
-    return frozenset(v for s, e, v in evs if s in main_at and (s, e) not in skip)
+    return frozenset(verb_referent[e["at"]] for e in told if e.get("main") and e["at"] in verb_referent)
 
 
 def about_shared(a: _Item, b: _Item) -> bool:
     """The events the two claims share include what one of them is about (a main verb's event): two
-    sentences that only share a scene ("the call for his resignation") say different things."""
+    sentences that only share a scene ("the call for his resignation") say different things. A
+    claim with no main verb of its own ("The fall of Aleppo, at last.") offers all its events."""
     if a.main is None or b.main is None:
         return True
-    shared = a.events & b.events
-    return bool(shared & ((a.main or a.events) | (b.main or b.events)))
+    return bool((a.events & b.events) & ((a.main or a.events) | (b.main or b.events)))
 
 
 def clash(a: _Item, b: _Item) -> str | None:

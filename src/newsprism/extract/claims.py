@@ -57,6 +57,7 @@ QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "around", "ab
 # (paragraphs joined by an extractor: "... in Aleppo.  Reports of a ceasefire ...")
 SPLIT_RE = re.compile(r"(\n+|(?<=[.!?])\s{2,}(?=[A-Z“\"‘']))")
 MIN_WORDS = 6
+QUESTION_WORDS = frozenset("whether if where when why how what who whom which".split())
 # verbs whose clause or infinitive carries what the sentence tells ("said (that) ...", "wants to ...",
 # "began pitching", "believes ...")
 CARRIER_VERBS = SAY_VERBS | SPEECH_VERBS | STANCE_VERBS | ASPECTUAL_VERBS | LIGHT_VERBS | BELIEF_VERBS
@@ -436,22 +437,25 @@ def _main(tree: _Tree, verb: int, first: int, end: int) -> bool:
 
 
 def _asserted(tree: _Tree, verb: int) -> bool:
-    """The sentence states the verb's event: it is not inside a relative clause ("money that
-    should have been used for my campaign"), an indirect question ("the question of where Obama
-    was born", "whether to run") or what someone believes or hopes ("many believe that he was not
-    born here"). What someone says stays stated: it is their account."""
+    """The sentence states the verb's event: it is not inside a restrictive relative clause
+    ("money that should have been used for my campaign"; ", who did not attend," is stated), an
+    indirect question ("the question of where Obama was born", "whether to run"), a condition
+    ("if he is the nominee") or what someone believes or hopes ("many believe that he was not born
+    here"). What someone says stays stated: it is their account."""
     rows, kids = tree.rows, tree.kids
     i = verb
     for _ in range(len(rows)):  # up the tree to the root
         head = rows[i].head
         if head == i:
             return True
-        if rows[i].dep in ("relcl", "acl"):
+        dep = rows[i].dep
+        left = min(kids[i], default=i)  # the clause's opening word: "who", "whether", "where", "if"
+        if dep in ("relcl", "acl") and not (left > 0 and rows[left - 1].text == ","):
             return False
-        first = min(subtree(kids, i))
-        if rows[first].lower in ("whether", "if", "where", "when", "why", "how", "what", "who", "which") and first < i:
+        opener = rows[left].lower if left < i else ""
+        if dep in ("ccomp", "xcomp", "pcomp", "csubj") and opener in QUESTION_WORDS or dep == "advcl" and opener in ("if", "unless"):
             return False
-        if rows[i].dep == "ccomp" and rows[head].lemma in BELIEF_VERBS:
+        if dep == "ccomp" and rows[head].lemma in BELIEF_VERBS:
             return False
         i = head
     return True

@@ -444,7 +444,7 @@ def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) 
     tokens = subtree(p.kids, clause)
     if narration:
         for c in p.kids[clause]:
-            if c > clause and rows[c].dep == "advcl" and rows[c].tag == "VBG" and c > 0 and rows[c - 1].text == ",":
+            if c > clause and rows[c].dep == "advcl" and rows[c].tag == "VBG" and rows[c - 1].text == ",":
                 tokens = [t for t in tokens if t < c - 1]
                 break
     start, end = within_line(rows, clause, min(tokens), max(tokens) + 1)
