@@ -35,20 +35,23 @@ def basil_docs(data_dir):
     return docs
 
 
+def _triplet_claims(docs, key: str):
+    """The claims of the BASIL triplet whose id holds ``key``."""
+    triplet = [d for d in docs if key in d["id"]]
+    assert len(triplet) == 3
+    return _story(triplet)
+
+
 @pytest.fixture(scope="module")
 def trump_claims(basil_docs):
-    docs = [d for d in basil_docs if d["id"].startswith(TRIPLET)]
-    assert len(docs) == 3
-    return _story(docs)
+    return _triplet_claims(basil_docs, TRIPLET)
 
 
 def test_a_negated_belief_is_no_dispute_with_another_belief(basil_docs):
     # 2012, Santorum on Obama's theology: "I don't believe that that's what we're here to do" and
     # "I believe the president's Christian" report two different beliefs; the negation is about
     # what is believed, so the two are no polarity dispute
-    docs = [d for d in basil_docs if d["id"].startswith("basil-65cb14cb-2d27-41e5-a2be-6fd6314f4363")]
-    assert len(docs) == 3
-    claims = _story(docs)
+    claims = _triplet_claims(basil_docs, "65cb14cb")
     assert any("I don't believe that that's what we're here to do" in t for c in claims for t in _words(c))
     assert not [c for c in claims if c.status == "disputed" and any("I believe the president" in t for t in _words(c))]
 
@@ -58,9 +61,7 @@ def test_two_reports_of_different_things_are_no_agreement(basil_docs):
     # report on AARP share only a verb of reporting ("report found that" / "a report claiming"),
     # while Trump's "announced (that) he is bowing out" / "has announced he is pulling out" is one
     # man's act in both and stays agreed
-    docs = [d for d in basil_docs if d["id"].startswith("basil-") and "863c9468" in d["id"]]
-    assert len(docs) == 3
-    claims = _story(docs)
+    claims = _triplet_claims(basil_docs, "863c9468")
     together = lambda a, b: [c for c in claims if len(c.support) > 1 and any(a in s.text for s in c.support) and any(b in s.text for s in c.support)]
     assert not together("Congressional Research Service report found", "pushed back Friday on a report")
     assert not together("The Journal reported that AARP policy chief", "Strengthen Social Security has railed")
@@ -72,9 +73,7 @@ def test_a_claim_that_tells_both_acts_is_no_polarity_dispute(basil_docs):
     # 2010, Boehner: "a two-in-three chance that we win control of the House again, but ... a
     # one-in-three chance that we could lose" against "a 2 in 3 chance that we win control of the
     # House again": the first says both, so "lose" / "win" is no dispute
-    docs = [d for d in basil_docs if "a81114e4" in d["id"]]
-    assert len(docs) == 3
-    claims = _story(docs)
+    claims = _triplet_claims(basil_docs, "a81114e4")
     assert any("2 in 3 chance that we win control" in t for c in claims for t in _words(c))
     assert not [c for c in claims if c.status == "disputed" and any("chance that we win" in t for t in _words(c))]
 
@@ -108,9 +107,7 @@ def test_a_relative_clause_is_no_polarity_dispute(basil_docs):
     # 2013, Jesse Jackson Jr.: "used money that shouldn't have been used" / "I used money that should
     # have been used for my campaign": both say he used the money; what it should have been used
     # for is no denial of it
-    docs = [d for d in basil_docs if "f506aafc" in d["id"]]
-    assert len(docs) == 3
-    claims = _story(docs)
+    claims = _triplet_claims(basil_docs, "f506aafc")
     money = [c for c in claims if any("used money that" in t for t in _words(c))]
     assert money
     assert all(c.status != "disputed" for c in money)
@@ -120,9 +117,7 @@ def test_two_statements_that_share_only_a_scene_do_not_agree(basil_docs):
     # 2010, Steele: "Mr. Steele did not respond to the call for his resignation" and "Shortly after
     # Kristol called for his resignation, a GOP operative began pitching the column ..." both name the
     # call for his resignation, and say different things
-    docs = [d for d in basil_docs if "70934f23" in d["id"]]
-    assert len(docs) == 3
-    claims = _story(docs)
+    claims = _triplet_claims(basil_docs, "70934f23")
     respond = [c for c in claims if any("did not respond to the call for his resignation" in t for t in _words(c))]
     assert respond
     assert all(not any("began pitching" in t for t in _words(c)) for c in respond)
