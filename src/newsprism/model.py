@@ -462,6 +462,11 @@ class RefMention:
     frame_verb: bool = False  # a verb that frames what a sentence tells rather than telling it: saying or thinking that reports a clause ("The Journal reported that ..."), a light verb ("make it strong") or an aspectual one ("continue campaigning")
 
 
+# the roles of a RefMention that make it a participant of its event (who does it, to whom); "at",
+# where or into what it happens, is a slot of the event but no participant
+PARTICIPANT_ROLES = ("agent", "patient")
+
+
 @dataclass(frozen=True)
 class Referent:
     """One actor or event resolved across the articles of a story, with each outlet's words.

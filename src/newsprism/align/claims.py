@@ -53,7 +53,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Claim, ClaimCandidate, Span, StoryContext
+from ..model import PARTICIPANT_ROLES, Claim, ClaimCandidate, Span, StoryContext
 from ..resources.frames import frame_of
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
@@ -322,7 +322,7 @@ def _participants(article_id: str, mentions, event_at, referent_at) -> dict[tupl
     """(event referent, role, offset of the participant) -> named participants (entity ids)."""
     out: dict[tuple[str, str, int], set[str]] = {}
     for m in mentions:
-        if m.kind != "entity" or m.pred < 0 or m.role not in ("agent", "patient") or m.pred >= len(mentions):
+        if m.kind != "entity" or m.pred < 0 or m.role not in PARTICIPANT_ROLES or m.pred >= len(mentions):
             continue
         verb = mentions[m.pred]
         event = event_at.get((article_id, verb.start, verb.end))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..model import RefMention
+from ..model import PARTICIPANT_ROLES, RefMention
 from ..resources.frames import frames, roles
 
 Key = tuple[str, int]
@@ -229,7 +229,7 @@ def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[
     # participants of each event referent (their referent roots), and whether it leads an article
     participants: dict[Key, set[Key]] = defaultdict(set)
     for k, m in mentions.items():
-        if m.pred >= 0 and (k[0], m.pred) in mentions and m.role in ("agent", "patient"):  # a place is no participant
+        if m.pred >= 0 and (k[0], m.pred) in mentions and m.role in PARTICIPANT_ROLES:
             participants[uf.find((k[0], m.pred))].add(uf.find(k))
     for frame, roots in sorted(by_frame.items()):
         lead = {r for r in roots if any(mentions[k].sent < LEAD_SENTENCES for k in members_of[uf.find(r)])}

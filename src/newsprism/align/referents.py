@@ -42,7 +42,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ..model import Referent, RefMention, Span, StoryContext
+from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
 from ..resources.words import INSTANCE_WORDS, MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
@@ -83,24 +83,24 @@ HAPPENING_MIN_ARTICLES = 4  # fewer articles: one happening (a small story is no
 # (1-4 tried by h43 on ECB+ coref_dev topics 1-22 and MEANTIME English: 2 is best on both)
 EVENT_NOUN_VERBS = 2
 SPLIT_BY_HAPPENING = frozenset({"head", "meaning", "meaning+slot", "frame"})
-# roles whose named fillers tell two happenings of one kind apart: an "offer" by the Red Sox and
-# one by the Angels, a veto by Russia and one by China. The head lemma's groups split by them, and
-# (since issue 12's last stop) so do joins by meaning, which had joined again what the head kept
-# apart; names of times ("at 4 am GMT") do not. Measured (benchmarks/coref_eval.py, both sets):
+# the named fillers of an event's participant roles (``model.PARTICIPANT_ROLES``) tell two
+# happenings of one kind apart: an "offer" by the Red Sox and one by the Angels, a veto by Russia
+# and one by China. The head lemma's groups split by them, and (since issue 12's last stop) so do
+# joins by meaning, which had joined again what the head kept apart; names of times ("at 4 am
+# GMT") do not. Measured (benchmarks/coref_eval.py, both sets):
 # the bar on meaning links gave MEANTIME event 0.7338 -> 0.7498, ECB+ event 0.7936 -> 0.7881 (ECB+
 # joins one "offer" or "retain" across the fillers a misread name gives: "GMT" as an agent);
 # leaving places and peoples out of the test too: ECB+ event 0.7878
-PART_ROLES = ("agent", "patient")
 PARTS_BAR_LINKS = frozenset({"meaning", "meaning+slot"})
 TIME_TYPES = frozenset({"DATE", "TIME"})
 # who does it and to whom are never one referent: "Israel struck Iran" (the "at" filler, "spoke in
 # Moscow", is no opposite: MEANTIME entity 0.7202 -> 0.7206 when it stopped being one)
-OPPOSED_ROLES = {"agent", "patient"}
+OPPOSED_ROLES = set(PARTICIPANT_ROLES)
 # the slots that make two groups "fill the same slot of the same events": who does it, to whom,
 # and where or into what ("checked into Promises" / "entered Promises"). "at" is a slot, never a
 # reason to split (with it a slot, no bar: ECB+ entity 0.8108 -> 0.8129; as a split role too,
 # ECB+ event -0.0008; with the bar above, ECB+ entity 0.8123, MEANTIME unchanged)
-SLOT_ROLES = ("agent", "patient", "at")
+SLOT_ROLES = (*PARTICIPANT_ROLES, "at")
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
 
@@ -434,7 +434,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         for k in keys:
             mine = parts.get(k, {})
             for root, theirs in heads:
-                if all(not (mine.get(r) and theirs.get(r)) or mine[r] & theirs[r] for r in PART_ROLES):
+                if all(not (mine.get(r) and theirs.get(r)) or mine[r] & theirs[r] for r in PARTICIPANT_ROLES):
                     join(root, k, "head")
                     for r, e in mine.items():
                         theirs[r] = theirs.get(r, set()) | e
@@ -453,7 +453,7 @@ def _parts_clash(a: dict[str, set[str]] | None, b: dict[str, set[str]] | None, t
     (two teams, two boxers, two countries; not two times)."""
     if not a or not b:
         return False
-    for r in PART_ROLES:
+    for r in PARTICIPANT_ROLES:
         ea, eb = a.get(r), b.get(r)
         if ea and eb and not ea & eb and ({type_of.get(e, "") for e in ea} & {type_of.get(e, "") for e in eb}) - TIME_TYPES - {""}:
             return True

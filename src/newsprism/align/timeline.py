@@ -60,12 +60,12 @@ def build_timeline(ctx: StoryContext) -> tuple[TimelineEntry, ...]:
 def dated_clause(article: Article, mention: DateMention) -> Span:
     """The words a date mention dates: its sentence, or the clause around it when that is long."""
     text = article.text
-    start, end = (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
+    start, end = _sentence(mention)
     if len(text[start:end].split()) > MAX_WORDS:
         start, end = _clause_around(text, start, end, mention.start, mention.end)
-    dateline = DATELINE_RE.match(text, start, end)
-    if dateline and dateline.end() < end:  # "date 2016-12-12 Aleppo has been ...": the sentence starts after it
-        start = dateline.end()
+    after = _dateline_end(text, start, end)
+    if after < end:  # "date 2016-12-12 Aleppo has been ...": the sentence starts after it
+        start = after
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -73,11 +73,19 @@ def dated_clause(article: Article, mention: DateMention) -> Span:
     return Span(article.id, start, end, text[start:end])
 
 
-def _in_dateline(text: str, mention: DateMention) -> bool:
-    """The date stands in its sentence's leading dateline ("date 2016-12-12", "LONDON, Dec. 13 (Reuters) -")."""
-    start, end = (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
+def _sentence(mention: DateMention) -> tuple[int, int]:
+    return (mention.sentence.start, mention.sentence.end) if mention.sentence else (mention.start, mention.end)
+
+
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Where the words after a leading dateline begin ("date 2016-12-12", "LONDON, Dec. 13 (Reuters) -"); ``start`` without one."""
     dateline = DATELINE_RE.match(text, start, end)
-    return bool(dateline) and mention.start < dateline.end()
+    return dateline.end() if dateline else start
+
+
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    """The date stands in its sentence's leading dateline: when the page was filed."""
+    return mention.start < _dateline_end(text, *_sentence(mention))
 
 
 def _clause_around(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
