@@ -1,21 +1,30 @@
-"""Claims to read by hand: every dispute and every agreed pair on BASIL triplets (one story each).
+"""Claims read by hand: every dispute and every agreed pair on BASIL triplets (one story each).
 
     PYTHONPATH=src .venv/bin/python benchmarks/claims_basil_read.py [--triplets 50] [--list F] [--out F]
 
-BASIL has no gold for agreement, so precision is judged by reading: this lists, per triplet,
+BASIL has no gold for agreement, so precision is judged by reading. This lists, per triplet,
 each disputed claim (both sides, the note) and each pair of sentences an agreed claim puts
-together, and prints the counts. The list holds the articles' own sentences, so it is written
-outside the repository (``--list``, default in the temporary directory); the counts go to
-benchmarks/results/claims_basil_read.json.
+together. The list holds the articles' own sentences, so it is written outside the repository
+(``--list``, default in the temporary directory).
+
+The agreed pairs were read and labelled once (``benchmarks/labels/claims_basil_agreed.jsonl``):
+``true`` when the two sentences state the same thing (one quotation, one statement, one
+happening with the same participants), ``false`` when they are related but say different things,
+``unsure`` when borderline. A label is keyed by the triplet and a hash of each sentence, so the
+file holds no BASIL text. Scored here (benchmarks/results/claims_basil_read.json):
+- ``agreed_precision``: true / (true + false) over the labelled agreed pairs;
+- ``labelled_share``: the share of agreed pairs that carry a label. A change that makes new pairs
+  lowers it: read them (``--unlabelled``) and add their labels before trusting the precision.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +33,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import DATA, basil_articles  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "benchmarks" / "labels" / "claims_basil_agreed.jsonl"
+
+
+def sentence_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def pair_key(triplet: str, a: str, b: str) -> tuple[str, str, str]:
+    """One key for a pair of sentences, whichever comes first."""
+    ka, kb = sorted((sentence_key(a), sentence_key(b)))
+    return triplet, ka, kb
 
 
 def read(triplets: int) -> dict:
@@ -49,19 +69,51 @@ def read(triplets: int) -> dict:
     return {"triplets": triplets, "disputes": disputes, "agreed_pairs": agreed}
 
 
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str], str]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out[(r["triplet"], *sorted((r["a"], r["b"])))] = r["label"]
+    return out
+
+
+def score(result: dict, labels: dict[tuple[str, str, str], str]) -> dict:
+    """Counts, and the agreed pairs' precision over the labelled ones."""
+    judged = Counter(labels.get(pair_key(p["triplet"], p["a"], p["b"]), "unlabelled") for p in result["agreed_pairs"])
+    decided = judged["true"] + judged["false"]
+    total = len(result["agreed_pairs"])
+    return {"triplets": result["triplets"], "disputes": len(result["disputes"]), "agreed_pairs": total,
+            "labelled": {k: judged[k] for k in ("true", "false", "unsure", "unlabelled")},
+            "agreed_precision": round(judged["true"] / decided, 4) if decided else None,
+            "labelled_share": round(1 - judged["unlabelled"] / total, 4) if total else None}
+
+
+def run(triplets: int = 50) -> dict:
+    return score(read(triplets), load_labels())
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--triplets", type=int, default=50)
     ap.add_argument("--list", default=str(Path(tempfile.gettempdir()) / "newsprism_claims_basil_read.json"),
                     help="where the sentences to read go (outside the repository: they are BASIL's text)")
+    ap.add_argument("--unlabelled", action="store_true", help="list only the agreed pairs that carry no label yet")
     ap.add_argument("--out", default=None, help="the counts (default benchmarks/results/claims_basil_read.json)")
     args = ap.parse_args(argv)
     result = read(args.triplets)
-    Path(args.list).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    counts = {"triplets": args.triplets, "disputes": len(result["disputes"]), "agreed_pairs": len(result["agreed_pairs"])}
+    labels = load_labels()
+    counts = score(result, labels)
+    listed = dict(result)
+    for p in listed["agreed_pairs"]:
+        p["label"] = labels.get(pair_key(p["triplet"], p["a"], p["b"]), "unlabelled")
+        p["key"] = list(pair_key(p["triplet"], p["a"], p["b"]))
+    if args.unlabelled:
+        listed["agreed_pairs"] = [p for p in listed["agreed_pairs"] if p["label"] == "unlabelled"]
+    Path(args.list).write_text(json.dumps(listed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_basil_read.json"
     out.write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-    print(f"{args.triplets} triplets: {counts['disputes']} disputes, {counts['agreed_pairs']} agreed pairs; to read: {args.list}; counts: {out}")
+    print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
     return 0
 
 

@@ -123,6 +123,37 @@ def test_two_statements_that_share_only_a_scene_do_not_agree(basil_docs):
     assert all(not any("began pitching" in t for t in _words(c)) for c in respond)
 
 
+def _together(claims, a: str, b: str) -> list:
+    return [c for c in claims if len(c.support) > 1 and any(a in s.text for s in c.support) and any(b in s.text for s in c.support)]
+
+
+def test_what_one_outlet_only_mentions_is_not_what_the_other_reports(basil_docs):
+    # 2012, Akin: "Akin rebuffed calls late Monday to step aside" reports his refusal; "He later
+    # confirmed that ... Paul Ryan called him and told him to 'give some thought to stepping down'"
+    # reports Ryan's call. Each is about something the other only mentions: no agreement. Romney's
+    # statement, quoted by two outlets, stays agreed
+    claims = _triplet_claims(basil_docs, "08bb9bee")
+    assert any("Akin rebuffed calls late Monday" in t for c in claims for t in _words(c))
+    assert not _together(claims, "Akin rebuffed calls late Monday", "Paul Ryan called him")
+    assert not _together(claims, "refused to step down from his race", "Paul Ryan called him")
+    assert [c for c in claims if c.status == "agreed" and sum("his fellow Missourians urged him to step aside" in s.text for s in c.support) >= 2]
+
+
+def test_one_says_it_happened_the_other_that_it_did_not_is_no_agreement(basil_docs):
+    # 2010, Etheridge: "I deeply and profoundly regret my reaction and I apologize to all involved"
+    # and "Etheridge told reporters that he hasn't apologized to the young men involved"
+    claims = _triplet_claims(basil_docs, "6b541575")
+    assert any("hasn't apologized to the young men" in t for c in claims for t in _words(c))
+    assert not _together(claims, "I apologize to all involved", "hasn't apologized to the young men")
+
+
+def test_one_quotation_with_each_outlets_own_attribution_is_agreed(trump_claims):
+    # '"I have people that actually have been studying it and they cannot believe what they're
+    # finding," Trump told NBC's "Today" show' / 'His response: "Well, I have people that actually
+    # have been studying it and they cannot believe what they're talking."'
+    assert [c for c in _together(trump_claims, "Trump told NBC's", "His response:") if c.status == "agreed"]
+
+
 @pytest.mark.quality
 @pytest.mark.slow
 def test_trust_rules_on_twelve_triplets(basil_docs):

@@ -139,6 +139,15 @@ def test_no_row_is_one_phrase_or_one_bare_verb(rows):
         assert row.referent not in ("event: denied", "actor: group", "event: showed")
 
 
+def test_a_row_says_whether_it_names_a_person_an_actor_or_a_thing(rows):
+    # the sides are actors, Assad a person; "the war" / "civil war" is named by the outlets but
+    # does nothing a side does: a thing, not an actor
+    kinds = {row.referent.split(":", 1)[1].strip(): row.referent.split(":", 1)[0] for row in rows}
+    assert kinds.get("rebels") == "actor" and kinds.get("Bashar al-Assad") == "person"
+    assert kinds.get("war") == "thing"
+    assert all(kind in ("person", "actor", "place", "thing", "event") for kind in kinds.values())
+
+
 def test_a_phrase_is_shown_for_what_it_is_about(rows):
     # "the battle of Aleppo" and "The surrender of the city" are about a battle and a surrender,
     # "Assad's conquest of Aleppo" about a conquest: none is a word an outlet uses for the city

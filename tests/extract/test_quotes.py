@@ -168,6 +168,16 @@ def test_parenthetical_said_and_stance(nlp):
     assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["to leave the area"]
 
 
+def test_a_remark_of_the_writer_closing_a_reported_clause_is_not_reported(nlp):
+    # "..., a position Erdogan echoed" says who else holds it: the writer's words, not the speaker's
+    text = ("Zeid Ra'ad Al Hussein said that the attack on evacuating civilians was likely a war crime, "
+            "a position Turkish President Recep Erdogan echoed.")
+    assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the attack on evacuating civilians was likely a war crime"]
+    # an apposition without someone's act of its own stays with what was said
+    text = "Churkin said that the fighters would leave for Idlib, a rebel province."
+    assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the fighters would leave for Idlib, a rebel province"]
+
+
 def test_reported_clause_ending_in_an_unclosed_quotation_stays_inside_the_text(nlp):
     # NeuS/ALLSIDES excerpt that ends before its closing mark (it crashed with an IndexError)
     text = ("Fox News said host Sean Hannity’s appearance on stage at a “Make America Great Again” "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.extract.framing_style import quote_regions, token_rows
+from newsprism.extract.framing_style import _plain_lemma, quote_regions, token_rows
 
 
 def test_rows_equal_the_tokens_attributes(nlp, seeds_dir):
@@ -14,8 +14,16 @@ def test_rows_equal_the_tokens_attributes(nlp, seeds_dir):
         assert len(rows) == len(doc)
         for t, r in zip(doc, rows):
             own = not any(s <= t.idx < e for s, e in quotes)
-            assert r == (t.i, t.idx, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
+            assert r == (t.i, t.idx, t.text, t.lower_, _plain_lemma(t.lemma_.lower()), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_alpha,
                          t.like_num, bool(t.whitespace_), own, t.is_punct, t.is_space, t.is_stop, t.head.i)
+
+
+def test_a_contraction_with_a_curly_apostrophe_has_the_lemma_of_a_straight_one(nlp):
+    # spaCy lemmatises "'re" as "be" but leaves "’re" as it is, a content verb of its own
+    for text in ("“We’re the ones who are offering a plan,” he said.", "\"We're the ones who are offering a plan,\" he said."):
+        doc = nlp(text)
+        rows = token_rows(doc, quote_regions(doc.text))
+        assert [r.lemma for r in rows if r.lower in ("’re", "'re")] == ["be"]
 
 
 def _scan_every_character(text: str) -> list[tuple[int, int]]:

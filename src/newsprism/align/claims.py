@@ -76,6 +76,9 @@ ROLE_THRESHOLD = 0.46  # ... one shared event, a participant in the same role an
 STRONG_LEXICAL = 0.70  # word overlap that stands in for a shared resolved event
 STRONG_SIMILARITY = 0.70  # ... together with this blended similarity
 COUNT_THRESHOLD = 0.34  # ... when they share a count of one event (claim_counts); set to GROUP_THRESHOLD, checked below
+# set by hand: eight words in a row is a quotation or a sentence two outlets share, longer than
+# the names and stock phrases two different statements share ("the Senate Judiciary Committee")
+SHARED_RUN = 8
 NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there is a dispute even without referents
 # Kept from the earlier similarity-based alignment (set on the seeds), not retuned here:
 DISPUTE_FLOOR = 0.18  # below this (and with no shared resolved event) two claims are about different things
@@ -126,6 +129,7 @@ class _Item:
     events: frozenset[str] = frozenset()  # event referents resolved across articles, named in it
     frames: frozenset[str] = frozenset()  # ... of its verbs that frame what it tells (saying that, light verbs)
     main: frozenset[str] | None = None  # ... of the verbs that tell what it is about (None: not known, an older analysis)
+    negated: frozenset[str] = frozenset()  # ... of its negated verbs ("has not apologized")
     kinds: Mapping[str, str] = field(default_factory=dict)  # event referent -> its kind of happening (one dict for the story)
     typed: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person/place -> entity ids
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
@@ -259,6 +263,8 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
                 frames=frozenset(v for s, e, v in evs if (s, e) in framing),
                 main=_main_events(cand, verb_referent),
+                negated=frozenset(verb_referent[e["at"]] for e in (cand.features or {}).get("events", ())
+                                  if e.get("negated") and e.get("at") in verb_referent),
                 kinds=kinds,
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
@@ -421,12 +427,15 @@ def _main_events(cand: ClaimCandidate, verb_referent: Mapping[int, str]) -> froz
 
 
 def about_shared(a: _Item, b: _Item) -> bool:
-    """The events the two claims share include what one of them is about (a main verb's event): two
-    sentences that only share a scene ("the call for his resignation") say different things. A
-    claim with no main verb of its own ("The fall of Aleppo, at last.") offers all its events."""
+    """The two claims share an event that both are about (a main verb's event): two sentences that
+    only share a scene ("the call for his resignation"), or where each tells as its news what the
+    other only mentions ("Akin refused to step down despite loud calls ..." / "Paul Ryan called
+    him and told him to give some thought to stepping down"), say different things. A claim with
+    no main verb of its own ("The fall of Aleppo, at last."), or whose main verb only frames it
+    ("an arrangement had been made to ..."), offers all its events."""
     if a.main is None or b.main is None:
         return True
-    return bool((a.events & b.events) & ((a.main or a.events) | (b.main or b.events)))
+    return bool(a.events & b.events & ((a.main - a.frames) or a.events) & ((b.main - b.frames) or b.events))
 
 
 def clash(a: _Item, b: _Item) -> str | None:
@@ -456,6 +465,35 @@ def same_event(a: _Item, b: _Item, pair: _Pair) -> str | None:
     return None
 
 
+def same_words_quoted(a: _Item, b: _Item) -> bool:
+    """One run of at least ``SHARED_RUN`` words, half the shorter sentence or more, in both: one
+    quotation or one wire sentence, each outlet with its own attribution around it ("... they
+    cannot believe what they're finding," Trump told NBC / His response: "Well, I have people
+    ..."). A long shared name or list in two different statements is not half of either."""
+    run = longest_shared_run(a.cand.text, b.cand.text)
+    shorter = min(len(_WORD_RE.findall(a.cand.text)), len(_WORD_RE.findall(b.cand.text)))
+    return run >= SHARED_RUN and 2 * run >= shorter
+
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def longest_shared_run(a: str, b: str) -> int:
+    """The most words in a row that the two texts share (case, punctuation and the form of the
+    apostrophe aside)."""
+    wa = [w.lower().replace("’", "'") for w in _WORD_RE.findall(a)]
+    wb = [w.lower().replace("’", "'") for w in _WORD_RE.findall(b)]
+    best, prev = 0, [0] * (len(wb) + 1)
+    for x in wa:
+        cur = [0] * (len(wb) + 1)
+        for j, y in enumerate(wb):
+            if x == y:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
 def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     """Same event, same participants, close in meaning: two shared resolved events (the act and
     what it is about), or one with a participant in the same role, at ``GROUP_THRESHOLD``; one
@@ -465,7 +503,11 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
         return False
     if shared_count(a, b) == "same" and pair.sim >= COUNT_THRESHOLD:
         return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
+    if (a.events & b.events) & (a.negated ^ b.negated):
+        return False  # one says it happened, the other that it did not ("I apologize" / "he hasn't apologized")
     if basis is None:
+        if same_words_quoted(a, b):
+            return pair.sim >= GROUP_THRESHOLD
         # "Trump announced (that) he is bowing out" / "Trump has announced he is pulling out": a
         # verb of saying shared as one participant's act
         return bool(a.frames & b.frames) and shared_roles(a, b, a.frames & b.frames) and pair.sim >= ROLE_THRESHOLD

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 
 from ..model import FramingRow, Span, StoryContext, TermMention
+from ..resources.words import GROUP_NOUNS, PERSON_NOUNS
 
 DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.IGNORECASE)
 NUMBERS = re.compile(r"\b(at least|some|about|nearly|around|approximately|as many as|more than)\b|[\d.,]+", re.IGNORECASE)
@@ -121,13 +122,30 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
                 by_outlet[s.article_id].append(s.text)
         # an event told in nouns and verbs ("the fighting" / "fought") is an event, whichever form is commoner
         told_as_event = ref.kind == "event" or any(getattr(mention_at.get((s.article_id, s.start, s.end)), "kind", None) == "event" for s in spans)
-        kind = "event" if told_as_event else ("person" if entity is not None and entity.type == "PERSON" else "actor")
+        kind = "event" if told_as_event else _row_kind(entity, [mention_at.get((s.article_id, s.start, s.end)) for s in spans])
         label = _label(ref, entity, shown, loaded)
         rows.append(FramingRow(referent=f"{kind}: {label}",
                                terms={a: tuple(v) for a, v in sorted(by_outlet.items(), key=lambda kv: order.get(kv[0], 0))},
                                evidence=tuple(shown)))
     rows.sort(key=lambda r: (-len(r.terms), -sum(len(v) for v in r.terms.values()), r.referent))
     return tuple(rows)
+
+
+def _row_kind(entity, mentions) -> str:
+    """What a row names, shown before its label: a person, an actor (a body of people, or a state
+    that acts: "Russia denied"), a place, or a thing ("the war", "the lawsuit")."""
+    mentions = [m for m in mentions if m is not None]
+    kind = entity.type if entity is not None else ""
+    if kind == "PERSON":
+        return "person"
+    if kind in ("ORG", "NORP"):
+        return "actor"
+    if kind in ("GPE", "LOC", "FAC"):
+        return "actor" if kind == "GPE" and any(m.role == "agent" for m in mentions) else "place"
+    heads = {m.head for m in mentions}
+    if any(h in PERSON_NOUNS or h in GROUP_NOUNS or h.endswith("ist") and len(h) >= 7 for h in heads):
+        return "actor"
+    return "thing" if mentions else "actor"
 
 
 def _label(ref, entity, shown: list[Span], loaded) -> str:

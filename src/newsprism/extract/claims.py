@@ -263,7 +263,9 @@ def _features(tree: _Tree, first: int, end: int, start_char: int) -> dict[str, A
     """Events, counted figures and time words of tokens ``first``..``end`` (exclusive), whose
     first character is ``start_char``."""
     rows, times_at = tree.rows, tree.times
-    events = [_event(tree, i, first, end) for i in range(first, end) if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS]
+    # a "verb" with no letter is a mis-tagged apostrophe ("there’s" split as "there" "’" "s")
+    events = [_event(tree, i, first, end) for i in range(first, end)
+              if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS and rows[i].lemma[:1].isalpha()]
     return {
         "events": [e for e in events if e is not None],
         "figures": _figures(tree, first, end, start_char),

@@ -93,6 +93,15 @@ def _row_attrs() -> list[int]:
     return [ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, SPACY, HEAD]
 
 
+# spaCy lemmatises a contraction with a straight apostrophe ("'re" -> "be") but leaves one typed
+# with a curly apostrophe as it is ("’re"), which then reads as a content verb of its own
+CONTRACTION_LEMMAS = {"'re": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would"}
+
+
+def _plain_lemma(lemma: str) -> str:
+    return CONTRACTION_LEMMAS.get(lemma.replace("’", "'"), lemma)
+
+
 def _string(strings, key: int) -> str:
     value = _STRINGS.get(key)
     if value is None:
@@ -136,7 +145,7 @@ def token_rows(doc, quotes: list[tuple[int, int]]) -> tuple[_Tok, ...]:
         lemma_id = lemma_ids[i]
         lemma = lemmas.get(lemma_id)
         if lemma is None:
-            lemma = lemmas[lemma_id] = strings[lemma_id].lower()
+            lemma = lemmas[lemma_id] = _plain_lemma(strings[lemma_id].lower())
         pos = names.get(pos_ids[i])
         if pos is None:
             pos = names[pos_ids[i]] = doc[i].pos_

@@ -448,6 +448,7 @@ def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) 
                 tokens = [t for t in tokens if t < c - 1]
                 break
     start, end = within_line(rows, clause, min(tokens), max(tokens) + 1)
+    end = _before_trailing_aside(p, start, end)
     while start < end and (rows[start].dep == "mark" or rows[start].is_punct or rows[start].is_space):
         start += 1  # "that", "whether": the clause, not its conjunction
     while end > start and (rows[end - 1].is_punct and rows[end - 1].text not in ".?!" or rows[end - 1].is_space):
@@ -462,6 +463,26 @@ def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) 
         if qs < s < qe:
             s = qs
     return s, e
+
+
+def _before_trailing_aside(p: _Parse, start: int, end: int) -> int:
+    """Where a reported clause (tokens ``start``..``end``) ends when it closes with a noun set after
+    a comma and a relative clause of someone else's act about it: "said that the attack was likely
+    a war crime, a position Turkish President Recep Erdogan echoed" -- the writer's remark, not
+    the speaker's words (the parse hangs the noun anywhere: apposition, or a subject further on)."""
+    rows, kids = p.rows, p.kids
+    for comma in range(start + 1, end - 2):
+        if rows[comma].text != ",":
+            continue
+        noun = next((t for t in range(comma + 1, min(comma + 4, end)) if rows[t].pos == "NOUN"), None)
+        if noun is None or any(rows[t].dep not in ("det", "amod", "compound") for t in range(comma + 1, noun)):
+            continue
+        for c in kids[noun]:
+            if c > noun and rows[c].dep == "relcl" and any(rows[g].dep == "nsubj" and noun < g < c for g in kids[c]):
+                after = max(t for t in subtree(kids, c) if t < end) + 1
+                if all(rows[t].is_punct or rows[t].is_space for t in range(after, end)):
+                    return comma
+    return end
 
 
 def _spans_holding(spans, offset: int):

@@ -224,7 +224,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
     for i, tok in enumerate(rows):
         if i in items:
             continue
-        if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") or tok.pos == "NOUN" and tok.dep != "compound" and _is_event_noun(tok.lemma, verbs):
+        if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") and tok.lemma[:1].isalpha() or tok.pos == "NOUN" and tok.dep != "compound" and _is_event_noun(tok.lemma, verbs):
             items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma, "kind": "event", "label": "",
                         "stative": tok.pos == "VERB" and _stative(rows, kids, i), "frame_verb": tok.pos == "VERB" and _frame_verb(rows, kids, i)}
 

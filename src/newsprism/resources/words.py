@@ -131,6 +131,19 @@ PERSON_NOUNS = frozenset(
     voter member player fan customer officer official protester demonstrator prisoner hostage""".split()
 )
 
+# nouns for bodies of people that act as one: who does things in news copy when no person is
+# named ("the regime", "government forces", "terrorist groups"); general across domains. With
+# PERSON_NOUNS and nouns of people ending in -ist ("jihadists", "activists") they make a naming
+# row an actor; any other description is a thing ("the war", "the lawsuit")
+GROUP_NOUNS = frozenset(
+    """group force army troop militia regime government administration authority authorities
+    ministry department agency police military navy coalition alliance party opposition
+    movement organization organisation company firm corporation bank court committee council
+    parliament congress senate legislature cabinet board team club union network outlet media
+    community family side camp faction insurgent insurgency jihadist terrorist extremist
+    leadership staff crew delegation campaign state country nation""".split()
+)
+
 # stop words: spaCy's English list (one list for every stage), and the words of news
 # attribution that carry no content of their own
 STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
