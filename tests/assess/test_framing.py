@@ -148,6 +148,15 @@ def test_a_row_says_whether_it_names_a_person_an_actor_or_a_thing(rows):
     assert all(kind in ("person", "actor", "place", "thing", "event") for kind in kinds.values())
 
 
+def test_an_event_each_outlet_tells_in_its_own_loaded_words_is_labelled_plainly(rows):
+    # the pro-government site's "the liberation" (a loaded word) and another outlet's "Assad's
+    # conquest of Aleppo" share no words: the row takes its frame's plain name, neither side's
+    (row,) = [r for r in rows if any("Assad’s conquest of Aleppo" in terms for terms in r.terms.values())]
+    assert row.referent == "event: capture"
+    # words several outlets share stay the label ("victory")
+    assert any(r.referent == "event: victory" for r in rows)
+
+
 def test_a_phrase_is_shown_for_what_it_is_about(rows):
     # "the battle of Aleppo" and "The surrender of the city" are about a battle and a surrender,
     # "Assad's conquest of Aleppo" about a conquest: none is a word an outlet uses for the city

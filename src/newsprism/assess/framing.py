@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 
 from ..model import FramingRow, Span, StoryContext, TermMention
+from ..resources.frames import frame_of, neutral_name
 from ..resources.words import GROUP_NOUNS, PERSON_NOUNS
 
 DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.IGNORECASE)
@@ -123,7 +124,9 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         # an event told in nouns and verbs ("the fighting" / "fought") is an event, whichever form is commoner
         told_as_event = ref.kind == "event" or any(getattr(mention_at.get((s.article_id, s.start, s.end)), "kind", None) == "event" for s in spans)
         kind = "event" if told_as_event else _row_kind(entity, [mention_at.get((s.article_id, s.start, s.end)) for s in spans])
-        label = _label(ref, entity, shown, loaded)
+        frames_told = {frame_of(h) for h in (head(s) for s in spans) if h}
+        frame = next(iter(frames_told)) if told_as_event and len(frames_told) == 1 else None
+        label = _label(ref, entity, shown, loaded, frame)
         rows.append(FramingRow(referent=f"{kind}: {label}",
                                terms={a: tuple(v) for a, v in sorted(by_outlet.items(), key=lambda kv: order.get(kv[0], 0))},
                                evidence=tuple(shown)))
@@ -148,9 +151,11 @@ def _row_kind(entity, mentions) -> str:
     return "thing" if mentions else "actor"
 
 
-def _label(ref, entity, shown: list[Span], loaded) -> str:
+def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None) -> str:
     """The plainest name: the entity's name (unless the referent is a whole side of the story,
-    joined from many descriptions), else the unloaded words most outlets use, shortest first."""
+    joined from many descriptions), else the unloaded words most outlets use, shortest first. An
+    event whose outlets share no unloaded words, each telling it with its own ("the liberation" /
+    "Assad's conquest of Aleppo"), is named by its frame's plain word ("capture")."""
     if entity is not None and not any(e.startswith("side:") for e in ref.evidence):
         return entity.name
 
@@ -167,4 +172,7 @@ def _label(ref, entity, shown: list[Span], loaded) -> str:
     # loaded where most outlets use it: one outlet's "years of fighting" does not make the
     # plain "fighting" of three others a loaded label
     flagged = {t for t in outlets if 2 * len(loaded_in[t]) > len(outlets[t])}
-    return min(outlets, key=lambda t: (t in flagged, -len(outlets[t]), len(t.split()), t.lower(), t))
+    best = min(outlets, key=lambda t: (t in flagged, -len(outlets[t]), len(t.split()), t.lower(), t))
+    if frame and (best in flagged or len(outlets[best]) < 2) and neutral_name(frame):
+        return neutral_name(frame)
+    return best

@@ -22,6 +22,16 @@ def frame_of(lemma: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _neutral() -> dict[str, str]:
+    return dict(json.loads(read_text("event_frames.json")).get("neutral", {}))
+
+
+def neutral_name(frame: str) -> str | None:
+    """The frame's plain name for its happening ("conquering" -> "capture")."""
+    return _neutral().get(frame)
+
+
+@lru_cache(maxsize=1)
 def roles() -> dict:
     data = json.loads(read_text("referent_roles.json"))
     return {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
