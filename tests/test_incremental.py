@@ -113,6 +113,31 @@ def test_reingesting_the_same_articles_changes_nothing(seeds_dir, tmp_path, monk
 
 
 @pytest.mark.slow
+def test_a_store_analysed_by_older_extraction_rules_is_analysed_again(seeds_dir, tmp_path):
+    store = SQLiteStore(tmp_path / "news.db")
+    articles = seed_articles(seeds_dir)
+    incremental.ingest_articles(store, articles)
+    fresh = incremental.report_from_store(store).to_dict()
+    # what an older version left behind: its analyses (here one without its quotes) and its number
+    first = articles[0].id
+    analysis = store.get_analysis(first)
+    assert analysis.quotes
+    with store.transaction():
+        store.put_analysis(dataclasses.replace(analysis, quotes=()))
+        store.set_meta(incremental.EXTRACTION_KEY, b"1")
+    runner = CountingRunner()
+    again = incremental.ingest_articles(store, articles, runner=runner)
+    assert again.reanalysed == len(articles) and sorted(runner.seen) == sorted(a.id for a in articles)
+    assert again.stories_rebuilt and any("re-analysed" in note for note in again.notes)
+    assert store.get_analysis(first).quotes == analysis.quotes
+    assert incremental.report_from_store(store).to_dict() == fresh
+    check_consistent(store)
+    # once is enough
+    runner = CountingRunner()
+    assert incremental.ingest_articles(store, articles, runner=runner).reanalysed == 0 and runner.seen == []
+
+
+@pytest.mark.slow
 def test_new_articles_rebuild_only_the_stories_they_join(seeds_dir, tmp_path, monkeypatch):
     store = SQLiteStore(tmp_path / "news.db")
     seeds = seed_articles(seeds_dir)

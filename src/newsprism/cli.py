@@ -21,6 +21,7 @@ out = Console()
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 STAGE_LABELS = {"read": "Reading inputs", "parse": "Parsing + extracting articles",
+                "re-analyse": "Analysing stored articles again (this version extracts differently)",
                 "stories": "Comparing stories (align, framing, summary)"}
 
 
@@ -142,6 +143,8 @@ def _print_run(report, stored, *, store, seconds: float, written, data) -> None:
         print_summary(report, out, seconds=seconds, written=written, data=data)
         return
     parts = [plural(len(result.added), "new article"), f"{len(result.updated)} changed", f"{len(result.unchanged)} already stored"]
+    if result.reanalysed:
+        parts.append(f"{result.reanalysed} analysed again (this version extracts differently)")
     out.print(f"Store {store}: " + ", ".join(parts) + f"; {plural(len(result.stories_rebuilt), 'story', 'stories')} "
               f"new or changed (of {result.stories_total}).", highlight=False)
     heading = (f"New or changed: {plural(len(result.stories_rebuilt), 'story', 'stories')}" if result.stories_rebuilt

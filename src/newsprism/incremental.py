@@ -39,6 +39,8 @@ CLUSTERER_KEY = "clusterer.state"  # JSON: {"covers": n stored articles, "state"
 SNAPSHOT_EVERY = 2000  # clustered articles between two saved states (replayed after a crash)
 STORY_COUNTER_KEY = "story_counter"
 COMMIT_EVERY = 32  # articles per transaction: small enough to lose little when killed
+EXTRACTION_KEY = "extraction_version"  # extract.EXTRACTION_VERSION of the stored analyses
+REANALYSE_BATCH = 512  # stored articles read at once when analysing them again
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class UpdateResult:
     stories_rebuilt: tuple[str, ...]  # story ids re-analysed in this run
     stories_total: int
     notes: tuple[str, ...] = ()  # what ingest wants the user to know (feed summaries used ...)
+    reanalysed: int = 0  # stored articles analysed again: the extraction changed since they were
 
     @property
     def changed(self) -> bool:
@@ -80,7 +83,7 @@ def update_store(
     loaded = pipeline.load(inputs, outlet_map=outlet_map, **ingest_options) if inputs else pipeline.Loaded((), ())
     result = ingest_articles(store, loaded.articles, skipped=loaded.skipped, runner=runner, options=options,
                              progress=progress, clusterer_factory=clusterer_factory)
-    return dataclasses.replace(result, notes=tuple(loaded.notes))
+    return dataclasses.replace(result, notes=tuple(loaded.notes) + result.notes)
 
 
 def ingest_articles(
@@ -96,6 +99,7 @@ def ingest_articles(
     """Like ``update_store`` for articles already read (the feed watcher uses this)."""
     progress = progress or _no_progress
     options = options or Options()
+    reanalysed = reanalyse_stale(store, runner, progress)
     new, updated, unchanged = _classify(store, articles)
     work = _time_ordered(new) + updated  # a batch is clustered in publication order
     if work:
@@ -118,7 +122,40 @@ def ingest_articles(
         skipped=tuple(skipped),
         stories_rebuilt=tuple(rebuilt),
         stories_total=len(store.story_ids()),
+        notes=(f"re-analysed {reanalysed} stored articles: the extraction changed since they were analysed",) if reanalysed else (),
+        reanalysed=reanalysed,
     )
+
+
+def reanalyse_stale(store: Store, runner=None, progress: Progress | None = None) -> int:
+    """Analyse again every stored article when the store's analyses come from older extraction
+    rules (``extract.EXTRACTION_VERSION``), and mark their stories dirty: the same inputs then
+    give what a fresh run gives. Articles are read and written in batches; the version is
+    recorded only once all are done, so a run killed midway starts over on the next one.
+    Returns how many articles were analysed again."""
+    from .extract import EXTRACTION_VERSION
+
+    current = str(EXTRACTION_VERSION).encode()
+    stored = store.get_meta(EXTRACTION_KEY)
+    if stored is not None and bytes(stored) == current:
+        return 0
+    ids = store.article_ids()
+    progress = progress or _no_progress
+    done = 0
+    for batch in _chunks(ids, REANALYSE_BATCH):
+        articles = [a for a in (store.get_article(i) for i in batch) if a is not None]
+        for chunk in _chunks(_analyse_in_order(articles, runner), COMMIT_EVERY):
+            with store.transaction():
+                for article, analysis in chunk:
+                    store.put_analysis(analysis)
+                    story_id = store.story_of(article.id)
+                    if story_id is not None:
+                        store.mark_dirty(story_id)
+            done += len(chunk)
+            progress("re-analyse", done, len(ids))
+    with store.transaction():
+        store.set_meta(EXTRACTION_KEY, current)
+    return done
 
 
 def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None,

@@ -339,6 +339,12 @@ def run_watch(feeds: str, *, store_path: str, interval: float = 300.0, once: boo
     rounds = 0
     outcomes: list[PollOutcome] = []
     try:
+        from .incremental import reanalyse_stale, rebuild_dirty_stories
+
+        again = reanalyse_stale(store, watcher.runner)  # analyses from an older version: redo them first
+        if again:
+            rebuild_dirty_stories(store, runner=watcher.runner)
+            watcher.echo(f"re-analysed {again} stored articles: this version extracts differently")
         while True:
             outcomes = watcher.poll_due(force=once)  # --once: poll now, unless a feed is backing off
             rounds += 1
