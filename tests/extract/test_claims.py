@@ -124,3 +124,16 @@ def test_what_a_claim_is_about_and_what_it_only_mentions(nlp):
     assert events["bear"]["asserted"] is False
     events = _events(nlp, "He will decide by June whether to run for the nomination, his aides said.")
     assert events["decide"]["asserted"] and events["run"]["asserted"] is False
+
+
+def test_what_was_voted_refused_or_not_wanted_is_the_news_and_its_polarity(nlp):
+    # the infinitive of a vote or an attempt is what the sentence tells
+    events = _events(nlp, "The Senate voted to approve the bill on Tuesday after a long debate.")
+    assert events["approve"]["main"] and not events["approve"]["negated"]
+    # a refusal, or a wish denied, tells the event as not done
+    events = _events(nlp, "But Mr. Akin on Tuesday refused to step down from his race despite loud calls.")
+    assert events["step"]["main"] and events["step"]["negated"]
+    events = _events(nlp, "The governor said he did not want to sign the bill before the election.")
+    assert events["sign"]["negated"]
+    events = _events(nlp, "The governor said he wanted to sign the bill before the election.")
+    assert not events["sign"]["negated"]

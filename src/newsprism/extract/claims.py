@@ -27,7 +27,7 @@ from typing import Any, Mapping
 
 from ..model import Article, ClaimCandidate
 from ..resources.furniture import DATELINE_RE, asks_reader_to_act, is_credit
-from ..resources.words import (ASPECTUAL_VERBS, BELIEF_VERBS, EXPECTATION_VERBS, LIGHT_VERBS, MONTHS, RELAY_VERBS, RELAYED_NOUNS, SCALES,
+from ..resources.words import (ASPECTUAL_VERBS, ATTEMPT_VERBS, BELIEF_VERBS, EXPECTATION_VERBS, LIGHT_VERBS, MONTHS, REFUSAL_VERBS, RELAY_VERBS, RELAYED_NOUNS, SCALES,
                                SPEECH_VERBS, STANCE_VERBS, TENS, UNITS, WEEKDAYS)
 from .row_tree import Tree, span_root, subtree, tree_of
 
@@ -60,7 +60,7 @@ MIN_WORDS = 6
 QUESTION_WORDS = frozenset("whether if where when why how what who whom which".split())
 # verbs whose clause or infinitive carries what the sentence tells ("said (that) ...", "wants to ...",
 # "began pitching", "believes ...")
-CARRIER_VERBS = SAY_VERBS | SPEECH_VERBS | STANCE_VERBS | ASPECTUAL_VERBS | LIGHT_VERBS | BELIEF_VERBS
+CARRIER_VERBS = SAY_VERBS | SPEECH_VERBS | STANCE_VERBS | ASPECTUAL_VERBS | LIGHT_VERBS | BELIEF_VERBS | ATTEMPT_VERBS
 SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ")", "…", ":")
 
 
@@ -355,7 +355,13 @@ def _span_text(tree: _Tree, tok: int) -> str:
 
 
 def _negated(tree: _Tree, verb: int) -> bool:
+    """The sentence tells the event as not done: "did not apologize", "no one left", and the
+    infinitive of a refusal or of a negated wish ("refused to step down", "did not want to run")."""
     rows, kids = tree.rows, tree.kids
+    head = rows[verb].head
+    if rows[verb].dep == "xcomp" and head != verb and rows[head].pos == "VERB" and (
+            rows[head].lemma in REFUSAL_VERBS or rows[head].lemma in CARRIER_VERBS and _negated(tree, head)):
+        return True
     for c in kids[verb]:
         dep = rows[c].dep
         if dep == "neg":

@@ -83,6 +83,13 @@ STANCE_VERBS = frozenset(
     "want plan intend promise pledge vow threaten urge seek refuse decline agree propose hope aim "
     "call push demand offer".split()
 )
+# verbs whose infinitive tells what was attempted or done through them ("voted to approve",
+# "managed to escape", "failed to agree"): the infinitive is the news
+ATTEMPT_VERBS = frozenset("vote manage try attempt fail decide choose opt move help prepare".split())
+# ... of them, the ones that say the infinitive did not happen ("refused to step down", "failed to
+# agree", "declined to comment"): the event is told as not done
+REFUSAL_VERBS = frozenset("refuse decline fail".split())
+
 # "X has received reports of ...", "X cited accounts of ...": X relays what others report, so a
 # sentence so framed is attributed to X (the verbs, and the nouns of a report they take)
 RELAY_VERBS = frozenset("receive cite relay document record".split())
