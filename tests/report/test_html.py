@@ -127,6 +127,8 @@ def test_every_section_is_rendered_with_its_content(seed_html, seed_report):
     for item in list(story.summary) + list(story.claims):
         assert item.text in seed_html
     assert seed_html.count('<td class="v-omits" data-col=') > 0 and seed_html.count('<td class="v-contradicts" data-col=') == 1
+    # an outlet where no sentence matched a claim is "not found", never said to leave it out
+    assert ">not found<" in seed_html and ">omits<" not in seed_html
     assert "DIFFERS" in seed_html.upper() and 'class="odd"' in seed_html  # 79 against three outlets' 82
     # three profile charts, the source-kind chart and the timeline; the rest are colour swatches
     assert seed_html.count("<svg") - seed_html.count('<svg class="swatch"') == 5
