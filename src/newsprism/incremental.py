@@ -40,6 +40,8 @@ SNAPSHOT_EVERY = 2000  # clustered articles between two saved states (replayed a
 STORY_COUNTER_KEY = "story_counter"
 COMMIT_EVERY = 32  # articles per transaction: small enough to lose little when killed
 EXTRACTION_KEY = "extraction_version"  # extract.EXTRACTION_VERSION of the stored analyses
+EXTRACTION_PROGRESS_KEY = "extraction_progress"  # "version:n": the first n stored articles are analysed again
+STORY_KEY = "story_version"  # pipeline.STORY_VERSION of the built stories
 REANALYSE_BATCH = 512  # stored articles read at once when analysing them again
 
 
@@ -77,13 +79,15 @@ def update_store(
     **ingest_options: Any,
 ) -> UpdateResult:
     """Read ``inputs`` (files, folders, URLs, feeds, WARC ...) into ``store`` and bring the
-    stories they join up to date. Re-ingesting the same inputs changes nothing."""
+    stories they join up to date. Re-ingesting the same inputs changes nothing (unless this
+    version extracts or compares differently from the one that wrote the store: then the stored
+    articles are analysed again, or their stories rebuilt, once)."""
     if progress is not None:
         ingest_options.setdefault("progress", progress)
     loaded = pipeline.load(inputs, outlet_map=outlet_map, **ingest_options) if inputs else pipeline.Loaded((), ())
     result = ingest_articles(store, loaded.articles, skipped=loaded.skipped, runner=runner, options=options,
                              progress=progress, clusterer_factory=clusterer_factory)
-    return dataclasses.replace(result, notes=tuple(loaded.notes) + result.notes)
+    return dataclasses.replace(result, notes=tuple(loaded.notes))
 
 
 def ingest_articles(
@@ -100,6 +104,7 @@ def ingest_articles(
     progress = progress or _no_progress
     options = options or Options()
     reanalysed = reanalyse_stale(store, runner, progress)
+    rebuild_stale_stories(store)
     new, updated, unchanged = _classify(store, articles)
     work = _time_ordered(new) + updated  # a batch is clustered in publication order
     if work:
@@ -122,7 +127,6 @@ def ingest_articles(
         skipped=tuple(skipped),
         stories_rebuilt=tuple(rebuilt),
         stories_total=len(store.story_ids()),
-        notes=(f"re-analysed {reanalysed} stored articles: the extraction changed since they were analysed",) if reanalysed else (),
         reanalysed=reanalysed,
     )
 
@@ -130,32 +134,79 @@ def ingest_articles(
 def reanalyse_stale(store: Store, runner=None, progress: Progress | None = None) -> int:
     """Analyse again every stored article when the store's analyses come from older extraction
     rules (``extract.EXTRACTION_VERSION``), and mark their stories dirty: the same inputs then
-    give what a fresh run gives. Articles are read and written in batches; the version is
-    recorded only once all are done, so a run killed midway starts over on the next one.
-    Returns how many articles were analysed again."""
+    give what a fresh run gives. Articles are read and written in batches; each committed chunk
+    records how far the pass got, so a run killed midway goes on from there, and the version is
+    recorded once all are done. An article another writer changed meanwhile keeps the analysis
+    of its new text. A store written by a newer version is left as it is. Returns how many
+    articles were analysed again."""
     from .extract import EXTRACTION_VERSION
 
-    current = str(EXTRACTION_VERSION).encode()
-    stored = store.get_meta(EXTRACTION_KEY)
-    if stored is not None and bytes(stored) == current:
+    stored = _meta_number(store, EXTRACTION_KEY)
+    if stored is not None and stored >= EXTRACTION_VERSION:
+        if stored > EXTRACTION_VERSION:
+            log.warning("the store was analysed by a newer newsprism (extraction %s > %s): its analyses are kept",
+                        stored, EXTRACTION_VERSION)
         return 0
     ids = store.article_ids()
+    mark = (store.get_meta(EXTRACTION_PROGRESS_KEY) or b"").decode().split(":")
+    start = int(mark[1]) if len(mark) == 2 and mark[0] == str(EXTRACTION_VERSION) and mark[1].isdigit() else 0
     progress = progress or _no_progress
     done = 0
-    for batch in _chunks(ids, REANALYSE_BATCH):
+    for batch in _chunks(ids[start:], REANALYSE_BATCH):
         articles = [a for a in (store.get_article(i) for i in batch) if a is not None]
         for chunk in _chunks(_analyse_in_order(articles, runner), COMMIT_EVERY):
             with store.transaction():
                 for article, analysis in chunk:
+                    now = store.get_article(article.id)
+                    if now is None or not _same_text(now, article):
+                        continue  # rewritten by another writer meanwhile: its analysis is the newer one
                     store.put_analysis(analysis)
                     story_id = store.story_of(article.id)
                     if story_id is not None:
                         store.mark_dirty(story_id)
-            done += len(chunk)
-            progress("re-analyse", done, len(ids))
+                done += len(chunk)
+                store.set_meta(EXTRACTION_PROGRESS_KEY, f"{EXTRACTION_VERSION}:{start + done}".encode())
+            progress("re-analyse", start + done, len(ids))
     with store.transaction():
-        store.set_meta(EXTRACTION_KEY, current)
+        store.set_meta(EXTRACTION_KEY, str(EXTRACTION_VERSION).encode())
+        store.set_meta(EXTRACTION_PROGRESS_KEY, b"")
     return done
+
+
+def rebuild_stale_stories(store: Store) -> int:
+    """Mark every built story dirty when the story stages changed since they were built
+    (``pipeline.STORY_VERSION``): the next rebuild gives what a fresh run gives, without parsing
+    anything again. Returns how many stories were marked."""
+    stored = _meta_number(store, STORY_KEY)
+    if stored is not None and stored >= pipeline.STORY_VERSION:
+        return 0
+    story_ids = store.built_story_ids()
+    with store.transaction():
+        for story_id in story_ids:
+            store.mark_dirty(story_id)
+        store.set_meta(STORY_KEY, str(pipeline.STORY_VERSION).encode())
+    return len(story_ids)
+
+
+def store_is_stale(store: Store) -> bool:
+    """The store's analyses or stories come from an older version than this one."""
+    from .extract import EXTRACTION_VERSION
+
+    for key, current in ((EXTRACTION_KEY, EXTRACTION_VERSION), (STORY_KEY, pipeline.STORY_VERSION)):
+        stored = _meta_number(store, key)
+        if stored is not None and stored < current:
+            return True
+    return False
+
+
+def _meta_number(store: Store, key: str) -> int | None:
+    """A version number kept in the store's meta; None for a store that holds nothing yet, 0 for
+    one written before the number was kept."""
+    raw = store.get_meta(key)
+    if raw is None:
+        return None if not store.article_ids() else 0
+    text = bytes(raw).decode(errors="replace")
+    return int(text) if text.isdigit() else 0
 
 
 def rebuild_dirty_stories(store: Store, options: Options | None = None, *, progress: Progress | None = None,

@@ -112,6 +112,13 @@ def run_story_stages(story_id: str, articles: Sequence[Article], analyses: Mappi
     return sections
 
 
+# What the story stages make of the same analyses, as a number: raise it whenever a change to
+# them changes a built story (a store rebuilds the stories it built under an older number:
+# ``incremental.rebuild_stale_stories``). 2: claims align on an event both are about, never
+# across opposite polarity; naming rows say person / actor / place / thing.
+STORY_VERSION = 2
+
+
 def build_story(story_id: str, articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis], options: Options) -> Story:
     own = {a.id: analyses[a.id] for a in articles if a.id in analyses}
     sections = run_story_stages(story_id, articles, analyses, options)

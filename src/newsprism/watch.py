@@ -339,12 +339,16 @@ def run_watch(feeds: str, *, store_path: str, interval: float = 300.0, once: boo
     rounds = 0
     outcomes: list[PollOutcome] = []
     try:
-        from .incremental import reanalyse_stale, rebuild_dirty_stories
+        from .incremental import reanalyse_stale, rebuild_dirty_stories, rebuild_stale_stories, store_is_stale
 
-        again = reanalyse_stale(store, watcher.runner)  # analyses from an older version: redo them first
-        if again:
-            rebuild_dirty_stories(store, runner=watcher.runner)
-            watcher.echo(f"re-analysed {again} stored articles: this version extracts differently")
+        if store_is_stale(store):  # a store from an older version: brought up to date first
+            watcher.echo("this version extracts or compares differently from the one that wrote the store: updating it ...")
+            again = reanalyse_stale(store, watcher.runner)
+            rebuild_stale_stories(store)
+            rebuilt = rebuild_dirty_stories(store, runner=watcher.runner)
+            watcher.echo(f"analysed {again} stored articles again, rebuilt {len(rebuilt)} stories")
+            if watcher.out_dir is not None:
+                watcher.write_report()
         while True:
             outcomes = watcher.poll_due(force=once)  # --once: poll now, unless a feed is backing off
             rounds += 1

@@ -259,3 +259,36 @@ def test_a_state_shared_by_two_sentences_is_no_shared_event(seeds):
                  # lasted and how savage it was are two claims
                  ("The Battle of Aleppo lasted more than four years", "was a battle fought with a savagery")):
         assert not [c for c in claims if len(c.support) > 1 and {a, b} <= {w for s in c.support for w in (a, b) if w in s.text}]
+
+
+def test_one_quotation_under_two_attributions_is_one_run_of_words():
+    from types import SimpleNamespace
+
+    from newsprism.align.claims import longest_shared_run, same_words_quoted
+
+    a = "\"I have people that actually have been studying it and they cannot believe what they're finding,\" Trump told NBC."
+    b = "His response: “Well, I have people that actually have been studying it and they cannot believe what they’re talking.”"
+    assert longest_shared_run(a, b) == 15  # "I have people ... what they're": the apostrophe's form and the quotation marks aside
+    item = lambda text: SimpleNamespace(cand=SimpleNamespace(text=text))  # noqa: E731
+    assert same_words_quoted(item(a), item(b))
+    # a long shared name in two different statements is not half of either
+    c = ("Members of the Senate Judiciary Committee on Foreign Relations and Armed Services questioned the nominee "
+         "for hours on Tuesday about her record on surveillance and on the prison at Guantanamo Bay.")
+    d = ("The Senate Judiciary Committee on Foreign Relations and Armed Services will vote next week, after a "
+         "delay that Democrats blamed on a dispute over documents the White House has not handed over.")
+    assert longest_shared_run(c, d) >= 8 and not same_words_quoted(item(c), item(d))
+
+
+def test_done_and_not_done_never_agree_unless_one_sentence_tells_both():
+    # "I apologize" / "he has not apologized": one tells as done what the other tells as not done
+    claims = _story_claims({
+        "a": "Congressman Bob Etheridge apologized to the two students on Monday for grabbing one of them on the street.",
+        "b": "Congressman Bob Etheridge has not apologized to the two students for grabbing one of them on the street.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]
+    # "resigned ... after insisting he would not resign" tells the resignation both ways: no bar
+    claims = _story_claims({
+        "a": "Mayor John Smith resigned from the city council on Monday after insisting for weeks that he would not resign.",
+        "b": "Mayor John Smith resigned from the city council on Monday over the parking scandal, the council said.",
+    })
+    assert [c for c in claims if c.status == "agreed"]

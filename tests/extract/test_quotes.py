@@ -173,9 +173,11 @@ def test_a_remark_of_the_writer_closing_a_reported_clause_is_not_reported(nlp):
     text = ("Zeid Ra'ad Al Hussein said that the attack on evacuating civilians was likely a war crime, "
             "a position Turkish President Recep Erdogan echoed.")
     assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the attack on evacuating civilians was likely a war crime"]
-    # an apposition without someone's act of its own stays with what was said
+    # an apposition that is no stance stays with what was said
     text = "Churkin said that the fighters would leave for Idlib, a rebel province."
     assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the fighters would leave for Idlib, a rebel province"]
+    text = "The general said that the army would withdraw by Friday, the day the truce ends."
+    assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the army would withdraw by Friday, the day the truce ends"]
 
 
 def test_reported_clause_ending_in_an_unclosed_quotation_stays_inside_the_text(nlp):

@@ -124,6 +124,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         # an event told in nouns and verbs ("the fighting" / "fought") is an event, whichever form is commoner
         told_as_event = ref.kind == "event" or any(getattr(mention_at.get((s.article_id, s.start, s.end)), "kind", None) == "event" for s in spans)
         kind = "event" if told_as_event else _row_kind(entity, [mention_at.get((s.article_id, s.start, s.end)) for s in spans])
+        # one frame for every head (an unframed head keeps the outlets' own words as the label)
         frames_told = {frame_of(h) for h in (head(s) for s in spans) if h}
         frame = next(iter(frames_told)) if told_as_event and len(frames_told) == 1 else None
         label = _label(ref, entity, shown, loaded, frame)
@@ -146,9 +147,14 @@ def _row_kind(entity, mentions) -> str:
     if kind in ("GPE", "LOC", "FAC"):
         return "actor" if kind == "GPE" and any(m.role == "agent" for m in mentions) else "place"
     heads = {m.head for m in mentions}
-    if any(h in PERSON_NOUNS or h in GROUP_NOUNS or h.endswith("ist") and len(h) >= 7 for h in heads):
+    if any(h in PERSON_NOUNS or h in GROUP_NOUNS or _names_people(h) for h in heads):
         return "actor"
-    return "thing" if mentions else "actor"
+    return "thing" if mentions else "actor"  # no mention read: the old default
+
+
+def _names_people(head: str) -> bool:
+    """A noun for people by its ending: "jihadist", "activist" (not "playlist")."""
+    return head.endswith("ist") and not head.endswith("list") and len(head) >= 7
 
 
 def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None) -> str:

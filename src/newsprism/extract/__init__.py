@@ -20,7 +20,8 @@ from ..model import Article, ArticleAnalysis, Part
 # What the extractors put in an ``ArticleAnalysis``, as a number: raise it whenever a change to
 # them changes what they extract (a store re-analyses the articles it analysed under an older
 # number: ``incremental.reanalyse_stale``). 2: contractions with a curly apostrophe, a writer's
-# closing aside in reported speech, the main/asserted marks of claim verbs.
+# closing aside in reported speech, the main/asserted marks of claim verbs, the infinitive of a
+# vote or an attempt as main and that of a refusal as not done.
 EXTRACTION_VERSION = 2
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)

@@ -263,7 +263,7 @@ def _features(tree: _Tree, first: int, end: int, start_char: int) -> dict[str, A
     """Events, counted figures and time words of tokens ``first``..``end`` (exclusive), whose
     first character is ``start_char``."""
     rows, times_at = tree.rows, tree.times
-    # a "verb" with no letter is a mis-tagged apostrophe ("there’s" split as "there" "’" "s")
+    # a "verb" with no letter is a mis-tagged contraction (the "’s" of "there’s", lemmatised "’")
     events = [_event(tree, i, first, end) for i in range(first, end)
               if rows[i].pos == "VERB" and rows[i].lemma not in SAY_VERBS and rows[i].lemma[:1].isalpha()]
     return {
@@ -356,12 +356,18 @@ def _span_text(tree: _Tree, tok: int) -> str:
 
 def _negated(tree: _Tree, verb: int) -> bool:
     """The sentence tells the event as not done: "did not apologize", "no one left", and the
-    infinitive of a refusal or of a negated wish ("refused to step down", "did not want to run")."""
-    rows, kids = tree.rows, tree.kids
+    infinitive of a refusal ("refused to step down"; not "did not refuse to step down"). A negated
+    wish or stop is no denial of its infinitive ("did not want to run", "did not stop fighting")."""
+    rows = tree.rows
     head = rows[verb].head
-    if rows[verb].dep == "xcomp" and head != verb and rows[head].pos == "VERB" and (
-            rows[head].lemma in REFUSAL_VERBS or rows[head].lemma in CARRIER_VERBS and _negated(tree, head)):
-        return True
+    if rows[verb].dep == "xcomp" and head != verb and rows[head].pos == "VERB" and rows[head].lemma in REFUSAL_VERBS:
+        return not _negated_here(tree, head)
+    return _negated_here(tree, verb)
+
+
+def _negated_here(tree: _Tree, verb: int) -> bool:
+    """A negation on the verb itself: "not", or a subject or object "no one", "nothing"."""
+    rows, kids = tree.rows, tree.kids
     for c in kids[verb]:
         dep = rows[c].dep
         if dep == "neg":

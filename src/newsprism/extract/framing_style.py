@@ -95,7 +95,7 @@ def _row_attrs() -> list[int]:
 
 # spaCy lemmatises a contraction with a straight apostrophe ("'re" -> "be") but leaves one typed
 # with a curly apostrophe as it is ("’re"), which then reads as a content verb of its own
-CONTRACTION_LEMMAS = {"'re": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would"}
+CONTRACTION_LEMMAS = {"'re": "be", "'m": "be", "'ve": "have", "'ll": "will"}  # "'d" and "'s" are two words each: left as they are
 
 
 def _plain_lemma(lemma: str) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..model import Article, Part, Quote, Speaker
+from ..resources.speakers import STANCE_NOUNS
 from ..resources.words import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .quote_marks import Quoted, find_quoted, paragraphs, within_line
 from .quote_speakers import SpeakerResolver, noun_phrase_rows
@@ -466,19 +467,21 @@ def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) 
 
 
 def _before_trailing_aside(p: _Parse, start: int, end: int) -> int:
-    """Where a reported clause (tokens ``start``..``end``) ends when it closes with a noun set after
-    a comma and a relative clause of someone else's act about it: "said that the attack was likely
-    a war crime, a position Turkish President Recep Erdogan echoed" -- the writer's remark, not
-    the speaker's words (the parse hangs the noun anywhere: apposition, or a subject further on)."""
+    """Where a reported clause (tokens ``start``..``end``) ends when it closes with a noun of
+    stance set after a comma and a relative clause of someone else's about it: "said that the
+    attack was likely a war crime, a position Turkish President Recep Erdogan echoed" -- the
+    writer's remark, not the speaker's words (the parse hangs the noun anywhere: apposition, or a
+    subject further on). "... by Friday, the day the truce ends" stays: a day is no stance."""
     rows, kids = p.rows, p.kids
     for comma in range(start + 1, end - 2):
         if rows[comma].text != ",":
             continue
         noun = next((t for t in range(comma + 1, min(comma + 4, end)) if rows[t].pos == "NOUN"), None)
-        if noun is None or any(rows[t].dep not in ("det", "amod", "compound") for t in range(comma + 1, noun)):
+        if noun is None or rows[noun].lemma not in STANCE_NOUNS or any(
+                rows[t].dep not in ("det", "amod", "compound") for t in range(comma + 1, noun)):
             continue
         for c in kids[noun]:
-            if c > noun and rows[c].dep == "relcl" and any(rows[g].dep == "nsubj" and noun < g < c for g in kids[c]):
+            if noun < c < end and rows[c].dep == "relcl" and any(rows[g].dep == "nsubj" and noun < g < c for g in kids[c]):
                 after = max(t for t in subtree(kids, c) if t < end) + 1
                 if all(rows[t].is_punct or rows[t].is_space for t in range(after, end)):
                     return comma

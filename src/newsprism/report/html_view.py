@@ -318,7 +318,7 @@ class StoryPage:
         return [self.compare(ids[0], ids[1])]
 
     def compare(self, a: str, b: str) -> dict[str, Any]:
-        """What each of two articles reports that the other omits, where they contradict,
+        """What each of two articles reports that was not found in the other, where they contradict,
         how each names the same referents, whom each quotes; their headlines side by side."""
         by_id = {c.article["id"]: c.article for c in self.columns}
         only = {a: [], b: []}

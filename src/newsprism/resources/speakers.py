@@ -29,6 +29,15 @@ TEXT_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns for a stance or a claim held by someone: set after a reported clause with a relative
+# clause of their own ("..., a position X echoed", "..., a view Y disputes"), they are the writer's
+# remark on the statement, not part of it.
+STANCE_NOUNS = frozenset(
+    """position view claim charge assessment argument stance belief opinion conclusion sentiment
+    assertion accusation allegation contention point finding verdict characterization
+    characterisation description account version line criticism complaint warning""".split()
+)
+
 # Words that, with nothing else in the phrase, stand for unnamed people ("some said", "many
 # believe"): a vague speaker, but a speaker. Other adjectives and adverbs as a subject are a
 # parse error ("little is known"), not a source.

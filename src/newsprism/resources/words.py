@@ -86,7 +86,7 @@ STANCE_VERBS = frozenset(
 # verbs whose infinitive tells what was attempted or done through them ("voted to approve",
 # "managed to escape", "failed to agree"): the infinitive is the news
 ATTEMPT_VERBS = frozenset("vote manage try attempt fail decide choose opt move help prepare".split())
-# ... of them, the ones that say the infinitive did not happen ("refused to step down", "failed to
+# verbs that say their infinitive did not happen ("refused to step down", "failed to
 # agree", "declined to comment"): the event is told as not done
 REFUSAL_VERBS = frozenset("refuse decline fail".split())
 
@@ -147,8 +147,8 @@ GROUP_NOUNS = frozenset(
     ministry department agency police military navy coalition alliance party opposition
     movement organization organisation company firm corporation bank court committee council
     parliament congress senate legislature cabinet board team club union network outlet media
-    community family side camp faction insurgent insurgency jihadist terrorist extremist
-    leadership staff crew delegation campaign state country nation""".split()
+    community family side camp faction insurgent jihadist terrorist extremist
+    leadership staff crew delegation state country nation""".split()
 )
 
 # stop words: spaCy's English list (one list for every stage), and the words of news
