@@ -10,17 +10,20 @@ What they show is what the whole report showed, byte for byte.
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..adapters.store.sqlite import SQLiteStore
-from ..incremental import rebuild_dirty_stories
+from ..incremental import rebuild_dirty_stories, store_is_stale
 from ..model import Article, Story
 from ..report.corrections import correct_story, corrections_by_story
 from ..report.html_view import StoryPage
 from .sources import StoryRef
+
+log = logging.getLogger(__name__)
 
 
 class SharedStore:
@@ -54,6 +57,9 @@ class StoreCatalog:
         self.skipped: list[dict[str, Any]] = []  # a store keeps no skipped inputs
         self.version = 0  # set by ReportSource
         with shared.use() as store:
+            if store_is_stale(store):  # served as it is; an update brings it up to date
+                log.warning("%s was analysed or compared by an older newsprism: run `newsprism analyze --store` "
+                            "or `newsprism watch` on it once to bring it up to this version", store.path)
             # as report_from_store: stories left dirty (a merge, a killed run) are rebuilt first
             rebuild_dirty_stories(store)
             self._ids = store.built_story_ids()
