@@ -103,8 +103,7 @@ def ingest_articles(
     """Like ``update_store`` for articles already read (the feed watcher uses this)."""
     progress = progress or _no_progress
     options = options or Options()
-    reanalysed = reanalyse_stale(store, runner, progress)
-    rebuild_stale_stories(store)
+    reanalysed = bring_up_to_version(store, runner, progress)
     new, updated, unchanged = _classify(store, articles)
     work = _time_ordered(new) + updated  # a batch is clustered in publication order
     if work:
@@ -129,6 +128,15 @@ def ingest_articles(
         stories_total=len(store.story_ids()),
         reanalysed=reanalysed,
     )
+
+
+def bring_up_to_version(store: Store, runner=None, progress: Progress | None = None) -> int:
+    """Analyses from older extraction rules analysed again, stories from older story stages
+    marked dirty (``reanalyse_stale``, ``rebuild_stale_stories``): the next rebuild of dirty
+    stories gives what a fresh run gives. Returns how many articles were analysed again."""
+    again = reanalyse_stale(store, runner, progress)
+    rebuild_stale_stories(store)
+    return again
 
 
 def reanalyse_stale(store: Store, runner=None, progress: Progress | None = None) -> int:

@@ -339,12 +339,11 @@ def run_watch(feeds: str, *, store_path: str, interval: float = 300.0, once: boo
     rounds = 0
     outcomes: list[PollOutcome] = []
     try:
-        from .incremental import reanalyse_stale, rebuild_dirty_stories, rebuild_stale_stories, store_is_stale
+        from .incremental import bring_up_to_version, rebuild_dirty_stories, store_is_stale
 
         if store_is_stale(store):  # a store from an older version: brought up to date first
             watcher.echo("this version extracts or compares differently from the one that wrote the store: updating it ...")
-            again = reanalyse_stale(store, watcher.runner)
-            rebuild_stale_stories(store)
+            again = bring_up_to_version(store, watcher.runner)
             rebuilt = rebuild_dirty_stories(store, runner=watcher.runner)
             watcher.echo(f"analysed {again} stored articles again, rebuilt {len(rebuilt)} stories")
             if watcher.out_dir is not None:

@@ -271,10 +271,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 events=frozenset(v for s, e, v in evs if (s, e) not in stative and (s, e) not in framing),
                 frames=frozenset(v for s, e, v in evs if (s, e) in framing),
                 main=_main_events(cand, verb_referent),
-                told_done=_told(cand, verb_referent, negated=False),
-                told_not=_told(cand, verb_referent, negated=True),
-                main_done=_told(cand, verb_referent, negated=False, main=True),
-                main_not=_told(cand, verb_referent, negated=True, main=True),
+                **_told(cand, verb_referent),
                 kinds=kinds,
                 typed={k: frozenset(v) for k, v in typed.items()},
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
@@ -436,12 +433,19 @@ def _main_events(cand: ClaimCandidate, verb_referent: Mapping[int, str]) -> froz
     return frozenset(verb_referent[e["at"]] for e in told if e.get("main") and e["at"] in verb_referent)
 
 
-def _told(cand: ClaimCandidate, verb_referent: Mapping[int, str], negated: bool, main: bool = False) -> frozenset[str]:
-    """Referents of the claim's verbs told as not done (``negated``) or as done; with ``main``,
-    of its main, stated verbs only."""
-    return frozenset(verb_referent[e["at"]] for e in (cand.features or {}).get("events", ())
-                     if bool(e.get("negated")) == negated and e.get("at") in verb_referent
-                     and (not main or e.get("main") and e.get("asserted")))
+def _told(cand: ClaimCandidate, verb_referent: Mapping[int, str]) -> dict[str, frozenset[str]]:
+    """Referents of the claim's verbs told as done and as not done (``told_done``, ``told_not``),
+    and of its main, stated verbs only (``main_done``, ``main_not``): the ``_Item`` fields."""
+    out: dict[str, set[str]] = {"told_done": set(), "told_not": set(), "main_done": set(), "main_not": set()}
+    for e in (cand.features or {}).get("events", ()):
+        ref = verb_referent.get(e.get("at"))
+        if ref is None:
+            continue
+        way = "not" if e.get("negated") else "done"
+        out[f"told_{way}"].add(ref)
+        if e.get("main") and e.get("asserted"):
+            out[f"main_{way}"].add(ref)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def opposite_polarity(a: _Item, b: _Item) -> bool:
@@ -500,16 +504,22 @@ def same_words_quoted(a: _Item, b: _Item) -> bool:
     quotation or one wire sentence, each outlet with its own attribution around it ("... they
     cannot believe what they're finding," Trump told NBC / His response: "Well, I have people
     ..."). A long shared name or list in two different statements is not half of either."""
-    run = longest_shared_run(a.cand.text, b.cand.text)
-    shorter = min(len(_WORD_RE.findall(a.cand.text)), len(_WORD_RE.findall(b.cand.text)))
-    return run >= SHARED_RUN and 2 * run >= shorter
+    wa, wb = _run_words(a.cand.text), _run_words(b.cand.text)
+    run = _shared_run(wa, wb)
+    return run >= SHARED_RUN and 2 * run >= min(len(wa), len(wb))
 
 
 def longest_shared_run(a: str, b: str) -> int:
     """The most words in a row that the two texts share (case, punctuation and the form of the
     apostrophe aside)."""
-    wa = [w.lower().replace("’", "'") for w in _WORD_RE.findall(a)]
-    wb = [w.lower().replace("’", "'") for w in _WORD_RE.findall(b)]
+    return _shared_run(_run_words(a), _run_words(b))
+
+
+def _run_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+
+
+def _shared_run(wa: list[str], wb: list[str]) -> int:
     best, prev = 0, [0] * (len(wb) + 1)
     for x in wa:
         cur = [0] * (len(wb) + 1)
