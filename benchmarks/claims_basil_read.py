@@ -7,7 +7,8 @@ each disputed claim (both sides, the note) and each pair of sentences an agreed 
 together. The list holds the articles' own sentences, so it is written outside the repository
 (``--list``, default in the temporary directory).
 
-The agreed pairs were read and labelled once (``benchmarks/labels/claims_basil_agreed.jsonl``):
+"May differ" notes (two accounts told otherwise, not firmly enough for a dispute) are listed
+too. The agreed pairs were read and labelled once (``benchmarks/labels/claims_basil_agreed.jsonl``):
 ``true`` when the two sentences state the same thing (one quotation, one statement, one
 happening with the same participants), ``false`` when they are related but say different things,
 ``unsure`` when borderline. A label is keyed by the triplet and a hash of each sentence, so the
@@ -47,17 +48,29 @@ def pair_key(triplet: str, a: str, b: str) -> tuple[str, str, str]:
 
 
 def read(triplets: int) -> dict:
-    from newsprism import pipeline
-    from newsprism.model import Article, Options
-
     by_triplet: dict[str, list[dict]] = defaultdict(list)
     for d in basil_articles(DATA):
         by_triplet[d["id"].rsplit("_", 1)[0]].append(d)
-    disputes, agreed = [], []
-    for key in sorted(by_triplet)[:triplets]:
-        articles = tuple(Article(id=d["id"], outlet=d["outlet"], text=d["text"], title=d.get("title")) for d in by_triplet[key])
+    stories = [(key, by_triplet[key]) for key in sorted(by_triplet)[:triplets]]
+    return {"triplets": triplets, **read_stories(stories)}
+
+
+def read_stories(stories) -> dict:
+    """The disputes and the agreed sentence pairs of each story: ``stories`` holds (key, docs),
+    each doc a dict with id, outlet, text and title."""
+    from newsprism import pipeline
+    from newsprism.model import Article, Options
+
+    disputes, agreed, may_differ = [], [], []
+    for key, docs in stories:
+        articles = tuple(Article(id=d["id"], outlet=d["outlet"], text=d["text"], title=d.get("title")) for d in docs)
         claims = pipeline.run_story_stages("b", articles, pipeline.process_articles(articles), Options(), until="claims")["claims"]
+        text_of = {c.id: [s.text for s in c.support] for c in claims}
         for c in claims:
+            for n in c.notes:  # each "may differ" is noted on both claims: listed once
+                if n.certainty == "may differ" and n.other_claim and c.id < n.other_claim:
+                    may_differ.append({"triplet": key, "kind": n.kind, "says": text_of[c.id],
+                                       "other": text_of.get(n.other_claim, []), "context": list(n.context)})
             if c.status == "disputed":
                 disputes.append({"triplet": key, "kind": c.dispute, "says": [s.text for s in c.support],
                                  "against": [s.text for s in c.contradicted_by],
@@ -66,7 +79,7 @@ def read(triplets: int) -> dict:
                 for a, b in combinations(c.support, 2):
                     if a.article_id != b.article_id:
                         agreed.append({"triplet": key, "a": a.text, "b": b.text})
-    return {"triplets": triplets, "disputes": disputes, "agreed_pairs": agreed}
+    return {"disputes": disputes, "agreed_pairs": agreed, "may_differ": may_differ}
 
 
 def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str], str]:
@@ -83,7 +96,8 @@ def score(result: dict, labels: dict[tuple[str, str, str], str]) -> dict:
     judged = Counter(labels.get(pair_key(p["triplet"], p["a"], p["b"]), "unlabelled") for p in result["agreed_pairs"])
     decided = judged["true"] + judged["false"]
     total = len(result["agreed_pairs"])
-    return {"triplets": result["triplets"], "disputes": len(result["disputes"]), "agreed_pairs": total,
+    settings = {k: v for k, v in result.items() if k not in ("disputes", "agreed_pairs", "may_differ")}
+    return {**settings, "disputes": len(result["disputes"]), "may_differ": len(result.get("may_differ", ())), "agreed_pairs": total,
             "labelled": {k: judged[k] for k in ("true", "false", "unsure", "unlabelled")},
             "agreed_precision": round(judged["true"] / decided, 4) if decided else None,
             "labelled_share": round(1 - judged["unlabelled"] / total, 4) if total else None}
@@ -102,19 +116,25 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=None, help="the counts (default benchmarks/results/claims_basil_read.json)")
     args = ap.parse_args(argv)
     result = read(args.triplets)
-    labels = load_labels()
+    counts = write_reading(result, load_labels(), Path(args.list), args.unlabelled,
+                           Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_basil_read.json")
+    print(json.dumps(counts), f"to read: {args.list}; counts: {args.out or 'benchmarks/results/claims_basil_read.json'}")
+    return 0
+
+
+def write_reading(result: dict, labels: dict, listing: Path, unlabelled_only: bool, out: Path) -> dict:
+    """The sentences to read (each agreed pair with its key and label) to ``listing``, the counts
+    to ``out``; returns the counts."""
     counts = score(result, labels)
     listed = dict(result)
     for p in listed["agreed_pairs"]:
-        p["label"] = labels.get(pair_key(p["triplet"], p["a"], p["b"]), "unlabelled")
         p["key"] = list(pair_key(p["triplet"], p["a"], p["b"]))
-    if args.unlabelled:
+        p["label"] = labels.get(tuple(p["key"]), "unlabelled")
+    if unlabelled_only:
         listed["agreed_pairs"] = [p for p in listed["agreed_pairs"] if p["label"] == "unlabelled"]
-    Path(args.list).write_text(json.dumps(listed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_basil_read.json"
+    listing.write_text(json.dumps(listed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     out.write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
-    return 0
+    return counts
 
 
 if __name__ == "__main__":

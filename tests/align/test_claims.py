@@ -230,6 +230,27 @@ def test_counts_of_other_days_are_not_one_count():
     assert count.status == "agreed" and {s.article_id for s in count.support} == {"a", "b"}
 
 
+def test_a_count_mentioned_in_passing_does_not_make_two_claims_one():
+    # both give the toll, but one sentence is about an inquiry into the virus: not one statement
+    claims = _story_claims({
+        "a": "Twenty doctors called on Friday for an open inquiry into the origins of the virus that has killed 2.5 million people.",
+        "b": "The virus, first found in late 2019, has killed 2.5 million people and cost the world economy trillions of dollars.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]
+
+
+def test_two_different_lower_bounds_of_one_toll_may_differ():
+    # "at least 150" and "more than 180" may both hold, but neither outlet gives the other's figure
+    claims = _story_claims({
+        "a": "At least 150 people were killed in shootings across the country over the holiday weekend, the group said.",
+        "b": "More than 180 people were killed in shootings across the country over the holiday weekend, the group said.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]
+    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
+    assert noted and all(n.certainty == "may differ" for n in noted)
+    assert {n.value.text.lower() for n in noted} == {"at least 150 people", "more than 180 people"}
+
+
 def test_no_claim_is_dropped(seeds):
     # a group member that states none of a dispute's differing values is still a claim
     ctx, claims = seeds
@@ -277,6 +298,17 @@ def test_one_quotation_under_two_attributions_is_one_run_of_words():
     d = ("The Senate Judiciary Committee on Foreign Relations and Armed Services will vote next week, after a "
          "delay that Democrats blamed on a dispute over documents the White House has not handed over.")
     assert longest_shared_run(c, d) >= 8 and not same_words_quoted(item(c), item(d))
+    # a shared description with no quotation marks: a clause of one sentence is no wire copy ...
+    e = ("Then he made good on it, taking out a pen on the stage in front of the crowd to sign an order that ends "
+         "the country's part in a pact designed to limit the trade in small arms and light weapons across borders.")
+    f = "The global pact seeks to limit the trade in small arms and light weapons across borders."
+    assert longest_shared_run(e, f) >= 8 and not same_words_quoted(item(e), item(f))
+    # ... but one wire sentence with a word put in is
+    g = ("The navy ship, deployed on patrols in the gulf under the control of the western command, "
+         "stopped a fishing boat carrying rifles on Friday.")
+    h = ("The navy ship, presently deployed on patrols in the gulf under the control of the western command, "
+         "stopped a fishing boat carrying rifles on Friday.")
+    assert same_words_quoted(item(g), item(h))
 
 
 def test_done_and_not_done_never_agree_unless_one_sentence_tells_both():

@@ -126,6 +126,21 @@ def test_what_a_claim_is_about_and_what_it_only_mentions(nlp):
     assert events["decide"]["asserted"] and events["run"]["asserted"] is False
 
 
+def test_an_event_told_inside_a_noun_phrase_is_an_aside(nlp):
+    # what a relative clause or a participle on a noun tells is said in passing ...
+    events = _events(nlp, "Doctors called for a new inquiry into the virus that has killed two million people worldwide.")
+    assert events["kill"]["aside"] and not events["call"]["aside"]
+    events = _events(nlp, "A lawyer said the nurse accused of killing two patients would plead not guilty on Monday.")
+    assert events["kill"]["aside"]
+    # ... a participle clause on the verb, a reported clause and the content of a report are not
+    events = _events(nlp, "The gunman opened fire in the hall on Friday, killing two people and wounding four.")
+    assert not events["kill"]["aside"]
+    events = _events(nlp, "Police said two people were killed in the shooting on Friday.")
+    assert not events["kill"]["aside"]
+    events = _events(nlp, "The agency has received reports of at least 40 villagers being killed in the raid.")
+    assert not events["kill"]["aside"]
+
+
 def test_what_was_voted_refused_or_not_wanted_is_the_news_and_its_polarity(nlp):
     # the infinitive of a vote or an attempt is what the sentence tells
     events = _events(nlp, "The Senate voted to approve the bill on Tuesday after a long debate.")

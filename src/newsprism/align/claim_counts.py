@@ -48,6 +48,7 @@ class Count:
     cls: str
     start: int
     end: int
+    told: bool = True  # the counted event is told by the claim, not in passing inside a noun phrase
 
 
 def bounds(value: float, value_max: float | None, qualifier: str | None) -> tuple[float, float]:
@@ -67,16 +68,18 @@ def counts_of(values: Iterable[tuple[str, FigureValue]], events: Sequence[Mappin
     """The claim's counts: ``values`` are (figures-stage group, value) inside the claim, ``events``
     the claim's ``features["events"]`` (lemma and action class of each verb)."""
     cls_of = {e.get("lemma"): e.get("cls") for e in events if e.get("cls")}
+    told_of = {e.get("lemma"): not e.get("aside") for e in events if e.get("cls")}
     out = []
     for group, v in values:
         if v.value < 2 or v.unit:  # "one" is rarely a count; a percentage is a share, not a count
             continue
-        cls = cls_of.get((v.event or "").split(" ")[0]) if v.event else None
+        lemma = (v.event or "").split(" ")[0]
+        cls = cls_of.get(lemma) if v.event else None
         if cls:
             low, high = bounds(v.value, v.value_max, v.qualifier)
             near_low = high / REACH if low == 0.0 else low  # "up to 30" confirms 20-30
             near_high = low * REACH if high == float("inf") else high  # "at least 82" confirms 82-123
-            out.append(Count(group, low, high, near_low, near_high, cls, v.start, v.end))
+            out.append(Count(group, low, high, near_low, near_high, cls, v.start, v.end, told_of.get(lemma, False)))
     return tuple(out)
 
 

@@ -1,0 +1,67 @@
+"""Claims read by hand on stories the claim rules were never tuned on: NeuS / AllSides.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/claims_neus_read.py [--first 1500] [--stories 300] [--list F] [--unlabelled]
+
+The rules that decide when two outlets agree were tuned by reading BASIL (claims_basil_read.py).
+This reads the same things on other stories: each NeuS train line holds three outlets' coverage
+of one story (left, centre, right; headline and opening paragraphs). Lines from 1500 on were not
+used for any tuning (the summary weights use lines 0-900). The agreed pairs were labelled once,
+blind to the rules, with the BASIL guidelines (true: the two sentences state the same thing;
+false: related but different statements; unsure: borderline), in
+``benchmarks/labels/claims_neus_agreed.jsonl`` (sentence hashes only, no text). Every dispute is
+listed for reading too. Writes benchmarks/results/claims_neus_read.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claims_basil_read import load_labels, read_stories, score, write_reading  # noqa: E402
+from summary_neus import load_split  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "benchmarks" / "labels" / "claims_neus_agreed.jsonl"
+SIDES = ("left", "centre", "right")
+
+
+def stories(first: int, count: int) -> list[tuple[str, list[dict]]]:
+    rows = load_split("train", limit=first + count)[first:]
+    out = []
+    for n, (docs, _) in enumerate(rows, start=first):
+        out.append((f"neus-train-{n}", [{"id": f"neus-train-{n}-{SIDES[k]}", "outlet": SIDES[k], "title": title, "text": text}
+                                        for k, (title, text) in enumerate(docs) if text.strip()]))
+    return out
+
+
+def read(first: int = 1500, count: int = 300) -> dict:
+    return {"first": first, "stories": count, **read_stories(stories(first, count))}
+
+
+def run(first: int = 1500, count: int = 300) -> dict:
+    return score(read(first, count), load_labels(LABELS) if LABELS.exists() else {})
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--first", type=int, default=1500, help="the first NeuS train line read")
+    ap.add_argument("--stories", type=int, default=300)
+    ap.add_argument("--list", default=str(Path(tempfile.gettempdir()) / "newsprism_claims_neus_read.json"),
+                    help="where the sentences to read go (outside the repository: they are NeuS's text)")
+    ap.add_argument("--unlabelled", action="store_true", help="list only the agreed pairs that carry no label yet")
+    ap.add_argument("--out", default=None, help="the counts (default benchmarks/results/claims_neus_read.json)")
+    args = ap.parse_args(argv)
+    result = read(args.first, args.stories)
+    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_neus_read.json"
+    counts = write_reading(result, load_labels(LABELS) if LABELS.exists() else {}, Path(args.list), args.unlabelled, out)
+    print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
