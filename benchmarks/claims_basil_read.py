@@ -66,20 +66,27 @@ def read_stories(stories) -> dict:
         articles = tuple(Article(id=d["id"], outlet=d["outlet"], text=d["text"], title=d.get("title")) for d in docs)
         claims = pipeline.run_story_stages("b", articles, pipeline.process_articles(articles), Options(), until="claims")["claims"]
         text_of = {c.id: [s.text for s in c.support] for c in claims}
+        spans_of = {c.id: _spans(c.support) for c in claims}
         for c in claims:
             for n in c.notes:  # each "may differ" is noted on both claims: listed once
                 if n.certainty == "may differ" and n.other_claim and c.id < n.other_claim:
                     may_differ.append({"triplet": key, "kind": n.kind, "says": text_of[c.id],
-                                       "other": text_of.get(n.other_claim, []), "context": list(n.context)})
+                                       "other": text_of.get(n.other_claim, []), "context": list(n.context),
+                                       "spans": [spans_of[c.id], spans_of.get(n.other_claim, [])]})
             if c.status == "disputed":
                 disputes.append({"triplet": key, "kind": c.dispute, "says": [s.text for s in c.support],
                                  "against": [s.text for s in c.contradicted_by],
+                                 "spans": [_spans(c.support), _spans(c.contradicted_by)],
                                  "notes": [{"kind": n.kind, "context": list(n.context)} for n in c.notes]})
             elif c.status == "agreed":
                 for a, b in combinations(c.support, 2):
                     if a.article_id != b.article_id:
                         agreed.append({"triplet": key, "a": a.text, "b": b.text})
     return {"disputes": disputes, "agreed_pairs": agreed, "may_differ": may_differ}
+
+
+def _spans(parts) -> list[list]:
+    return [[p.article_id, p.start, p.end] for p in parts]
 
 
 def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str], str]:
@@ -122,10 +129,10 @@ def main(argv=None) -> int:
     return 0
 
 
-def write_reading(result: dict, labels: dict, listing: Path, unlabelled_only: bool, out: Path) -> dict:
+def write_reading(result: dict, labels: dict, listing: Path, unlabelled_only: bool, out: Path, extra: dict | None = None) -> dict:
     """The sentences to read (each agreed pair with its key and label) to ``listing``, the counts
-    to ``out``; returns the counts."""
-    counts = score(result, labels)
+    (and ``extra``) to ``out``; returns the counts."""
+    counts = {**score(result, labels), **(extra or {})}
     listed = dict(result)
     for p in listed["agreed_pairs"]:
         p["key"] = list(pair_key(p["triplet"], p["a"], p["b"]))

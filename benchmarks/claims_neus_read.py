@@ -27,6 +27,8 @@ from summary_neus import load_split  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "benchmarks" / "labels" / "claims_neus_agreed.jsonl"
+# contradictions between two outlets read by hand on lines 1500-1649 (sentence offsets, no text)
+CONTRADICTIONS = REPO / "benchmarks" / "labels" / "disputes_neus.jsonl"
 SIDES = ("left", "centre", "right")
 
 
@@ -44,7 +46,27 @@ def read(first: int = 1500, count: int = 300) -> dict:
 
 
 def run(first: int = 1500, count: int = 300) -> dict:
-    return score(read(first, count), load_labels(LABELS) if LABELS.exists() else {})
+    result = read(first, count)
+    return {**score(result, load_labels(LABELS) if LABELS.exists() else {}), "contradictions": contradictions_found(result)}
+
+
+def contradictions_found(result: dict) -> dict:
+    """How many of the contradictions read by hand (``CONTRADICTIONS``) newsprism shows as a
+    dispute or a "may differ": one side's sentence among the claim's, the other's among those it
+    is set against. Only stories the run read count."""
+    read_stories_ = {f"neus-train-{n}" for n in range(result["first"], result["first"] + result["stories"])}
+    gold = [json.loads(line) for line in CONTRADICTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in gold if g["story"] in read_stories_]
+    shown = [d["spans"] for d in (*result["disputes"], *result["may_differ"])]
+
+    def holds(spans, side) -> bool:
+        return any(a == side["article"] and s < side["end"] and side["start"] < e for a, s, e in spans)
+
+    def found(g) -> bool:
+        return any(holds(x, g[p]) and holds(y, g[q]) for x, y in shown for p, q in (("a", "b"), ("b", "a")))
+
+    clear = [g for g in gold if g["strength"] == "clear"]
+    return {"gold": len(gold), "found": sum(map(found, gold)), "gold_clear": len(clear), "found_clear": sum(map(found, clear))}
 
 
 def main(argv=None) -> int:
@@ -58,7 +80,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     result = read(args.first, args.stories)
     out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_neus_read.json"
-    counts = write_reading(result, load_labels(LABELS) if LABELS.exists() else {}, Path(args.list), args.unlabelled, out)
+    counts = write_reading(result, load_labels(LABELS) if LABELS.exists() else {}, Path(args.list), args.unlabelled, out,
+                           extra={"contradictions": contradictions_found(result)})
     print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
     return 0
 

@@ -251,6 +251,23 @@ def test_two_different_lower_bounds_of_one_toll_may_differ():
     assert {n.value.text.lower() for n in noted} == {"at least 150 people", "more than 180 people"}
 
 
+def test_two_sums_for_one_bill_in_two_accounts_of_one_vote_may_differ():
+    claims = _story_claims({
+        "a": "The Senate voted on Tuesday to advance a nearly $1 trillion infrastructure plan backed by the president.",
+        "b": "The Senate voted on Tuesday to advance the $1.2 trillion infrastructure package backed by the president.",
+    })
+    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
+    assert noted and all(n.certainty == "may differ" for n in noted)
+    assert {n.value.text for n in noted} == {"nearly $1 trillion", "$1.2 trillion"}
+    assert not [c for c in claims if c.status == "disputed"]  # never firmer than "may differ"
+    # sums far apart pay for different things: no note
+    far = _story_claims({
+        "a": "The Senate voted on Tuesday to advance a nearly $1 trillion infrastructure plan backed by the president.",
+        "b": "The Senate voted on Tuesday to advance the $3.5 trillion infrastructure package backed by the president.",
+    })
+    assert not [n for c in far for n in c.notes if n.kind == "figure"]
+
+
 def test_no_claim_is_dropped(seeds):
     # a group member that states none of a dispute's differing values is still a claim
     ctx, claims = seeds

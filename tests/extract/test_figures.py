@@ -113,6 +113,8 @@ def test_seed_004_skips_dates_urls_and_durations(seed_figures):
         ("Between 40 and 60 soldiers were captured.", "40 and 60", 40, 60, None, None, "soldier", "capture"),
         ("Two hundred and fifty pilgrims were rescued.", "Two hundred and fifty", 250, None, None, None, "pilgrim", "rescue"),
         ("The storm destroyed twenty-three houses.", "twenty-three", 23, None, None, None, "house", "destroy"),
+        # a qualifier before the currency sign qualifies the amount
+        ("The Senate voted on a nearly $1 trillion spending plan.", "nearly $1 trillion", 1e12, None, "nearly", "USD", "plan", ""),
     ],
 )
 def test_figure_forms(nlp, sentence, text, value, value_max, qualifier, unit, head, event):

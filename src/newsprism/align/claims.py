@@ -56,10 +56,11 @@ from typing import Any
 
 import numpy as np
 
-from ..model import PARTICIPANT_ROLES, Claim, ClaimCandidate, Span, StoryContext
+from ..model import PARTICIPANT_ROLES, Claim, ClaimCandidate, FigureValue, Span, StoryContext
 from ..resources.frames import frame_of
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
+from .figures import compatible as amounts_compatible
 from .claim_counts import OPEN_ABOVE, OPEN_BELOW, ROUGH_REACH, Count, count_keys, counts_of, same_count
 from .claim_pairs import (
     FUNCTION_WORDS,
@@ -89,6 +90,7 @@ NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there
 DISPUTE_FLOOR = 0.18  # below this (and with no shared resolved event) two claims are about different things
 POLARITY_FLOOR = 0.45  # negation flips only count between near-paraphrases
 NLI_FLOOR = 0.35
+AMOUNT_RATIO = 2.0  # sums further apart than this pay for different things (set by hand, not tuned)
 FIGURE_RATIO = 5.0  # counts further apart than this are counts of different things
 NLI_CONTRADICTION = 0.80
 ENTITY_BONUS, FIGURE_BONUS, TIME_BONUS = 0.03, 0.08, 0.03
@@ -143,6 +145,7 @@ class _Item:
     roles: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (event, role) -> named participants
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
     counts: tuple[Count, ...] = ()  # counted numbers with their figures group and event class (claim_counts)
+    amounts: tuple[FigureValue, ...] = ()  # sums of money in the claim, as the figures stage read them
 
     @property
     def features(self) -> Mapping[str, Any]:
@@ -277,6 +280,7 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 roles={k: frozenset(v) for _, _, (k, v) in roles_at.within(cand, ends_inside=False)},
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
                 counts=counts_of([gv for _, _, gv in values.within(cand)], (cand.features or {}).get("events", ())),
+                amounts=tuple(v for _, _, (_, v) in values.within(cand) if v.unit and v.unit != "%"),
             ))
     for it in items:  # roles keyed by (event, role) only, once positions served their purpose
         it.roles = _merge_roles(it.roles)
@@ -627,6 +631,7 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
             continue  # a shared resolved event is the evidence; closeness in meaning is not needed then
         found = (
             _figure_conflict(a, b, reported, story)
+            or _amount_conflict(a, b)
             or _time_conflict(a, b)
             or _agent_conflict(a, b)
             or _polarity_conflict(a, b, pair.sim)
@@ -642,6 +647,8 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
             basis = "count"  # one count of one event with another number ("at least 82" / "79" killed)
         if d.kind != "agent" and clash(a, b) is not None:
             continue  # other participants: another event, not another value
+        if (d.detail or {}).get("amount") and not (basis == "event" and agrees(a, b, pair)):
+            continue  # two sums are one sum only in two accounts of one event that otherwise agree
         if basis is None:
             continue
         strong = (basis in ("event", "act", "count") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
@@ -731,6 +738,28 @@ def _figure_conflict(a: _Item, b: _Item, reported, story: _Story | None = None) 
         return []  # two bounds that both may hold: only a count the figures stage calls one is worth a note
     certainty = "differs" if ga and gb and not apart else "may differ"
     return [_Dispute(a.index, b.index, "figure", {"a": fa, "b": fb}, certainty)]
+
+
+def _amount_conflict(a: _Item, b: _Item) -> list[_Dispute]:
+    """The first sum of money of each claim, of one currency and one order, that cannot both be
+    true ("a nearly $1 trillion infrastructure plan" / "the $1.2 trillion infrastructure
+    package", both voted on by the Senate): the accounts may differ. Never firmer than that: what
+    a sum pays for is read off the words around it, not resolved."""
+    if not a.amounts or not b.amounts:
+        return []
+    x, y = a.amounts[0], b.amounts[0]
+    if x.unit != y.unit or x.value <= 0 or y.value <= 0 or amounts_compatible(x, y):
+        return []
+    if max(x.value, y.value) > AMOUNT_RATIO * min(x.value, y.value):
+        return []
+    if {(v.value, v.value_max) for v in a.amounts} & {(v.value, v.value_max) for v in b.amounts}:
+        return []  # the other's sum is in this claim too: a second sum, not another value
+    times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
+    if times_a and times_b and not (times_a & times_b):
+        return []
+    detail = {side: {"value": v.value, "noun": v.head, "qualifier": v.qualifier, "start": v.start, "end": v.end}
+              for side, v in (("a", x), ("b", y))}
+    return [_Dispute(a.index, b.index, "figure", {**detail, "amount": True}, "may differ")]
 
 
 def _figure_group(item: _Item, f: Mapping[str, Any]) -> str | None:

@@ -22,8 +22,9 @@ from ..model import Article, ArticleAnalysis, Part
 # number: ``incremental.reanalyse_stale``). 2: contractions with a curly apostrophe, a writer's
 # closing aside in reported speech, the main/asserted marks of claim verbs, the infinitive of a
 # vote or an attempt as main and that of a refusal as not done. 3: the ``aside`` mark of claim
-# verbs (an event told inside a noun phrase).
-EXTRACTION_VERSION = 3
+# verbs (an event told inside a noun phrase). 4: a qualifier before a currency sign ("nearly $1
+# trillion").
+EXTRACTION_VERSION = 4
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

@@ -445,13 +445,13 @@ def _to_value(doc, article: Article, n: _Found) -> FigureValue:
         n.start_i -= 1  # "more than a thousand"
     first, last = doc[n.start_i], doc[n.end_i - 1]
     start, end = first.idx, last.idx + len(last.text)
+    if n.unit is not None and n.unit != "%" and n.start_i > 0:
+        start = min(start, doc[n.start_i - 1].idx)  # the currency sign: "nearly $1 trillion" is qualified before it
     qualifier = None
     q = qualifier_before(article.text, start)
     if q is not None and not _is_particle_up(doc, n, q[0]):
         qualifier = q[1]
         start = q[2]
-    if n.unit is not None and n.unit != "%" and n.start_i > 0:
-        start = min(start, doc[n.start_i - 1].idx)
     np_text, modifiers = _noun_phrase(doc, n)
     return FigureValue(
         article_id=article.id,
