@@ -75,3 +75,16 @@ def test_title_is_not_part_of_the_name(nlp):
     article = Article(id="t", outlet="t", text=text)
     persons = [m.text for m in extract_mentions(nlp(text), article, {}) if m.label == "PERSON"]
     assert "Barack Obama" in persons and "Angela Merkel" in persons
+
+
+def test_a_headline_verb_is_not_part_of_a_name(nlp):
+    # Title Case makes "Checks Into Malibu Rehab" look like a name; the article writes "checked
+    # into" in lower case, so those words are a verb and a preposition
+    text = ("Lindsay Lohan Leaves Betty Ford , Checks Into Malibu Rehab\n"
+            "Lindsay Lohan left the Betty Ford Center on Thursday and checked into a rehab clinic in Malibu, her lawyer said.")
+    names = {m.text for m in extract_mentions(nlp(text), Article(id="t", outlet="t", text=text), {})}
+    assert "Lindsay Lohan" in names and not any("Checks" in n or "Into" in n for n in names)
+    # outside a headline a capitalised name keeps its words, even one the article also uses as a verb
+    text = "The band Fall Out Boy played in Chicago on Friday, and the stock prices fall when the markets open."
+    names = {m.text for m in extract_mentions(nlp(text), Article(id="t", outlet="t", text=text), {})}
+    assert "Fall Out Boy" in names

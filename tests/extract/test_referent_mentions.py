@@ -74,6 +74,18 @@ def test_a_frame_noun_is_an_event_and_a_title_describes_its_name(nlp):
     assert "president" in texts["Donald Trump"].describers
 
 
+def test_a_multiword_verb_is_named_by_its_one_word(nlp):
+    # "opened fire" is a shooting and "passed away" a death: the event word is that one word, and
+    # the "fire" of "opened fire" is no blaze of its own
+    _, ms = _mentions(nlp, "A gunman opened fire on shoppers in the mall on Friday. The guard passed away in hospital.")
+    texts = {m.text: m for m in ms}
+    assert (texts["opened"].kind, texts["opened"].head) == ("event", "shoot")
+    assert texts["passed"].head == "die"
+    assert "fire" not in texts
+    _, ms = _mentions(nlp, "Firefighters said the fire destroyed the barn on Friday.")
+    assert {m.text: m for m in ms}["fire"].kind == "event"
+
+
 def test_a_place_named_with_of_is_that_place_and_a_list_is_no_apposition(nlp):
     text = ("The next fight will be in the northwest city of Idlib, after the battle of Aleppo. "
             "“The crushing of Aleppo, the terrifying toll on its people, the bloodshed, the destruction,” he said.")

@@ -159,10 +159,13 @@ def _names_people(head: str) -> bool:
 
 def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None) -> str:
     """The plainest name: the entity's name (unless the referent is a whole side of the story,
-    joined from many descriptions), else the unloaded words most outlets use, shortest first. An
+    joined from many descriptions, or an event only one article names so), else the unloaded words most outlets use, shortest first. An
     event whose outlets share no unloaded words, each telling it with its own ("the liberation" /
     "Assad's conquest of Aleppo"), is named by its frame's plain word ("capture")."""
-    if entity is not None and not any(e.startswith("side:") for e in ref.evidence):
+    # an event's name counts as its plain name once two articles use it: one outlet's headline
+    # ("The Battle for Aleppo Has Entered ...") does not name the others' "fighting"
+    named_by = {m.article_id for m in entity.mentions} if entity is not None else set()
+    if entity is not None and not any(e.startswith("side:") for e in ref.evidence) and (ref.kind != "event" or len(named_by) >= 2):
         return entity.name
 
     def is_loaded(s: Span) -> bool:

@@ -19,6 +19,7 @@ from .entity_lexicon import (
     DEMONYM_ENDINGS,
     DEMONYM_WORDS,
     LANGUAGE_ENDINGS,
+    NAME_LINKS,
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_TITLES,
@@ -35,6 +36,7 @@ def extract_mentions(doc, article: Article, found: Mapping[str, Any]) -> tuple[M
     rows = rows_of(doc, found)
     text = article.text
     spans = [s for s in (_clean_span(rows, text, ent.start, ent.end, ent.label_) for ent in doc.ents) if s]
+    spans = _trim_headline_words(rows, text, spans)
     spans = _complete_names(rows, spans)
     spans = _fix_labels(doc, rows, text, spans)
     mentions = []
@@ -89,6 +91,48 @@ def _clean_span(rows, text: str, start: int, end: int, label: str) -> tuple[int,
     if not any(c.isupper() for c in words) or words.startswith("@"):
         return None
     return start, end, label
+
+
+def _trim_headline_words(rows, text: str, spans):
+    """In a headline's Title Case every word is capitalised, and the model takes the words after
+    a name for more of it ("Lindsay Lohan Checks Into Rehab" as one PERSON): a capitalised word
+    there that the article writes elsewhere in lower case as a verb ("checks", "has") is no part of a
+    name, nor is a preposition so written (but those that join the parts of one name,
+    ``NAME_LINKS``: "Battle Of Aleppo"): the span keeps the words before the first such word, or,
+    when it opens with them, the words after ("Checks Into Malibu Rehab" -> "Malibu Rehab")."""
+    titled = _title_case_lines(rows, text)
+    if not titled:
+        return spans
+    verbs = {r.lemma for r in rows if r.pos in ("VERB", "AUX") and r.text[:1].islower()}
+    verbs |= {r.lower for r in rows if r.pos == "AUX" and r.text[:1].islower()}  # "Has", "Is": irregular forms
+    preps = {r.lemma for r in rows if r.pos == "ADP" and r.text[:1].islower()} - NAME_LINKS
+
+    def written_as(i: int, words: set[str]) -> bool:
+        low = rows[i].lower  # a headline's word is often tagged a name, its lemma left as written: "Checks"
+        return any(form in words for form in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""))
+
+    out = []
+    for s, e, label in spans:
+        if _line_of(text, rows[s].idx) in titled:
+            while s < e and (written_as(s, verbs) or written_as(s, preps)):
+                s += 1
+            e = next((i for i in range(s + 1, e) if written_as(i, verbs) or written_as(i, preps)), e)
+        if s < e:
+            out.append((s, e, label))
+    return out
+
+
+def _title_case_lines(rows, text: str) -> set[int]:
+    """Lines written in Title Case (a headline): three or more longer words, 80% capitalised."""
+    words: dict[int, list[str]] = defaultdict(list)
+    for r in rows:
+        if r.text[:1].isalpha() and len(r.text) > 3:
+            words[_line_of(text, r.idx)].append(r.text)
+    return {line for line, ws in words.items() if len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)}
+
+
+def _line_of(text: str, at: int) -> int:
+    return text.count("\n", 0, at)
 
 
 def _person_names(rows, spans) -> list[tuple[str, ...]]:

@@ -29,6 +29,10 @@ NAME_PARTICLES = frozenset(
     "al al- el el- bin ibn bint abu abd de del della der di da dos du la le van von ter ten zu y".split()
 )
 
+# Small words that join the parts of one name ("Bank of America", "Centers for Disease Control",
+# "Council on Foreign Relations"): in a Title Case headline a name is never cut at them.
+NAME_LINKS = frozenset("of for on".split())
+
 # Words that mark an organisation's name (a span holding one is not a person).
 ORG_WORDS = frozenset(
     """

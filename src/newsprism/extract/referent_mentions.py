@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import (ASPECTUAL_VERBS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
+from ..resources.words import (ASPECTUAL_VERBS, EVENT_IDIOMS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
                                TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, tree_of
 
@@ -135,6 +135,17 @@ def _stative(rows, kids, i: int) -> bool:
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
 
 
+def _event_word(rows, kids, i: int) -> str:
+    """The one word for a verb's happening: its lemma, or what a multiword verb means
+    (``EVENT_IDIOMS``: "opened fire" -> "shoot")."""
+    lemma = rows[i].lemma
+    if rows[i].pos == "VERB":
+        for c in kids[i]:
+            if rows[c].dep in ("dobj", "prt") and (lemma, rows[c].lemma) in EVENT_IDIOMS:
+                return EVENT_IDIOMS[(lemma, rows[c].lemma)]
+    return lemma
+
+
 def _frame_verb(rows, kids, i: int) -> bool:
     """A verb that frames what its sentence tells: saying or thinking with a reported clause
     ("The Journal reported that ...", "they believed (that) ..."), a light verb, or an aspectual
@@ -221,12 +232,17 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         mods = _mods(rows, kids, chunk_start, h)
         owners = _owners(rows, chunk_start, h)
         items[h] = {"start": s, "end": e, "text": article.text[s:e], "head": common(h) or head.lemma, "kind": kind, "label": "", "definite": definite, "mods": mods, "owners": owners}
+    idiom_parts: set[int] = set()  # the "fire" of "opened fire": part of the event word, no mention of its own
     for i, tok in enumerate(rows):
         if i in items:
             continue
         if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") and tok.lemma[:1].isalpha() or tok.pos == "NOUN" and tok.dep != "compound" and _is_event_noun(tok.lemma, verbs):
-            items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": tok.lemma, "kind": "event", "label": "",
+            items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": _event_word(rows, kids, i), "kind": "event", "label": "",
                         "stative": tok.pos == "VERB" and _stative(rows, kids, i), "frame_verb": tok.pos == "VERB" and _frame_verb(rows, kids, i)}
+            if items[i]["head"] != tok.lemma:
+                idiom_parts.update(c for c in kids[i] if rows[c].dep == "dobj" and (tok.lemma, rows[c].lemma) in EVENT_IDIOMS)
+    for c in idiom_parts:
+        items.pop(c, None)
 
     order = sorted(items, key=lambda i: (items[i]["start"], items[i]["end"]))
     index = {i: n for n, i in enumerate(order)}

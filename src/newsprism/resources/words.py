@@ -124,6 +124,19 @@ HOLDING_VERBS = frozenset("hold control own occupy run govern administer dominat
 # referent as often as another (benchmarks/coref_eval.py: entity -0.001, event -0.003)
 INSTANCE_WORDS = frozenset("another next previous earlier prior upcoming future subsequent".split())
 
+# verbs whose object or particle makes one happening that a single word names ("opened fire" is a
+# shooting, "passed away" a death, "blew up" an explosion): the event word is that one word, so
+# that outlets' wordings of one event meet. General English multiword verbs; measured on ECB+
+# coref_dev (benchmarks/coref_eval.py): event CoNLL F1 0.8004 -> 0.8026, MEANTIME unchanged.
+EVENT_IDIOMS = {
+    ("open", "fire"): "shoot",
+    ("gun", "down"): "shoot",
+    ("pass", "away"): "die",
+    ("catch", "fire"): "fire",
+    ("set", "fire"): "fire",
+    ("blow", "up"): "explode",
+}
+
 # light verbs: their meaning is mostly in their object ("make it strong", "take control", "give
 # way"), so two sentences sharing one share no happening by it
 LIGHT_VERBS = frozenset("make take give get go come put".split())
