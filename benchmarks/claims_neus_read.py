@@ -54,9 +54,9 @@ def contradictions_found(result: dict) -> dict:
     """How many of the contradictions read by hand (``CONTRADICTIONS``) newsprism shows as a
     dispute or a "may differ": one side's sentence among the claim's, the other's among those it
     is set against. Only stories the run read count."""
-    read_stories_ = {f"neus-train-{n}" for n in range(result["first"], result["first"] + result["stories"])}
+    story_ids = {f"neus-train-{n}" for n in range(result["first"], result["first"] + result["stories"])}
     gold = [json.loads(line) for line in CONTRADICTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold = [g for g in gold if g["story"] in read_stories_]
+    gold = [g for g in gold if g["story"] in story_ids]
     shown = [d["spans"] for d in (*result["disputes"], *result["may_differ"])]
 
     def holds(spans, side) -> bool:

@@ -268,6 +268,41 @@ def test_two_sums_for_one_bill_in_two_accounts_of_one_vote_may_differ():
     assert not [n for c in far for n in c.notes if n.kind == "figure"]
 
 
+def test_a_weak_note_never_hides_a_dispute():
+    # two sums that may differ, and one account says the bill passed, the other that it did not:
+    # the polarity dispute is what is reported
+    claims = _story_claims({
+        "a": "The Senate passed the $1 trillion infrastructure bill on Tuesday after a long debate.",
+        "b": "The Senate did not pass the $1.2 trillion infrastructure bill on Tuesday after a long debate.",
+    })
+    assert [c.dispute for c in claims if c.status == "disputed"] == ["polarity"]
+
+
+def test_a_count_told_once_in_passing_is_not_told_by_a_second_verb_of_that_kind():
+    claims = _story_claims({
+        "a": "Twenty doctors called on Friday for an open inquiry into the origins of the virus that has killed "
+             "2.5 million people, and the virus killed 900 people in Brazil.",
+        "b": "The virus, first found in late 2019, has killed 2.5 million people and cost the world economy trillions of dollars.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]
+
+
+def test_different_lower_bounds_told_with_different_verbs_are_not_agreed():
+    claims = _story_claims({
+        "a": "Gunmen shot dead at least 150 villagers in the north of the country on Sunday, police said.",
+        "b": "Attackers killed more than 180 villagers in the north of the country on Sunday, police said.",
+    })
+    assert not [c for c in claims if c.status == "agreed"]
+
+
+def test_a_range_of_sums_is_not_one_sum_to_compare():
+    claims = _story_claims({
+        "a": "The Senate voted on Tuesday to advance the new dam plan, which will cost between $1 billion and $2 billion.",
+        "b": "The Senate voted on Tuesday to advance the new dam plan, which will cost $1.5 billion.",
+    })
+    assert not [n for c in claims for n in c.notes if n.kind == "figure"]
+
+
 def test_no_claim_is_dropped(seeds):
     # a group member that states none of a dispute's differing values is still a claim
     ctx, claims = seeds
@@ -320,6 +355,9 @@ def test_one_quotation_under_two_attributions_is_one_run_of_words():
          "the country's part in a pact designed to limit the trade in small arms and light weapons across borders.")
     f = "The global pact seeks to limit the trade in small arms and light weapons across borders."
     assert longest_shared_run(e, f) >= 8 and not same_words_quoted(item(e), item(f))
+    # ... nor does a quoted word elsewhere in the sentence make it a quotation
+    e_quoted = e.replace("made good on it", 'made good on what he called "a promise"')
+    assert not same_words_quoted(item(e_quoted), item(f))
     # ... but one wire sentence with a word put in is
     g = ("The navy ship, deployed on patrols in the gulf under the control of the western command, "
          "stopped a fishing boat carrying rifles on Friday.")

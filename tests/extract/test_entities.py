@@ -88,3 +88,9 @@ def test_a_headline_verb_is_not_part_of_a_name(nlp):
     text = "The band Fall Out Boy played in Chicago on Friday, and the stock prices fall when the markets open."
     names = {m.text for m in extract_mentions(nlp(text), Article(id="t", outlet="t", text=text), {})}
     assert "Fall Out Boy" in names
+    # a word the article writes capitalised inside a sentence is a name's, never cut, and a cut
+    # must leave a name the article writes: "Federal" alone is no name
+    for text, name in (("Theresa May Faces Revolt In Parliament\nPrime Minister Theresa May said she may call a vote.", "Theresa May"),
+                       ("United States Strikes Airfield In Syria\nThe United States launched missiles, officials stated.", "United States")):
+        names = {m.text for m in extract_mentions(nlp(text), Article(id="t", outlet="t", text=text), {})}
+        assert name in names and not {n for n in names if name.startswith(n) and n != name}, names

@@ -77,10 +77,11 @@ def test_a_frame_noun_is_an_event_and_a_title_describes_its_name(nlp):
 def test_a_multiword_verb_is_named_by_its_one_word(nlp):
     # "opened fire" is a shooting and "passed away" a death: the event word is that one word, and
     # the "fire" of "opened fire" is no blaze of its own
-    _, ms = _mentions(nlp, "A gunman opened fire on shoppers in the mall on Friday. The guard passed away in hospital.")
+    _, ms = _mentions(nlp, "A gunman opened fire on shoppers in the mall on Friday. The guard passed away in hospital. "
+                           "The actress checked into a clinic in Malibu.")
     texts = {m.text: m for m in ms}
     assert (texts["opened"].kind, texts["opened"].head) == ("event", "shoot")
-    assert texts["passed"].head == "die"
+    assert texts["passed"].head == "die" and texts["checked"].head == "enter"
     assert "fire" not in texts
     _, ms = _mentions(nlp, "Firefighters said the fire destroyed the barn on Friday.")
     assert {m.text: m for m in ms}["fire"].kind == "event"

@@ -10,7 +10,9 @@ that share such a count report one event even when the referents keep their verb
 - values that meet even when an open qualifier reaches no further than the figures stage lets
   it (``REACH``: "at least 82" / "eighty-two") -> ``same``: the claims agree on the count;
 - values that cannot both be true ("at least 82" / "79") -> ``differs``: a figure dispute;
-- in between ("at least 3" / "10": both may be true, neither confirms the other) -> no link.
+- in between ("at least 3" / "10": both may be true, neither confirms the other) -> no link;
+- two bounds the same way with different numbers ("at least 150" / "more than 180") -> ``apart``:
+  the accounts may differ.
 
 Counts over different periods are not one count: when both sentences carry time words and none
 is shared, there is no link. What is counted, and around which event, is left to the figures
@@ -68,7 +70,10 @@ def counts_of(values: Iterable[tuple[str, FigureValue]], events: Sequence[Mappin
     """The claim's counts: ``values`` are (figures-stage group, value) inside the claim, ``events``
     the claim's ``features["events"]`` (lemma and action class of each verb)."""
     cls_of = {e.get("lemma"): e.get("cls") for e in events if e.get("cls")}
-    told_of = {e.get("lemma"): not e.get("aside") for e in events if e.get("cls")}
+    told_of: dict[str, bool] = {}
+    for e in events:  # a verb told twice, once in passing: the count may be the passing one's
+        if e.get("cls"):
+            told_of[e.get("lemma")] = told_of.get(e.get("lemma"), True) and not e.get("aside")
     out = []
     for group, v in values:
         if v.value < 2 or v.unit:  # "one" is rarely a count; a percentage is a share, not a count
@@ -85,7 +90,9 @@ def counts_of(values: Iterable[tuple[str, FigureValue]], events: Sequence[Mappin
 
 def same_count(a: Sequence[Count], b: Sequence[Count], times_a: Iterable[str] = (), times_b: Iterable[str] = ()) -> str | None:
     """``same`` when the two claims share a count (one figures group, one action class) and
-    every such count is compatible, ``differs`` when one of them is not, None without one."""
+    every such count is compatible, ``differs`` when one of them is not, ``apart`` when two are
+    bounds the same way with different numbers (a "may differ", never an agreement), None
+    without one."""
     ta, tb = set(times_a), set(times_b)
     if ta and tb and not ta & tb:
         return None  # counts over different periods
@@ -94,9 +101,23 @@ def same_count(a: Sequence[Count], b: Sequence[Count], times_a: Iterable[str] = 
         return None
     if any(x.low > y.high or y.low > x.high for x, y in shared):
         return "differs"
+    if any(_apart(x, y) for x, y in shared):
+        return "apart"
     if all(x.near_low <= y.near_high and y.near_low <= x.near_high for x, y in shared):
         return "same"
     return None
+
+
+def _apart(x: Count, y: Count) -> bool:
+    """Two bounds the same way with different numbers ("at least 150" / "more than 180"): both may
+    hold, neither confirms the other."""
+    if x.high == float("inf") and y.high == float("inf"):
+        a, b = x.low, y.low
+    elif x.low == 0.0 and y.low == 0.0:
+        a, b = x.high, y.high
+    else:
+        return False
+    return max(a, b) > (1 + ROUGH_REACH) * min(a, b)
 
 
 def count_keys(counts: Iterable[Count]) -> set[tuple[str, str, str]]:

@@ -90,6 +90,7 @@ NEAR_COPY = 0.80  # word overlap of one sentence retold: a differing value there
 DISPUTE_FLOOR = 0.18  # below this (and with no shared resolved event) two claims are about different things
 POLARITY_FLOOR = 0.45  # negation flips only count between near-paraphrases
 NLI_FLOOR = 0.35
+SHARE_NOUNS = frozenset({"%", "percent", "per cent", "percentage", "point", "points"})  # what a share is counted in
 AMOUNT_RATIO = 2.0  # sums further apart than this pay for different things (set by hand, not tuned)
 FIGURE_RATIO = 5.0  # counts further apart than this are counts of different things
 NLI_CONTRADICTION = 0.80
@@ -508,8 +509,8 @@ def same_words_quoted(a: _Item, b: _Item) -> bool:
     quotation or one wire sentence, each outlet with its own attribution around it ("... they
     cannot believe what they're finding," Trump told NBC / His response: "Well, I have people
     ..."). A long shared name or list in two different statements is not half of either. A
-    shared description is no quotation: without quotation marks on either side, the words the
-    two share in order must be half of each sentence (a wire sentence with a word put in), not a
+    shared description is no quotation: unless one of them is mostly a quotation (a quoted word or
+    two does not count), the words the two share in order must be half of each sentence (a wire sentence with a word put in), not a
     clause of one ("... sign a letter that would effectively cease America's involvement in an
     arms treaty designed to regulate the international sale of conventional weapons" / "The Arms
     Trade Treaty seeks to regulate the international sale of conventional weapons")."""
@@ -517,9 +518,22 @@ def same_words_quoted(a: _Item, b: _Item) -> bool:
     run = _shared_run(wa, wb)
     if run < SHARED_RUN or 2 * run < min(len(wa), len(wb)):
         return False
-    if _QUOTE_MARKS.search(a.cand.text) or _QUOTE_MARKS.search(b.cand.text):
-        return True
+    if any(2 * _quoted_words(it.cand.text) >= len(words) for it, words in ((a, wa), (b, wb))):
+        return True  # one of them is mostly a quotation: the run is its words, whoever says them
     return 2 * _shared_in_order(wa, wb) >= max(len(wa), len(wb))
+
+
+def _quoted_words(text: str) -> int:
+    """How many words stand between quotation marks; a lone mark (a quotation the sentence split
+    cut) closes from the start of the text ("”", or a straight one in its second half) or opens to
+    its end."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        last = marks[-1]
+        closes = text[last] in "”»" or text[last] == '"' and last > len(text) / 2
+        spans.append((0, last) if closes else (last, len(text)))
+    return sum(len(_WORD_RE.findall(text[x:y])) for x, y in spans)
 
 
 def longest_shared_run(a: str, b: str) -> int:
@@ -564,7 +578,7 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
     with a named participant in the same role at ``ROLE_THRESHOLD``; one shared event alone at
     ``ONE_EVENT_THRESHOLD``. Never when one tells as done what the other tells as not done."""
     basis = same_event(a, b, pair)
-    if clash(a, b) is not None or opposite_acts(a, b) or opposite_polarity(a, b):
+    if clash(a, b) is not None or opposite_acts(a, b) or opposite_polarity(a, b) or other_numbers(a, b):
         return False
     if shared_count(a, b, told=True) == "same" and pair.sim >= COUNT_THRESHOLD:
         return True  # one count of one event, whatever the verbs ("gunned down" / "killed" / "executing")
@@ -579,6 +593,15 @@ def agrees(a: _Item, b: _Item, pair: _Pair) -> bool:
             return True  # "The 76ers fired coach Maurice Cheeks on Saturday" / "Maurice Cheeks was fired Saturday"
         return pair.sim >= ONE_EVENT_THRESHOLD
     return pair.sim >= GROUP_THRESHOLD
+
+
+def other_numbers(a: _Item, b: _Item) -> bool:
+    """The two give different numbers of one counted noun ("at least 150 villagers" / "more than
+    180 villagers", "12" / "nine"): however alike their other words, not one statement."""
+    fa, fb = _primary_figure(a), _primary_figure(b)
+    if fa is None or fb is None or _noun_class(fa["noun"]) != _noun_class(fb["noun"]) or fa["noun"] in SHARE_NOUNS:
+        return False  # a sentence's first share is often not the other's ("25%" / "by 5% every month, reaching 25%")
+    return not _compatible(fa, fb) or _apart_bounds(fa, fb)
 
 
 def opposite_acts(a: _Item, b: _Item) -> bool:
@@ -629,32 +652,37 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
         basis = same_event(a, b, pair)
         if pair.sim < DISPUTE_FLOOR and basis != "event":
             continue  # a shared resolved event is the evidence; closeness in meaning is not needed then
-        found = (
-            _figure_conflict(a, b, reported, story)
-            or _amount_conflict(a, b)
-            or _time_conflict(a, b)
-            or _agent_conflict(a, b)
-            or _polarity_conflict(a, b, pair.sim)
-        )
+        # every check runs: a "may differ" of one (two sums) never hides a "differs" of another
+        found = sorted(
+            [*_figure_conflict(a, b, reported, story), *_amount_conflict(a, b), *_time_conflict(a, b),
+             *_agent_conflict(a, b), *_polarity_conflict(a, b, pair.sim)],
+            key=lambda d: d.certainty != "differs")
         if not found:
             if basis == "event" and clash(a, b) is None and pair.sim >= NLI_FLOOR:
                 nli_pairs.append((i, j))
             continue
-        d = found[0]
-        if basis is None and _acts(a) & _acts(b) and (d.kind != "figure" or d.certainty == "differs"):
-            basis = "act"  # the same act of the same subject or on the same thing: the features say so
-        if basis is None and d.kind == "figure" and shared_count(a, b) == "differs":
-            basis = "count"  # one count of one event with another number ("at least 82" / "79" killed)
-        if d.kind != "agent" and clash(a, b) is not None:
-            continue  # other participants: another event, not another value
-        if (d.detail or {}).get("amount") and not (basis == "event" and agrees(a, b, pair)):
-            continue  # two sums are one sum only in two accounts of one event that otherwise agree
-        if basis is None:
-            continue
-        strong = (basis in ("event", "act", "count") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
-        disputes.append(_Dispute(i, j, d.kind, d.detail, "differs" if strong else "may differ"))
+        kept = next((k for k in (_kept_dispute(a, b, pair, basis, d) for d in found) if k), None)
+        if kept:
+            disputes.append(kept)
     disputes.extend(_nli_disputes(items, nli_pairs, ctx))
     return disputes
+
+
+def _kept_dispute(a: _Item, b: _Item, pair: _Pair, basis: str | None, d: _Dispute) -> _Dispute | None:
+    """The dispute ``d`` as reported (its certainty from what ties the two claims to one event),
+    or None when nothing does."""
+    if basis is None and _acts(a) & _acts(b) and (d.kind != "figure" or d.certainty == "differs"):
+        basis = "act"  # the same act of the same subject or on the same thing: the features say so
+    if basis is None and d.kind == "figure" and shared_count(a, b) in ("differs", "apart"):
+        basis = "count"  # one count of one event with another number ("at least 82" / "79" killed)
+    if d.kind != "agent" and clash(a, b) is not None:
+        return None  # other participants: another event, not another value
+    if (d.detail or {}).get("amount") and not (basis == "event" and agrees(a, b, pair)):
+        return None  # two sums are one sum only in two accounts of one event that otherwise agree
+    if basis is None:
+        return None
+    strong = (basis in ("event", "act", "count") or pair.lexical >= NEAR_COPY) and d.certainty == "differs"
+    return _Dispute(a.index, b.index, d.kind, d.detail, "differs" if strong else "may differ")
 
 
 @functools.lru_cache(maxsize=32768)  # each claim is compared with a dozen partners: its words once
@@ -741,19 +769,19 @@ def _figure_conflict(a: _Item, b: _Item, reported, story: _Story | None = None) 
 
 
 def _amount_conflict(a: _Item, b: _Item) -> list[_Dispute]:
-    """The first sum of money of each claim, of one currency and one order, that cannot both be
-    true ("a nearly $1 trillion infrastructure plan" / "the $1.2 trillion infrastructure
+    """The sum of money of each claim, of one currency and within ``AMOUNT_RATIO`` of each other,
+    that cannot both be true ("a nearly $1 trillion infrastructure plan" / "the $1.2 trillion infrastructure
     package", both voted on by the Senate): the accounts may differ. Never firmer than that: what
     a sum pays for is read off the words around it, not resolved."""
     if not a.amounts or not b.amounts:
         return []
     x, y = a.amounts[0], b.amounts[0]
+    if sum(v.unit == x.unit for v in a.amounts) > 1 or sum(v.unit == y.unit for v in b.amounts) > 1:
+        return []  # a range or a list of sums ("between $1 billion and $2 billion"): no one sum to compare
     if x.unit != y.unit or x.value <= 0 or y.value <= 0 or amounts_compatible(x, y):
         return []
     if max(x.value, y.value) > AMOUNT_RATIO * min(x.value, y.value):
         return []
-    if {(v.value, v.value_max) for v in a.amounts} & {(v.value, v.value_max) for v in b.amounts}:
-        return []  # the other's sum is in this claim too: a second sum, not another value
     times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
     if times_a and times_b and not (times_a & times_b):
         return []
@@ -928,8 +956,8 @@ def _group(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair], dispu
         ri, rj = root(i), root(j)
         if ri == rj or articles[ri] & articles[rj] or articles[ri] & against[rj] or articles[rj] & against[ri]:
             continue
-        if same_count(counts[ri], counts[rj]) == "differs":
-            continue  # one group says 23 were captured, the other 26: never one agreed claim
+        if same_count(counts[ri], counts[rj]) in ("differs", "apart"):
+            continue  # one group says 23 were captured, the other 26 (or at least 150 / more than 180): never one agreed claim
         small, big = (ri, rj) if len(members[ri]) <= len(members[rj]) else (rj, ri)
         known, blocked = [], False
         for x in members[small]:

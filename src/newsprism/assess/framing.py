@@ -55,6 +55,7 @@ def _loaded(ctx: StoryContext) -> dict[str, list[tuple[int, int]]]:
 def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
     """Per referent that several outlets name differently, the words each outlet uses."""
     independent = [a.id for a in ctx.independent_articles()]
+    independent_ids = set(independent)
     order = {aid: n for n, aid in enumerate(a.id for a in ctx.articles)}
     terms = {aid: list(getattr(ctx.analyses.get(aid), "terms", ()) or ()) for aid in independent}
     loaded = _loaded(ctx)
@@ -127,7 +128,7 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
         # one frame for every head (an unframed head keeps the outlets' own words as the label)
         frames_told = {frame_of(h) for h in (head(s) for s in spans) if h}
         frame = next(iter(frames_told)) if told_as_event and len(frames_told) == 1 else None
-        label = _label(ref, entity, shown, loaded, frame)
+        label = _label(ref, entity, shown, loaded, frame, told_as_event, independent_ids)
         rows.append(FramingRow(referent=f"{kind}: {label}",
                                terms={a: tuple(v) for a, v in sorted(by_outlet.items(), key=lambda kv: order.get(kv[0], 0))},
                                evidence=tuple(shown)))
@@ -157,15 +158,17 @@ def _names_people(head: str) -> bool:
     return head.endswith("ist") and not head.endswith("list") and len(head) >= 7
 
 
-def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None) -> str:
+def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None, event: bool = False,
+           independent: set[str] | frozenset[str] = frozenset()) -> str:
     """The plainest name: the entity's name (unless the referent is a whole side of the story,
     joined from many descriptions, or an event only one article names so), else the unloaded words most outlets use, shortest first. An
     event whose outlets share no unloaded words, each telling it with its own ("the liberation" /
     "Assad's conquest of Aleppo"), is named by its frame's plain word ("capture")."""
-    # an event's name counts as its plain name once two articles use it: one outlet's headline
+    # an event's name counts as its plain name once two independent articles use it (a wire copy
+    # is no second outlet): one outlet's headline
     # ("The Battle for Aleppo Has Entered ...") does not name the others' "fighting"
-    named_by = {m.article_id for m in entity.mentions} if entity is not None else set()
-    if entity is not None and not any(e.startswith("side:") for e in ref.evidence) and (ref.kind != "event" or len(named_by) >= 2):
+    named_by = {m.article_id for m in entity.mentions if not independent or m.article_id in independent} if entity is not None else set()
+    if entity is not None and not any(e.startswith("side:") for e in ref.evidence) and (not event or len(named_by) >= 2):
         return entity.name
 
     def is_loaded(s: Span) -> bool:

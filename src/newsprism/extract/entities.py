@@ -10,6 +10,7 @@ shape, using only the parse and the rest of the same article, never a list of en
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
@@ -28,6 +29,8 @@ from .entity_lexicon import (
 # Labels of named things; numbers, dates and amounts are other extractors' business.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+# tokens after which a capital letter is a sentence's, not a name's
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "into", "on", "toward", "towards", "outside", "inside", "around", "across", "to"})
 
 
@@ -96,43 +99,54 @@ def _clean_span(rows, text: str, start: int, end: int, label: str) -> tuple[int,
 def _trim_headline_words(rows, text: str, spans):
     """In a headline's Title Case every word is capitalised, and the model takes the words after
     a name for more of it ("Lindsay Lohan Checks Into Rehab" as one PERSON): a capitalised word
-    there that the article writes elsewhere in lower case as a verb ("checks", "has") is no part of a
-    name, nor is a preposition so written (but those that join the parts of one name,
-    ``NAME_LINKS``: "Battle Of Aleppo"): the span keeps the words before the first such word, or,
-    when it opens with them, the words after ("Checks Into Malibu Rehab" -> "Malibu Rehab")."""
-    titled = _title_case_lines(rows, text)
+    there that the article writes elsewhere in lower case as a verb ("checks", "has"; no modal:
+    "may") or a preposition (not one that joins the parts of a name, ``NAME_LINKS``: "Battle Of
+    Aleppo") is no part of the name. The span keeps the words before the first such word, or, when
+    it opens with them, the words after ("Checks Into Malibu Rehab" -> "Malibu Rehab"). A word the
+    article also writes capitalised inside a sentence is a name's word and never cut ("Theresa
+    May", "United States", "Supreme Court"), and a cut must leave such a word in the name."""
+    breaks = [n for n, c in enumerate(text) if c == "\n"]
+    line_of = [bisect_left(breaks, r.idx) for r in rows]
+    titled = _title_case_lines(rows, line_of)
     if not titled:
         return spans
-    verbs = {r.lemma for r in rows if r.pos in ("VERB", "AUX") and r.text[:1].islower()}
-    verbs |= {r.lower for r in rows if r.pos == "AUX" and r.text[:1].islower()}  # "Has", "Is": irregular forms
-    preps = {r.lemma for r in rows if r.pos == "ADP" and r.text[:1].islower()} - NAME_LINKS
+    running = [i for i in range(len(rows)) if line_of[i] not in titled]
+    lower = [rows[i] for i in running if rows[i].text[:1].islower()]
+    verbs = {r.lemma for r in lower if r.pos in ("VERB", "AUX") and r.tag != "MD"}
+    verbs |= {r.lower for r in lower if r.pos == "AUX" and r.tag != "MD"}  # "Has", "Is": irregular forms
+    preps = {r.lemma for r in lower if r.pos == "ADP"} - NAME_LINKS
+    name_words = {rows[i].lower for i in running if i > 0 and rows[i].text[:1].isupper() and line_of[i - 1] == line_of[i]
+                  and rows[i - 1].text not in SENTENCE_OPENERS}
 
-    def written_as(i: int, words: set[str]) -> bool:
+    def cut_at(i: int) -> bool:
         low = rows[i].lower  # a headline's word is often tagged a name, its lemma left as written: "Checks"
-        return any(form in words for form in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""))
+        if low in name_words:
+            return False
+        forms = (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "")
+        return any(form in verbs or form in preps for form in forms)
 
     out = []
     for s, e, label in spans:
-        if _line_of(text, rows[s].idx) in titled:
-            while s < e and (written_as(s, verbs) or written_as(s, preps)):
-                s += 1
-            e = next((i for i in range(s + 1, e) if written_as(i, verbs) or written_as(i, preps)), e)
-        if s < e:
-            out.append((s, e, label))
+        if line_of[s] in titled:
+            first = s
+            while first < e and cut_at(first):
+                first += 1
+            last = next((i for i in range(first + 1, e) if cut_at(i)), e)
+            # the words kept must be a name the article writes elsewhere ("Lindsay Lohan"), not a
+            # stub ("Federal" of "Federal Reserve Raises ..." when the article says "the Fed")
+            if any(rows[i].lower in name_words for i in range(first, last)):
+                s, e = first, last
+        out.append((s, e, label))
     return out
 
 
-def _title_case_lines(rows, text: str) -> set[int]:
+def _title_case_lines(rows, line_of: list[int]) -> set[int]:
     """Lines written in Title Case (a headline): three or more longer words, 80% capitalised."""
     words: dict[int, list[str]] = defaultdict(list)
-    for r in rows:
+    for n, r in enumerate(rows):
         if r.text[:1].isalpha() and len(r.text) > 3:
-            words[_line_of(text, r.idx)].append(r.text)
+            words[line_of[n]].append(r.text)
     return {line for line, ws in words.items() if len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)}
-
-
-def _line_of(text: str, at: int) -> int:
-    return text.count("\n", 0, at)
 
 
 def _person_names(rows, spans) -> list[tuple[str, ...]]:

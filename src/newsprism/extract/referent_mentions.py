@@ -137,11 +137,11 @@ _REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
 
 def _event_word(rows, kids, i: int) -> str:
     """The one word for a verb's happening: its lemma, or what a multiword verb means
-    (``EVENT_IDIOMS``: "opened fire" -> "shoot")."""
+    (``EVENT_IDIOMS``: "opened fire" -> "shoot", "checked into" -> "enter")."""
     lemma = rows[i].lemma
     if rows[i].pos == "VERB":
         for c in kids[i]:
-            if rows[c].dep in ("dobj", "prt") and (lemma, rows[c].lemma) in EVENT_IDIOMS:
+            if rows[c].dep in ("dobj", "prt", "prep") and (lemma, rows[c].lemma) in EVENT_IDIOMS:
                 return EVENT_IDIOMS[(lemma, rows[c].lemma)]
     return lemma
 
