@@ -62,6 +62,7 @@ from ..resources.words import PERSON_NOUNS
 from . import claim_notes
 from .figures import compatible as amounts_compatible
 from .claim_counts import OPEN_ABOVE, OPEN_BELOW, ROUGH_REACH, Count, count_keys, counts_of, same_count
+from .claim_counts import bounds as count_bounds
 from .claim_pairs import (
     FUNCTION_WORDS,
     STOP,
@@ -715,14 +716,8 @@ def _compatible(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
 
 
 def _bounds(f: Mapping[str, Any]) -> tuple[float, float]:
-    value, q = f["value"], (f.get("qualifier") or "")
-    if q in ("at least", "more than", "over"):
-        return value, float("inf")
-    if q in ("up to", "at most", "fewer than", "less than"):
-        return 0.0, value
-    if q in ("nearly", "almost", "around", "about", "approximately", "roughly", "some", "as many as"):
-        return value * 0.9, value * 1.1
-    return value, value
+    """The values a claim's number allows, with the qualifiers ``claim_counts`` reads."""
+    return count_bounds(f["value"], None, f.get("qualifier"))
 
 
 def _apart_bounds(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
