@@ -8,10 +8,13 @@ after Kristol called for his resignation, an operative began pitching ..."), or 
 event (``align.claim_counts``: numbers the figures stage groups as one count, of things taking part
 in events of one action class, "at least 82 civilians ... gunned down" / "killed at least 82
 civilians"), or, without either, their words match strongly and they share a named participant,
-or they carry one quotation (a run of words both hold, whatever each outlet's attribution); and no
-participant clashes (the event's agent or patient are different named referents, or both
-sentences name people, or places, and none in common), and neither tells as done what the other
-tells as not done ("I apologize to all involved" / "he hasn't apologized"). Closeness in meaning
+or they carry one quotation (a run of words both hold, whatever each outlet's attribution; a
+shared description is no quotation); and no participant clashes (the event's agent or patient
+are different named referents, or both sentences name people, or places, and none in common),
+neither tells as done what the other tells as not done ("I apologize to all involved" / "he
+hasn't apologized"), and they give no different numbers of one counted thing ("at least 150" /
+"more than 180" killed). A count told in passing inside a noun phrase ("a probe into the
+pandemic that has killed 3.34 million") ties nothing. Closeness in meaning
 (sentence embeddings blended with idf-weighted word overlap) ranks the pairs. A group is
 ``agreed`` when two or more independent outlets state it (a wire copy, ``duplicate_of``, counts
 once), ``single`` otherwise.
@@ -23,7 +26,10 @@ shared act or count, and is not sent to the NLI model):
 - ``figure``: different numbers for what the figures stage (``sections["figures"]``) found to
   be one count ("at least 82 civilians" / "79 people" executed), unless the outlet giving one
   number also gives the other; one count of one event (``claim_counts``) is evidence enough, so
-  every outlet giving the count stands on one side or the other whatever verb it used;
+  every outlet giving the count stands on one side or the other whatever verb it used. Two
+  bounds the same way with different numbers ("at least 150" / "more than 180"), and two sums of
+  one currency in accounts that otherwise agree ("nearly $1 trillion" / "$1.2 trillion"), may
+  differ, never more;
 - ``time``: the same event at different days or clock times;
 - ``agent``: the same act on the same thing done by opposing sides ("the Assad regime and Iran" /
   "terrorist groups" kept civilians from leaving);
@@ -31,8 +37,9 @@ shared act or count, and is not sent to the NLI model):
   states: not one inside a relative clause, an indirect question or someone's belief);
 - ``nli``: judged a contradiction by an optional NLI cross-encoder (see ``align.nli``).
 
-Where the evidence is weaker (no shared resolved event, only close words) the pair is not a
-dispute but a ``may differ`` note on both claims. Every dispute carries a note
+Every check runs on a pair and a firm difference wins over a weak one. Where the evidence is
+weaker (no shared resolved event, only close words) the pair is not a dispute but a ``may
+differ`` note on both claims. Every dispute carries a note
 (``align.claim_notes``): the differing value on each side, the shared event and participants,
 and what else differs that may explain it (time, place, source, what is counted, the other
 events told), read over every sentence that states each side. Two groups whose counts of one
@@ -56,12 +63,26 @@ from typing import Any
 
 import numpy as np
 
-from ..model import PARTICIPANT_ROLES, Claim, ClaimCandidate, FigureValue, Span, StoryContext
+from ..model import (
+    PARTICIPANT_ROLES,
+    Claim,
+    ClaimCandidate,
+    FigureValue,
+    Span,
+    StoryContext,
+)
 from ..resources.frames import frame_of
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
-from .figures import compatible as amounts_compatible
-from .claim_counts import OPEN_ABOVE, OPEN_BELOW, ROUGH_REACH, Count, count_keys, counts_of, same_count
+from .claim_counts import (
+    OPEN_ABOVE,
+    OPEN_BELOW,
+    ROUGH_REACH,
+    Count,
+    count_keys,
+    counts_of,
+    same_count,
+)
 from .claim_counts import bounds as count_bounds
 from .claim_pairs import (
     FUNCTION_WORDS,
@@ -71,6 +92,7 @@ from .claim_pairs import (
     incidence,
     tfidf,
 )
+from .figures import compatible as amounts_compatible
 
 # Tuned on ECB+ coref_dev topics 1-11 (benchmarks/claims_ecb.py), checked on topics 12-22.
 GROUP_THRESHOLD = 0.34  # blended similarity from which two claims sharing two resolved events say the same
@@ -510,11 +532,12 @@ def same_words_quoted(a: _Item, b: _Item) -> bool:
     quotation or one wire sentence, each outlet with its own attribution around it ("... they
     cannot believe what they're finding," Trump told NBC / His response: "Well, I have people
     ..."). A long shared name or list in two different statements is not half of either. A
-    shared description is no quotation: unless one of them is mostly a quotation (a quoted word or
-    two does not count), the words the two share in order must be half of each sentence (a wire sentence with a word put in), not a
-    clause of one ("... sign a letter that would effectively cease America's involvement in an
-    arms treaty designed to regulate the international sale of conventional weapons" / "The Arms
-    Trade Treaty seeks to regulate the international sale of conventional weapons")."""
+    shared description is no quotation: unless one of them is mostly a quotation (a quoted word
+    or two does not count), the words the two share in order must be half of each sentence (a
+    wire sentence with a word put in), not a clause of one ("... sign a letter that would
+    effectively cease America's involvement in an arms treaty designed to regulate the
+    international sale of conventional weapons" / "The Arms Trade Treaty seeks to regulate the
+    international sale of conventional weapons")."""
     wa, wb = _run_words(a.cand.text), _run_words(b.cand.text)
     run = _shared_run(wa, wb)
     if run < SHARED_RUN or 2 * run < min(len(wa), len(wb)):
@@ -765,9 +788,9 @@ def _figure_conflict(a: _Item, b: _Item, reported, story: _Story | None = None) 
 
 def _amount_conflict(a: _Item, b: _Item) -> list[_Dispute]:
     """The sum of money of each claim, of one currency and within ``AMOUNT_RATIO`` of each other,
-    that cannot both be true ("a nearly $1 trillion infrastructure plan" / "the $1.2 trillion infrastructure
-    package", both voted on by the Senate): the accounts may differ. Never firmer than that: what
-    a sum pays for is read off the words around it, not resolved."""
+    that cannot both be true ("a nearly $1 trillion infrastructure plan" / "the $1.2 trillion
+    infrastructure package", both voted on by the Senate): the accounts may differ. Never firmer
+    than that: what a sum pays for is read off the words around it, not resolved."""
     if not a.amounts or not b.amounts:
         return []
     x, y = a.amounts[0], b.amounts[0]
