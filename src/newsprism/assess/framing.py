@@ -161,12 +161,13 @@ def _names_people(head: str) -> bool:
 def _label(ref, entity, shown: list[Span], loaded, frame: str | None = None, event: bool = False,
            independent: set[str] | frozenset[str] = frozenset()) -> str:
     """The plainest name: the entity's name (unless the referent is a whole side of the story,
-    joined from many descriptions, or an event only one article names so), else the unloaded words most outlets use, shortest first. An
-    event whose outlets share no unloaded words, each telling it with its own ("the liberation" /
-    "Assad's conquest of Aleppo"), is named by its frame's plain word ("capture")."""
+    joined from many descriptions, or an event only one article names so), else the unloaded
+    words most outlets use, shortest first. An event whose outlets share no unloaded words, each
+    telling it with its own ("the liberation" / "Assad's conquest of Aleppo"), is named by its
+    frame's plain word ("capture")."""
     # an event's name counts as its plain name once two independent articles use it (a wire copy
-    # is no second outlet): one outlet's headline
-    # ("The Battle for Aleppo Has Entered ...") does not name the others' "fighting"
+    # is no second outlet): one outlet's headline "The Battle for Aleppo" does not name the
+    # others' "fighting"
     named_by = {m.article_id for m in entity.mentions if not independent or m.article_id in independent} if entity is not None else set()
     if entity is not None and not any(e.startswith("side:") for e in ref.evidence) and (not event or len(named_by) >= 2):
         return entity.name
