@@ -277,3 +277,20 @@ def test_timeline_axis_breaks_long_gaps_so_the_story_days_spread_out():
     xs = [p["x"] for p in chart["points"]]
     assert xs == sorted(xs) and xs[-1] - xs[1] > 300  # the story's own days use most of the width
     assert chart["points"][0]["x"] < chart["breaks"][0] < chart["points"][1]["x"]
+
+
+def test_an_outlet_that_tells_a_claim_otherwise_may_differ_in_the_claims_table():
+    # three outlets report the vote; one gives another sum for the bill: its cell says "may
+    # differ" and cites its own words, not "not found"
+    from newsprism.model import Article, Options
+    from newsprism.pipeline import analyze_articles
+
+    articles = (
+        Article("a", "A", "The Senate voted on Tuesday to advance a nearly $1 trillion infrastructure plan backed by the president."),
+        Article("b", "B", "The Senate voted on Tuesday to advance the $1.2 trillion infrastructure package backed by the president."),
+        Article("c", "C", "On Tuesday the Senate voted to advance a nearly $1 trillion infrastructure plan the president backs."),
+    )
+    html = render_html(Report("test", articles, (), tuple(analyze_articles(articles, Options()))))
+    table = html.split('<table class="matrix">', 1)[1].split("</table>", 1)[0]
+    assert '<td class="v-maybe" data-col="1"><span class="verdict">may differ</span>' in table
+    assert 'data-article="b"' in table.split('class="v-maybe"', 1)[1].split("</td>", 1)[0]

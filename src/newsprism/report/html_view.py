@@ -220,14 +220,20 @@ class StoryPage:
         rows = []
         order = {"disputed": 0, "agreed": 1, "single": 2}  # disputes first: what a fact-checker looks for
         claims = sorted(self.story.get("claims") or [], key=lambda c: order.get(c.get("status"), 3))
+        by_id = {c.get("id"): c for c in claims}
         for claim in claims:
+            # the claims this one "may differ" from: an outlet that tells it otherwise is no "not found"
+            others = [by_id[n["other_claim"]] for n in claim.get("notes") or []
+                      if n.get("certainty") == "may differ" and n.get("other_claim") in by_id]
             cells = []
             for column in self.columns:
                 aid = column.article["id"]
                 support = [self.cite(ev) for ev in claim.get("support") or [] if ev.get("article_id") == aid]
                 against = [self.cite(ev) for ev in claim.get("contradicted_by") or [] if ev.get("article_id") == aid]
-                verdict = "contradicts" if against and not support else "reports" if support and not against else "both" if support else "omits"
-                cells.append({"verdict": verdict, "support": support, "against": against, "label": column.label})
+                otherwise = [self.cite(ev) for o in others for ev in o.get("support") or [] if ev.get("article_id") == aid]
+                verdict = "contradicts" if against and not support else "reports" if support and not against else "both" if support else "maybe" if otherwise else "omits"
+                cells.append({"verdict": verdict, "support": support, "against": against if against or support else otherwise,
+                              "label": column.label})
             rows.append({"claim": claim, "cells": cells, "notes": self.claim_notes(claim)})
         return rows
 
