@@ -117,16 +117,27 @@ def run(triplets: int = 50) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--triplets", type=int, default=50)
-    ap.add_argument("--list", default=str(Path(tempfile.gettempdir()) / "newsprism_claims_basil_read.json"),
-                    help="where the sentences to read go (outside the repository: they are BASIL's text)")
-    ap.add_argument("--unlabelled", action="store_true", help="list only the agreed pairs that carry no label yet")
-    ap.add_argument("--out", default=None, help="the counts (default benchmarks/results/claims_basil_read.json)")
+    add_reading_args(ap, "claims_basil_read", "BASIL")
     args = ap.parse_args(argv)
-    result = read(args.triplets)
-    counts = write_reading(result, load_labels(), Path(args.list), args.unlabelled,
-                           Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_basil_read.json")
-    print(json.dumps(counts), f"to read: {args.list}; counts: {args.out or 'benchmarks/results/claims_basil_read.json'}")
+    report_reading(args, "claims_basil_read", read(args.triplets), load_labels())
     return 0
+
+
+def add_reading_args(ap: argparse.ArgumentParser, name: str, corpus: str) -> None:
+    """The options every reading benchmark takes: where the sentences to read go, which pairs,
+    where the counts go."""
+    ap.add_argument("--list", default=str(Path(tempfile.gettempdir()) / f"newsprism_{name}.json"),
+                    help=f"where the sentences to read go (outside the repository: they are {corpus}'s text)")
+    ap.add_argument("--unlabelled", action="store_true", help="list only the agreed pairs that carry no label yet")
+    ap.add_argument("--out", default=None, help=f"the counts (default benchmarks/results/{name}.json)")
+
+
+def report_reading(args: argparse.Namespace, name: str, result: dict, labels: dict, extra: dict | None = None) -> dict:
+    """``write_reading`` to the places the options name, and the counts printed."""
+    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / f"{name}.json"
+    counts = write_reading(result, labels, Path(args.list), args.unlabelled, out, extra)
+    print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
+    return counts
 
 
 def write_reading(result: dict, labels: dict, listing: Path, unlabelled_only: bool, out: Path, extra: dict | None = None) -> dict:

@@ -24,12 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_basil_read import load_labels, read_stories, score, write_reading  # noqa: E402
+from claims_basil_read import add_reading_args, load_labels, read_stories, report_reading, score  # noqa: E402
 from summary_neus import load_split  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,16 +79,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--first", type=int, default=1500, help="the first NeuS train line read")
     ap.add_argument("--stories", type=int, default=300)
-    ap.add_argument("--list", default=str(Path(tempfile.gettempdir()) / "newsprism_claims_neus_read.json"),
-                    help="where the sentences to read go (outside the repository: they are NeuS's text)")
-    ap.add_argument("--unlabelled", action="store_true", help="list only the agreed pairs that carry no label yet")
-    ap.add_argument("--out", default=None, help="the counts (default benchmarks/results/claims_neus_read.json)")
+    add_reading_args(ap, "claims_neus_read", "NeuS")
     args = ap.parse_args(argv)
     result = read(args.first, args.stories)
-    out = Path(args.out) if args.out else REPO / "benchmarks" / "results" / "claims_neus_read.json"
-    counts = write_reading(result, load_labels(LABELS) if LABELS.exists() else {}, Path(args.list), args.unlabelled, out,
-                           extra={"contradictions": contradictions_found(result)})
-    print(json.dumps(counts), f"to read: {args.list}; counts: {out}")
+    report_reading(args, "claims_neus_read", result, load_labels(LABELS) if LABELS.exists() else {},
+                   extra={"contradictions": contradictions_found(result)})
     return 0
 
 

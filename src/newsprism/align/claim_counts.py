@@ -109,15 +109,19 @@ def same_count(a: Sequence[Count], b: Sequence[Count], times_a: Iterable[str] = 
 
 
 def _apart(x: Count, y: Count) -> bool:
-    """Two bounds the same way with different numbers ("at least 150" / "more than 180"): both may
-    hold, neither confirms the other."""
-    if x.high == float("inf") and y.high == float("inf"):
-        a, b = x.low, y.low
-    elif x.low == 0.0 and y.low == 0.0:
-        a, b = x.high, y.high
+    return bounds_apart((x.low, x.high), (y.low, y.high))
+
+
+def bounds_apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two bounds the same way with different numbers ("at least 150" / "more than 180"), given
+    as the values each allows (``bounds``): both may hold, neither confirms the other."""
+    if a[1] == float("inf") and b[1] == float("inf"):
+        x, y = a[0], b[0]
+    elif a[0] == 0.0 and b[0] == 0.0:
+        x, y = a[1], b[1]
     else:
         return False
-    return max(a, b) > (1 + ROUGH_REACH) * min(a, b)
+    return max(x, y) > (1 + ROUGH_REACH) * min(x, y)
 
 
 def count_keys(counts: Iterable[Count]) -> set[tuple[str, str, str]]:
@@ -125,4 +129,4 @@ def count_keys(counts: Iterable[Count]) -> set[tuple[str, str, str]]:
     return {("count", c.group, c.cls) for c in counts}
 
 
-__all__ = ["Count", "bounds", "count_keys", "counts_of", "same_count"]
+__all__ = ["Count", "bounds", "bounds_apart", "count_keys", "counts_of", "same_count"]

@@ -74,15 +74,7 @@ from ..model import (
 from ..resources.frames import frame_of
 from ..resources.words import PERSON_NOUNS
 from . import claim_notes
-from .claim_counts import (
-    OPEN_ABOVE,
-    OPEN_BELOW,
-    ROUGH_REACH,
-    Count,
-    count_keys,
-    counts_of,
-    same_count,
-)
+from .claim_counts import Count, bounds_apart, count_keys, counts_of, same_count
 from .claim_counts import bounds as count_bounds
 from .claim_pairs import (
     FUNCTION_WORDS,
@@ -746,9 +738,7 @@ def _bounds(f: Mapping[str, Any]) -> tuple[float, float]:
 def _apart_bounds(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
     """Two bounds the same way with different numbers ("at least 150" / "more than 180" killed):
     both may hold, but neither outlet gives the other's figure, so the accounts may differ."""
-    qf, qg = f.get("qualifier") or "", g.get("qualifier") or ""
-    same_way = (qf in OPEN_ABOVE and qg in OPEN_ABOVE) or (qf in OPEN_BELOW and qg in OPEN_BELOW)
-    return same_way and max(f["value"], g["value"]) > (1 + ROUGH_REACH) * min(f["value"], g["value"])
+    return bounds_apart(_bounds(f), _bounds(g))
 
 
 def _primary_figure(item: _Item) -> Mapping[str, Any] | None:

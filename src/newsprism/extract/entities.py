@@ -10,12 +10,11 @@ shape, using only the parse and the rest of the same article, never a list of en
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from ..model import Article, Mention
-from .row_tree import rows_of
+from .row_tree import rows_of, title_case_lines
 from .entity_lexicon import (
     DEMONYM_ENDINGS,
     DEMONYM_WORDS,
@@ -105,9 +104,7 @@ def _trim_headline_words(rows, text: str, spans):
     it opens with them, the words after ("Checks Into Malibu Rehab" -> "Malibu Rehab"). A word the
     article also writes capitalised inside a sentence is a name's word and never cut ("Theresa
     May", "United States", "Supreme Court"), and a cut must leave such a word in the name."""
-    breaks = [n for n, c in enumerate(text) if c == "\n"]
-    line_of = [bisect_left(breaks, r.idx) for r in rows]
-    titled = _title_case_lines(rows, line_of)
+    line_of, titled = title_case_lines(rows, text)
     if not titled:
         return spans
     running = [i for i in range(len(rows)) if line_of[i] not in titled]
@@ -138,15 +135,6 @@ def _trim_headline_words(rows, text: str, spans):
                 s, e = first, last
         out.append((s, e, label))
     return out
-
-
-def _title_case_lines(rows, line_of: list[int]) -> set[int]:
-    """Lines written in Title Case (a headline): three or more longer words, 80% capitalised."""
-    words: dict[int, list[str]] = defaultdict(list)
-    for n, r in enumerate(rows):
-        if r.text[:1].isalpha() and len(r.text) > 3:
-            words[line_of[n]].append(r.text)
-    return {line for line, ws in words.items() if len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)}
 
 
 def _person_names(rows, spans) -> list[tuple[str, ...]]:

@@ -16,7 +16,6 @@ an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the presiden
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +23,7 @@ from ..model import Article, RefMention
 from ..resources.frames import frame_of
 from ..resources.words import (ASPECTUAL_VERBS, EVENT_IDIOMS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
                                TIME_WORDS, WEEKDAYS)
-from .row_tree import span_root, subtree, tree_of
+from .row_tree import span_root, subtree, title_case_lines, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "obj", "csubjpass"})
@@ -170,16 +169,7 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
     # Handcuffs Guards"): there a capitalised word the article writes elsewhere as a lower-case
     # noun is that noun
     nouns = {t.lemma for t in rows if t.pos == "NOUN" and t.text[:1].islower()}
-    titled: set[int] = set()  # the lines (a headline is one) written in Title Case
-    breaks = [n for n, c in enumerate(article.text) if c == "\n"]
-    line_of = [bisect_left(breaks, t.idx) for t in rows]
-    words_of: dict[int, list[str]] = {}
-    for n, t in enumerate(rows):
-        if t.text[:1].isalpha() and len(t.text) > 3:
-            words_of.setdefault(line_of[n], []).append(t.text)
-    for line, words in words_of.items():
-        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
-            titled.add(line)
+    line_of, titled = title_case_lines(rows, article.text)
 
     def common(i: int) -> str:
         """The lower-case noun a Title Case word of a headline stands for, else ""."""

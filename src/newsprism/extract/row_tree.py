@@ -17,6 +17,7 @@ spaCy does (same members, same order), so an extractor's output does not change:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Mapping, Sequence
 
 
@@ -149,3 +150,16 @@ def noun_chunks(doc, rows: Sequence) -> list[tuple[int, int]]:
         prev_end = i
         out.append((left, i + 1))
     return out
+
+
+def title_case_lines(rows: Sequence, text: str) -> tuple[list[int], set[int]]:
+    """Each row's line number, and the lines written in Title Case (a headline: three or more
+    longer words, 80% of them capitalised), where capitals say nothing about names."""
+    breaks = [n for n, c in enumerate(text) if c == "\n"]
+    line_of = [bisect_left(breaks, r.idx) for r in rows]
+    words: dict[int, list[str]] = {}
+    for n, r in enumerate(rows):
+        if r.text[:1].isalpha() and len(r.text) > 3:
+            words.setdefault(line_of[n], []).append(r.text)
+    titled = {line for line, ws in words.items() if len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)}
+    return line_of, titled

@@ -232,8 +232,8 @@ class StoryPage:
                 against = [self.cite(ev) for ev in claim.get("contradicted_by") or [] if ev.get("article_id") == aid]
                 otherwise = [self.cite(ev) for o in others for ev in o.get("support") or [] if ev.get("article_id") == aid]
                 verdict = "contradicts" if against and not support else "reports" if support and not against else "both" if support else "maybe" if otherwise else "omits"
-                cells.append({"verdict": verdict, "support": support, "against": against if against or support else otherwise,
-                              "label": column.label})
+                cells.append({"verdict": verdict, "support": support, "against": against,
+                              "otherwise": otherwise if verdict == "maybe" else [], "label": column.label})
             rows.append({"claim": claim, "cells": cells, "notes": self.claim_notes(claim)})
         return rows
 
