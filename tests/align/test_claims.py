@@ -379,3 +379,14 @@ def test_done_and_not_done_never_agree_unless_one_sentence_tells_both():
         "b": "Mayor John Smith resigned from the city council on Monday over the parking scandal, the council said.",
     })
     assert [c for c in claims if c.status == "agreed"]
+
+
+def test_one_person_ranked_two_ways_may_differ_whatever_else_the_sentences_say():
+    claims = _story_claims({
+        "a": "Mayor Bill de Blasio of New York on Thursday entered the 2020 presidential race, becoming the 23rd Democrat to join the field.",
+        "b": "De Blasio, 57, launched his campaign with a video on Thursday, becoming the 24th Democrat seeking to take on President Trump.",
+    })
+    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
+    assert noted and all(n.certainty == "may differ" for n in noted)
+    assert {n.value.text for n in noted} == {"23rd Democrat", "24th Democrat"}
+    assert not [c for c in claims if c.status == "disputed"]

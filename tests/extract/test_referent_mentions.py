@@ -87,6 +87,17 @@ def test_a_multiword_verb_is_named_by_its_one_word(nlp):
     assert {m.text: m for m in ms}["fire"].kind == "event"
 
 
+def test_checking_in_is_entering_unless_it_is_a_visit_or_a_call(nlp):
+    _, ms = _mentions(nlp, "The singer checked in at a clinic in Malibu on Tuesday.")
+    assert {m.text: m for m in ms}["checked"].head == "enter"
+    _, ms = _mentions(nlp, "She checked herself in on Tuesday, her lawyer said.")
+    assert {m.text: m for m in ms}["checked"].head == "enter"
+    _, ms = _mentions(nlp, "The mayor checked in on flood victims in the town on Tuesday.")
+    assert {m.text: m for m in ms}["checked"].head == "check"
+    _, ms = _mentions(nlp, "The reporter checked in with her editor on Tuesday.")
+    assert {m.text: m for m in ms}["checked"].head == "check"
+
+
 def test_a_place_named_with_of_is_that_place_and_a_list_is_no_apposition(nlp):
     text = ("The next fight will be in the northwest city of Idlib, after the battle of Aleppo. "
             "“The crushing of Aleppo, the terrifying toll on its people, the bloodshed, the destruction,” he said.")

@@ -29,7 +29,8 @@ shared act or count, and is not sent to the NLI model):
   every outlet giving the count stands on one side or the other whatever verb it used. Two
   bounds the same way with different numbers ("at least 150" / "more than 180"), and two sums of
   one currency in accounts that otherwise agree ("nearly $1 trillion" / "$1.2 trillion"), may
-  differ, never more;
+  differ, never more; so may one named person ranked two ways among one kind of people, in any
+  two claims ("the 23rd Democrat" / "the 24th Democrat" to enter a race: ``align.claim_ranks``);
 - ``time``: the same event at different days or clock times;
 - ``agent``: the same act on the same thing done by opposing sides ("the Assad regime and Iran" /
   "terrorist groups" kept civilians from leaving);
@@ -84,6 +85,7 @@ from .claim_pairs import (
     incidence,
     tfidf,
 )
+from .claim_ranks import Rank, rank_conflict, ranks
 from .figures import compatible as amounts_compatible
 
 # Tuned on ECB+ coref_dev topics 1-11 (benchmarks/claims_ecb.py), checked on topics 12-22.
@@ -162,6 +164,7 @@ class _Item:
     figure_groups: Mapping[tuple[int, int], str] = field(default_factory=dict)  # figure span -> figures-stage group
     counts: tuple[Count, ...] = ()  # counted numbers with their figures group and event class (claim_counts)
     amounts: tuple[FigureValue, ...] = ()  # sums of money in the claim, as the figures stage read them
+    ranks: tuple[Rank, ...] = ()  # a named person's rank among people of one kind ("the 23rd Democrat")
 
     @property
     def features(self) -> Mapping[str, Any]:
@@ -297,6 +300,8 @@ def _collect(ctx: StoryContext) -> tuple[list[_Item], _Story]:
                 figure_groups={(s, e): figure_group[(article.id, s)] for s, e, _ in figs if (article.id, s) in figure_group},
                 counts=counts_of([gv for _, _, gv in values.within(cand)], (cand.features or {}).get("events", ())),
                 amounts=tuple(v for _, _, (_, v) in values.within(cand) if v.unit and v.unit != "%"),
+                ranks=ranks(cand.text, cand.start, [(s, e, eid) for s, e, eid in ents if entity_type.get(eid) == "person"],
+                            [(s, e) for s, e, eid in ents if entity_type.get(eid) == "NORP"]),
             ))
     for it in items:  # roles keyed by (event, role) only, once positions served their purpose
         it.roles = _merge_roles(it.roles)
@@ -681,7 +686,26 @@ def find_disputes(items: Sequence[_Item], pairs: Mapping[tuple[int, int], _Pair]
         if kept:
             disputes.append(kept)
     disputes.extend(_nli_disputes(items, nli_pairs, ctx))
+    disputes.extend(_rank_conflicts(items, {(d.a, d.b) for d in disputes}))
     return disputes
+
+
+def _rank_conflicts(items: Sequence[_Item], done: set[tuple[int, int]]) -> list[_Dispute]:
+    """One person ranked two ways ("the 23rd Democrat" / "the 24th Democrat" to enter the race),
+    in any two claims of independent sources, however different their other words: the person
+    and the kind of people ranked tie the two. Never more than "may differ"."""
+    ranked = [it for it in items if it.ranks]
+    out = []
+    for n, a in enumerate(ranked):
+        for b in ranked[n + 1:]:
+            if a.outlet_key == b.outlet_key or (a.index, b.index) in done or _words(a.cand.text) == _words(b.cand.text):
+                continue
+            found = rank_conflict(a.ranks, b.ranks)
+            if found:
+                detail = {side: {"value": r.value, "noun": r.noun, "qualifier": None, "start": r.start, "end": r.end}
+                          for side, r in zip("ab", found)}
+                out.append(_Dispute(a.index, b.index, "figure", {**detail, "rank": True}, "may differ"))
+    return out
 
 
 def _kept_dispute(a: _Item, b: _Item, pair: _Pair, basis: str | None, d: _Dispute) -> _Dispute | None:

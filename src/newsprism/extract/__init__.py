@@ -25,8 +25,9 @@ from ..model import Article, ArticleAnalysis, Part
 # verbs (an event told inside a noun phrase). 4: a qualifier before a currency sign ("nearly $1
 # trillion"). 5: a multiword verb's one event word ("opened fire": shoot), and a headline's verbs
 # cut from the names the model runs over them ("Lindsay Lohan Checks Into Rehab"). 6: "checked
-# into" names an entering.
-EXTRACTION_VERSION = 6
+# into" names an entering. 7: so does "checked in", unless a visit or a call ("checked in on",
+# "checked in with").
+EXTRACTION_VERSION = 7
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

@@ -134,6 +134,20 @@ def _stative(rows, kids, i: int) -> bool:
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
 
 
+# a preposition right after a verb's particle that gives the pair another sense: "checked in on
+# his mother" (a visit), "checked in with editors" (a call) are no entering
+IDIOM_OTHER_SENSE = frozenset({"on", "with"})
+
+
+def _other_sense(rows, kids, particle: int) -> bool:
+    """A preposition of ``IDIOM_OTHER_SENSE`` right after the particle, not of a time ("checked
+    in on his mother", not "checked herself in on Tuesday")."""
+    nxt = particle + 1
+    if nxt >= len(rows) or rows[nxt].dep != "prep" or rows[nxt].lower not in IDIOM_OTHER_SENSE:
+        return False
+    return not any(rows[x].dep == "pobj" and rows[x].ent_type in ("DATE", "TIME") for x in kids[nxt])
+
+
 def _event_word(rows, kids, i: int) -> str:
     """The one word for a verb's happening: its lemma, or what a multiword verb means
     (``EVENT_IDIOMS``: "opened fire" -> "shoot", "checked into" -> "enter")."""
@@ -141,6 +155,8 @@ def _event_word(rows, kids, i: int) -> str:
     if rows[i].pos == "VERB":
         for c in kids[i]:
             if rows[c].dep in ("dobj", "prt", "prep") and (lemma, rows[c].lemma) in EVENT_IDIOMS:
+                if rows[c].dep == "prt" and _other_sense(rows, kids, c):
+                    continue
                 return EVENT_IDIOMS[(lemma, rows[c].lemma)]
     return lemma
 
