@@ -205,6 +205,14 @@ def _story_claims(texts: dict[str, str]):
     return pipeline.run_story_stages("s", articles, analyses, Options(), until="claims")["claims"]
 
 
+def _figures_that_may_differ(claims) -> set[str]:
+    """The values of the figure notes, every one of them "may differ" and none a dispute."""
+    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
+    assert noted and all(n.certainty == "may differ" for n in noted)
+    assert not [c for c in claims if c.status == "disputed"]  # never firmer than "may differ"
+    return {n.value.text for n in noted}
+
+
 KANO = {
     "a": "Gunmen shot dead at least 12 villagers in the northern town of Kano on Sunday, police said. "
          "The attackers escaped on motorbikes before soldiers arrived.",
@@ -246,9 +254,7 @@ def test_two_different_lower_bounds_of_one_toll_may_differ():
         "b": "More than 180 people were killed in shootings across the country over the holiday weekend, the group said.",
     })
     assert not [c for c in claims if c.status == "agreed"]
-    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
-    assert noted and all(n.certainty == "may differ" for n in noted)
-    assert {n.value.text.lower() for n in noted} == {"at least 150 people", "more than 180 people"}
+    assert {v.lower() for v in _figures_that_may_differ(claims)} == {"at least 150 people", "more than 180 people"}
 
 
 def test_two_sums_for_one_bill_in_two_accounts_of_one_vote_may_differ():
@@ -256,10 +262,7 @@ def test_two_sums_for_one_bill_in_two_accounts_of_one_vote_may_differ():
         "a": "The Senate voted on Tuesday to advance a nearly $1 trillion infrastructure plan backed by the president.",
         "b": "The Senate voted on Tuesday to advance the $1.2 trillion infrastructure package backed by the president.",
     })
-    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
-    assert noted and all(n.certainty == "may differ" for n in noted)
-    assert {n.value.text for n in noted} == {"nearly $1 trillion", "$1.2 trillion"}
-    assert not [c for c in claims if c.status == "disputed"]  # never firmer than "may differ"
+    assert _figures_that_may_differ(claims) == {"nearly $1 trillion", "$1.2 trillion"}
     # sums far apart pay for different things: no note
     far = _story_claims({
         "a": "The Senate voted on Tuesday to advance a nearly $1 trillion infrastructure plan backed by the president.",
@@ -386,7 +389,4 @@ def test_one_person_ranked_two_ways_may_differ_whatever_else_the_sentences_say()
         "a": "Mayor Bill de Blasio of New York on Thursday entered the 2020 presidential race, becoming the 23rd Democrat to join the field.",
         "b": "De Blasio, 57, launched his campaign with a video on Thursday, becoming the 24th Democrat seeking to take on President Trump.",
     })
-    noted = [n for c in claims for n in c.notes if n.kind == "figure"]
-    assert noted and all(n.certainty == "may differ" for n in noted)
-    assert {n.value.text for n in noted} == {"23rd Democrat", "24th Democrat"}
-    assert not [c for c in claims if c.status == "disputed"]
+    assert _figures_that_may_differ(claims) == {"23rd Democrat", "24th Democrat"}

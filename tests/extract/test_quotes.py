@@ -166,6 +166,10 @@ def test_parenthetical_said_and_stance(nlp):
     text = ("Throughout the battle, government forces repeatedly urged civilians to leave the area, "
             "organizing humanitarian corridors to arrange their safe passage.")
     assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["to leave the area"]
+    # a participle set after a noun describes it: no one stated that aim
+    text = ("De Blasio, 57, launched his candidacy with the central campaign message, “Working People First,” "
+            "becoming the 24th Democrat seeking to take on Trump in the election next year.")
+    assert [q for q in _quotes(nlp, text) if not q.direct] == []
 
 
 def test_a_remark_of_the_writer_closing_a_reported_clause_is_not_reported(nlp):

@@ -26,8 +26,9 @@ from ..model import Article, ArticleAnalysis, Part
 # trillion"). 5: a multiword verb's one event word ("opened fire": shoot), and a headline's verbs
 # cut from the names the model runs over them ("Lindsay Lohan Checks Into Rehab"). 6: "checked
 # into" names an entering. 7: so does "checked in", unless a visit or a call ("checked in on",
-# "checked in with").
-EXTRACTION_VERSION = 7
+# "checked in with"). 8: a participle of stance after a noun is no reported aim ("the 24th
+# Democrat seeking to take on Trump").
+EXTRACTION_VERSION = 8
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

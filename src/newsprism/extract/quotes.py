@@ -533,7 +533,9 @@ def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) ->
             parts, cue = _around(p, i, tok.head), tok.text
             if not parts:
                 continue
-        elif tok.pos == "VERB" and tok.lemma in STANCE_VERBS and _stance_object(p, i) is not None:
+        elif tok.pos == "VERB" and tok.lemma in STANCE_VERBS and tok.dep != "acl" and _stance_object(p, i) is not None:
+            # (a participle set after a noun describes it: "the 24th Democrat seeking to take on
+            # Trump" is no one's stated aim)
             phrase = _speaker_phrase(p, i, resolver.inside_quote)  # "Clinton wants to raise taxes"
             if phrase is None:
                 continue
