@@ -364,3 +364,17 @@ def test_an_event_done_by_two_different_named_actors_is_two_events_whatever_the_
     googles = _referent_of(referents, "a0", "banned")
     assert googles is _referent_of(referents, "a2", "prohibited")
     assert googles is not _referent_of(referents, "a1", "prohibited")
+
+
+def test_a_word_s_second_sense_joins_only_what_is_done_to_one_thing(nlp):
+    # "struck" names an impact as "hit" does, and "captured" an arrest, when done to one thing
+    _, referents = _story(nlp, ["A strong earthquake struck Qeshm island on Sunday, killing ten people.",
+                                "An earthquake hit Qeshm island in southern Iran on Sunday."])
+    assert _referent_of(referents, "a0", "struck") is _referent_of(referents, "a1", "hit")
+    _, referents = _story(nlp, ["Police captured the gunman on Friday after a long chase.",
+                                "Police arrested the gunman on Friday after a long chase."])
+    assert _referent_of(referents, "a0", "captured") is _referent_of(referents, "a1", "arrested")
+    # one who does both is no evidence: taking a city is no arrest
+    _, referents = _story(nlp, ["The army captured the city of Homs on Monday.",
+                                "The army arrested dozens of activists on Monday."])
+    assert _referent_of(referents, "a0", "captured") is not _referent_of(referents, "a1", "arrested")

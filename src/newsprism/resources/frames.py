@@ -22,6 +22,17 @@ def frame_of(lemma: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def second_senses() -> dict[str, tuple[str, ...]]:
+    """lemma -> the frames it also names in another sense ("strike": impact; "capture": arrest)."""
+    data = json.loads(read_text("event_frames.json"))
+    out: dict[str, list[str]] = {}
+    for frame, lemmas in sorted(data.get("second_senses", {}).items()):
+        for lemma in lemmas:
+            out.setdefault(lemma, []).append(frame)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _neutral() -> dict[str, str]:
     return dict(json.loads(read_text("event_frames.json")).get("neutral", {}))
 
