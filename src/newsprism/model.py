@@ -457,7 +457,7 @@ class RefMention:
     describers: tuple[str, ...] = ()  # for a name: lemmas of the role nouns set before it ("automaker" in "U.S. automaker Chrysler")
     definite: bool = False  # a description with "the" / a possessive: it points back at someone known
     mods: tuple[str, ...] = ()  # lemmas of the words that narrow a description ("rebel", "anti-government")
-    owners: tuple[str, ...] = ()  # names before a description's head, lower case: whose it is ("north korea" in "North Korea's agency"); "!x" for "anti-X"
+    owners: tuple[str, ...] = ()  # names before a description's head or in its of-phrase, lower case: whose it is ("north korea" in "North Korea's agency", "democratic" in "the support of Democratic senators"); "!x" for "anti-X"
     stative: bool = False  # an event verb that tells a state, not a happening: a participle modifier ("rebel-held areas", "areas held by rebels") or a linking verb ("appeared likely")
     frame_verb: bool = False  # a verb that frames what a sentence tells rather than telling it: saying or thinking that reports a clause ("The Journal reported that ..."), a light verb ("make it strong") or an aspectual one ("continue campaigning")
 

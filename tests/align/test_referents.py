@@ -378,3 +378,19 @@ def test_a_word_s_second_sense_joins_only_what_is_done_to_one_thing(nlp):
     _, referents = _story(nlp, ["The army captured the city of Homs on Monday.",
                                 "The army arrested dozens of activists on Monday."])
     assert _referent_of(referents, "a0", "captured") is not _referent_of(referents, "a1", "arrested")
+
+
+def test_a_light_verb_is_one_happening_only_with_one_object_and_a_state_is_none(nlp):
+    _, referents = _story(nlp, ["The bill is making its way through the Senate, a process known as reconciliation.",
+                                "No final decision has been made on the bill, a package known as the reconciliation bill."])
+    assert _referent_of(referents, "a0", "making") is not _referent_of(referents, "a1", "made")
+    assert _referent_of(referents, "a0", "known") is not _referent_of(referents, "a1", "known")
+    _, referents = _story(nlp, ["The governor made a decision on the bridge on Monday.",
+                                "A decision on the bridge was made by the governor on Monday."])
+    assert _referent_of(referents, "a0", "made") is _referent_of(referents, "a1", "made")
+
+
+def test_descriptions_owned_by_different_peoples_in_an_of_phrase_stay_apart(nlp):
+    _, referents = _story(nlp, ["The president needs the support of all 50 Democratic senators to pass the measure.",
+                                "Democrats plan to pass the measure without Republican support."])
+    assert _referent_of(referents, "a0", "support") is not _referent_of(referents, "a1", "Republican support")

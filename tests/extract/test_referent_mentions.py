@@ -147,3 +147,10 @@ def test_a_headline_title_case_noun_is_that_noun(nlp):
     # a name the body writes capitalised stays a name
     _, ms = _mentions(nlp, "Pirates Attack Ship Near Somalia\nPirates attacked a ship near Somalia on Monday.\n")
     assert any(m.label and m.text == "Somalia" for m in ms)
+
+
+def test_a_participle_of_naming_set_on_a_noun_tells_a_state(nlp):
+    _, ms = _mentions(nlp, "Democrats will pass the bill through a process known as reconciliation.")
+    assert {m.text: m for m in ms}["known"].stative
+    _, ms = _mentions(nlp, "Few people knew the senator before the vote.")
+    assert not {m.text: m for m in ms}["knew"].stative

@@ -28,7 +28,8 @@ the story's articles. Links, each kept as evidence on the referent:
   or lead their articles are one event.
 
 and bars: two mentions that stand as agent and patient of one event mention are never one
-referent (opposite participants), nor are descriptions owned by different places or peoples
+referent (opposite participants), a state ("known as", "rebel-held") is no happening and a
+light verb is one only with its object ("making its way" / "no decision was made"), nor are descriptions owned by different places or peoples
 ("the Mexican side" / "the U.S. side"), nor "anti-X" and X, nor (by meaning alone) a state's
 organ and anyone else; a description or event word used in two happenings (groups of articles
 that share no names: ECB+'s look-alike events) stays two referents.
@@ -38,12 +39,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
 from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
-from ..resources.words import INSTANCE_WORDS, MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
+from ..resources.words import INSTANCE_WORDS, LIGHT_VERBS, MONTHS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -395,6 +396,15 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one happening; split only on clear evidence (the bars of ``ok``, a state's organ vs an armed
     # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
+    # a state names no happening ("known as", "rebel-held"), nor does a light verb by its word
+    # alone: it names one with its object ("making its way" / "no decision was made"); neither
+    # its head nor its meaning joins it to another with a different object (or to another state)
+    objects: dict[Key, set[str]] = defaultdict(set)
+    for k, m in mentions.items():
+        if m.role == "patient" and (k[0], m.pred) in mentions:
+            objects[(k[0], m.pred)].add(m.head)
+    bare: dict[Key, frozenset[str]] = {k: frozenset(objects.get(k, ())) for k, m in mentions.items()
+                                       if m.kind == "event" and (m.stative or m.frame_verb and m.head in LIGHT_VERBS and objects.get(k))}
     by_head: dict[tuple[str, str], list[Key]] = defaultdict(list)
     # a noun the story also uses as an event word ("the escape" / "escaped", "his transport" /
     # "was transported") names that event: it groups with the event words of its lemma (free
@@ -404,9 +414,13 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.head in PARTITIVE_NOUNS:
             continue  # "the eastern part" and "part of the agreement": a part of what is not said by the head
+        if k in bare and mentions[k].stative:
+            continue
         if k not in bound or (m.kind == "entity" and not m.label):
             free_noun = m.kind == "entity" and not m.label and k not in bound
             head = _verb_of(m.head, verbs) if m.kind == "event" or not m.label else m.head
+            if k in bare:
+                head = f"{head} {min(bare[k])}"  # "make decision": the light verb with its object
             kind = "event" if free_noun and verbs[head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
             by_head[(kind, head)].append(k)
     # each event mention's participants that are named entities, by role
@@ -442,7 +456,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             else:
                 heads.append((k, {r: set(e) for r, e in mine.items()}))
     for _ in range(2):  # slots depend on event groups and event groups on participants: twice
-        _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes, event_clusters_of)
+        _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes, event_clusters_of, bare)
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
     return uf, ent
@@ -694,8 +708,12 @@ def _label_text(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
     return min(counts, key=lambda t: (-counts[t], t))
 
 
-def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes, event_clusters_of=None) -> None:
+def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes, event_clusters_of=None, bare: Mapping[Key, frozenset[str]] | None = None) -> None:
+    bare = bare or {}
     roots = sorted(members_of)
+    # groups of light verbs and states only meet by meaning when they share an object ("making
+    # its way" / "no decision was made" do not); one may still join another word
+    only_bare = {r: frozenset().union(*(bare[k] for k in members_of[r])) for r in roots if all(k in bare for k in members_of[r])}
     if len(roots) < 2:
         return
     kinds = {r: mentions[r].kind for r in roots}
@@ -728,7 +746,7 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes, 
     for i, j, sim in zip(rows.tolist(), cols.tolist(), sims[rows, cols].tolist()):
         a, b = roots[i], roots[j]
         kind = kinds[a]
-        if kind != kinds[b]:
+        if kind != kinds[b] or a in only_bare and b in only_bare and not only_bare[a] & only_bare[b]:
             continue
         if kind == "entity":
             shared = bool(profile[a] & profile[b])

@@ -27,8 +27,10 @@ from ..model import Article, ArticleAnalysis, Part
 # cut from the names the model runs over them ("Lindsay Lohan Checks Into Rehab"). 6: "checked
 # into" names an entering. 7: so does "checked in", unless a visit or a call ("checked in on",
 # "checked in with"). 8: a participle of stance after a noun is no reported aim ("the 24th
-# Democrat seeking to take on Trump").
-EXTRACTION_VERSION = 8
+# Democrat seeking to take on Trump"). 9: a participle of naming set on a noun tells a state ("a
+# process known as reconciliation"); names in a description's of-phrase are its owners ("the
+# support of Democratic senators").
+EXTRACTION_VERSION = 9
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

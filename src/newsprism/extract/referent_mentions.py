@@ -21,7 +21,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import (ASPECTUAL_VERBS, EVENT_IDIOMS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
+from ..resources.words import (ASPECTUAL_VERBS, EVENT_IDIOMS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
                                TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, title_case_lines, tree_of
 
@@ -112,18 +112,33 @@ def _owners(rows, start: int, head: int) -> tuple[str, ...]:
     return tuple(sorted(set(out)))
 
 
+def _of_owners(rows, kids, head: int) -> tuple[str, ...]:
+    """Names in a description's of-phrase, whose the described thing is: "the support of all 50
+    Democratic senators" (Democratic), "the people of Aleppo" (Aleppo). Measured on ECB+ coref_dev
+    1-22 (benchmarks/coref_eval.py): entity CoNLL 0.8140 -> 0.8134, MEANTIME 0.7208 -> 0.7210;
+    kept for what it keeps apart ("the support of Democratic senators" / "Republican support")."""
+    out: list[str] = []
+    for c in kids[head]:
+        if c > head and rows[c].dep == "prep" and rows[c].lower == "of":
+            for p in kids[c]:
+                if rows[p].dep == "pobj":
+                    out.extend(_owners(rows, min(subtree(kids, p)), p + 1))
+    return tuple(out)
+
+
 def _span_chars(rows, start: int, end: int) -> tuple[int, int]:
     return rows[start].idx, rows[end - 1].idx + len(rows[end - 1].text)
 
 
 def _stative(rows, kids, i: int) -> bool:
-    """A verb that tells a state rather than a happening: a participle of holding set on a noun
-    ("rebel controlled regions", "the areas held by the rebels"), or a linking verb with a
+    """A verb that tells a state rather than a happening: a participle of holding or naming set
+    on a noun ("rebel controlled regions", "the areas held by the rebels", "a process known as
+    reconciliation"), or a linking verb with a
     predicate or with nothing else ("appears little interested", "remains elusive"; not
     "appeared in court")."""
     tok = rows[i]
     if tok.dep == "amod" or tok.dep == "acl" and tok.tag == "VBN":
-        return tok.lemma in HOLDING_VERBS
+        return tok.lemma in HOLDING_VERBS or tok.lemma in NAMING_VERBS  # "a process known as reconciliation"
     if tok.lemma not in LINKING_VERBS:
         return False
     deps = {rows[c].dep for c in kids[i]}
@@ -237,6 +252,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         definite = any(rows[i].lower in ("the", "this", "that") or rows[i].dep == "poss" for i in range(chunk_start, h))
         mods = _mods(rows, kids, chunk_start, h)
         owners = _owners(rows, chunk_start, h)
+        if kind == "entity" and head.lemma not in PLACE_NOUNS:  # "the island of Qeshm" is Qeshm, not Qeshm's
+            owners = tuple(sorted(set(owners) | set(_of_owners(rows, kids, h))))
         items[h] = {"start": s, "end": e, "text": article.text[s:e], "head": common(h) or head.lemma, "kind": kind, "label": "", "definite": definite, "mods": mods, "owners": owners}
     idiom_parts: set[int] = set()  # the "fire" of "opened fire": part of the event word, no mention of its own
     for i, tok in enumerate(rows):

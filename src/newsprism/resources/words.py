@@ -117,6 +117,9 @@ LINKING_VERBS = frozenset("appear seem look sound become remain stay prove tend 
 # happened; other participles ("a fired accountant", "a man charged in the shooting") keep
 # their happening
 HOLDING_VERBS = frozenset("hold control own occupy run govern administer dominate".split())
+# verbs of naming: as a participle set on a noun they tell what it is called ("a process known as
+# reconciliation", "a group called Hamas"), not that anyone did anything
+NAMING_VERBS = frozenset("know call name dub term label title nickname".split())
 
 # nouns of offices and standings a person is ranked among ("the 46th president", "the third
 # candidate to enter", "the second woman to lead"; with PERSON_NOUNS and groups' names such as
