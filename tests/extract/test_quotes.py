@@ -170,6 +170,11 @@ def test_parenthetical_said_and_stance(nlp):
     text = ("De Blasio, 57, launched his candidacy with the central campaign message, “Working People First,” "
             "becoming the 24th Democrat seeking to take on Trump in the election next year.")
     assert [q for q in _quotes(nlp, text) if not q.direct] == []
+    # an aim whose object is the noun a relative clause is set on quotes a gap
+    text = "But an essential tool the administration planned to use to achieve that goal now appears out of reach."
+    assert [q for q in _quotes(nlp, text) if not q.direct] == []
+    text = "Joe Biden, who vowed to cut emissions in half by 2030, spoke on Monday."
+    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Joe Biden"]
 
 
 def test_a_remark_of_the_writer_closing_a_reported_clause_is_not_reported(nlp):

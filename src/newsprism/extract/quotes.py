@@ -513,6 +513,19 @@ CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | {"put"}
 _CUE_VERB_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | {"put"}
 
 
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+
+
+def _object_relative(p: _Parse, i: int) -> bool:
+    """A verb of a relative clause whose subject is not the relative word ("the tax (that) the
+    president wants to raise"): what it governs lacks its object, the noun the clause is set on."""
+    rows, kids = p.rows, p.kids
+    if rows[i].dep != "relcl":
+        return False
+    subjects = [c for c in kids[i] if rows[c].dep in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(rows[c].lower not in RELATIVE_SUBJECTS for c in subjects)
+
+
 def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) -> list[Draft]:
     rows, kids = p.rows, p.kids
     # an unclosed quotation runs to the end of the text: its span must not run past it
@@ -533,9 +546,10 @@ def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) ->
             parts, cue = _around(p, i, tok.head), tok.text
             if not parts:
                 continue
-        elif tok.pos == "VERB" and tok.lemma in STANCE_VERBS and tok.dep != "acl" and _stance_object(p, i) is not None:
+        elif tok.pos == "VERB" and tok.lemma in STANCE_VERBS and tok.dep != "acl" and not _object_relative(p, i) and _stance_object(p, i) is not None:
             # (a participle set after a noun describes it: "the 24th Democrat seeking to take on
-            # Trump" is no one's stated aim)
+            # Trump" is no one's stated aim; nor is an aim whose object is the noun a relative
+            # clause is set on: "the tool the administration planned to use" quotes "to use")
             phrase = _speaker_phrase(p, i, resolver.inside_quote)  # "Clinton wants to raise taxes"
             if phrase is None:
                 continue
