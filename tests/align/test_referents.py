@@ -394,3 +394,9 @@ def test_descriptions_owned_by_different_peoples_in_an_of_phrase_stay_apart(nlp)
     _, referents = _story(nlp, ["The president needs the support of all 50 Democratic senators to pass the measure.",
                                 "Democrats plan to pass the measure without Republican support."])
     assert _referent_of(referents, "a0", "support") is not _referent_of(referents, "a1", "Republican support")
+
+
+def test_words_of_one_frame_name_one_happening_when_done_to_one_thing(nlp):
+    _, referents = _story(nlp, ["Wladimir Klitschko retained his heavyweight title on Saturday in Berlin.",
+                                "Wladimir Klitschko kept his heavyweight title on Saturday with a win in Berlin."])
+    assert _referent_of(referents, "a0", "retained") is _referent_of(referents, "a1", "kept")
