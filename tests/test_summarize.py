@@ -236,3 +236,20 @@ def test_a_sentence_of_a_block_quote_is_said_as_its_speakers_words(seeds_dir, nl
 def test_the_best_statement_comes_before_the_disputes(seeds):
     ctx, summary = seeds
     assert not summary[0].text.startswith("Outlets differ on")
+
+
+def test_two_claims_that_may_differ_are_not_both_said(nlp, monkeypatch):
+    import newsprism.summarize as summarize_module
+
+    # the cut by closeness in meaning off: the "may differ" note alone must keep the other side out
+    monkeypatch.setattr(summarize_module, "REDUNDANT", 1.01)
+    texts = {
+        "a": "Mayor Bill de Blasio of New York on Thursday entered the 2020 presidential race, becoming the 23rd Democrat "
+             "to join the field. He will travel to Iowa next week.",
+        "b": "De Blasio, 57, launched his campaign with a video on Thursday, becoming the 24th Democrat seeking to take "
+             "on President Trump. His wife will campaign with him in South Carolina.",
+    }
+    ctx = _context([Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items()], nlp, sentences=4)
+    assert any(n.certainty == "may differ" for c in ctx.sections["claims"] for n in c.notes)
+    said = " ".join(s.text for s in summarize(ctx))
+    assert ("23rd Democrat" in said) != ("24th Democrat" in said)

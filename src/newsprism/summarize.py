@@ -116,7 +116,8 @@ def summarize(ctx: StoryContext) -> tuple[SummarySentence, ...]:
 def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequence[Claim]) -> list[_Candidate]:
     """Greedy choice: the best-scoring candidate plus the word pairs shared across articles
     it adds, skipping one too close in meaning to a sentence already chosen (a stated
-    dispute counts as chosen) and either side of any dispute (never said as fact)."""
+    dispute counts as chosen), either side of any dispute (never said as fact) and the other
+    side of a chosen claim that may differ from it."""
     candidates = writer.candidates
     taken = [vectors[i] for i, c in enumerate(candidates) if c.claim is not None and c.claim in disputes]
     concepts = writer.concepts() if CONCEPT_WEIGHT else {}
@@ -144,6 +145,8 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
         gains.pop(at)
         if candidates[i].claim is not None and any(c.claim is candidates[i].claim for c in chosen):
             continue  # another outlet's wording of a claim already stated
+        if candidates[i].claim is not None and _may_differ(candidates[i].claim, chosen):
+            continue  # the other side of a claim already stated that may differ: not both as facts
         if taken and max(float(vectors[i] @ t) for t in taken) >= REDUNDANT:
             continue
         chosen.append(candidates[i])
@@ -155,6 +158,13 @@ def _select(writer: "_Writer", vectors: np.ndarray, limit: int, disputes: Sequen
             if j in changed:
                 gains[n] = gain(j)
     return chosen
+
+
+def _may_differ(claim: Claim, chosen: Sequence[_Candidate]) -> bool:
+    """The claim and one already chosen note that they may differ ("the 23rd Democrat" / "the
+    24th Democrat")."""
+    mine = {n.other_claim for n in claim.notes}
+    return any(c.claim is not None and (c.claim.id in mine or claim.id in {n.other_claim for n in c.claim.notes}) for c in chosen)
 
 
 class _Writer:
