@@ -390,3 +390,11 @@ def test_one_person_ranked_two_ways_may_differ_whatever_else_the_sentences_say()
         "b": "De Blasio, 57, launched his campaign with a video on Thursday, becoming the 24th Democrat seeking to take on President Trump.",
     })
     assert _figures_that_may_differ(claims) == {"23rd Democrat", "24th Democrat"}
+
+
+def test_ranks_given_at_two_different_times_are_not_set_against_each_other():
+    claims = _story_claims({
+        "a": "Senator Jane Smith became the second woman to lead the committee on Monday, her office said.",
+        "b": "Senator Jane Smith became the third woman to lead the committee on Friday, her office said.",
+    })
+    assert not [n for c in claims for n in c.notes if n.kind == "figure"]

@@ -400,3 +400,13 @@ def test_words_of_one_frame_name_one_happening_when_done_to_one_thing(nlp):
     _, referents = _story(nlp, ["Wladimir Klitschko retained his heavyweight title on Saturday in Berlin.",
                                 "Wladimir Klitschko kept his heavyweight title on Saturday with a win in Berlin."])
     assert _referent_of(referents, "a0", "retained") is _referent_of(referents, "a1", "kept")
+
+
+def test_a_frame_word_of_many_senses_or_a_framing_verb_joins_only_what_is_done_to_one_thing(nlp):
+    # both lead their articles, but "hit a high" is no impact and "kept fighting" no retaining
+    _, referents = _story(nlp, ["Oil prices hit a three-year high on Monday.",
+                                "A missile collided with an oil tanker on Monday."])
+    assert _referent_of(referents, "a0", "hit") is not _referent_of(referents, "a1", "collided")
+    _, referents = _story(nlp, ["Rebels kept fighting in Aleppo on Monday.",
+                                "Government forces retained control of Aleppo on Monday."])
+    assert _referent_of(referents, "a0", "kept") is not _referent_of(referents, "a1", "retained")

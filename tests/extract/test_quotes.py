@@ -175,6 +175,17 @@ def test_parenthetical_said_and_stance(nlp):
     assert [q for q in _quotes(nlp, text) if not q.direct] == []
     text = "Joe Biden, who vowed to cut emissions in half by 2030, spoke on Monday."
     assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Joe Biden"]
+    text = "It was a speech in which President Joe Biden vowed to cut emissions in half by 2030."
+    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Joe Biden"]
+
+
+def test_whom_a_speaker_tells_is_not_what_they_say(nlp):
+    # the parse reads "reporters Macron" as one name: the recipient is still no part of the words
+    text = "Donald Trump told reporters Macron's comments were nasty when he lamented the state of the alliance."
+    (quote,) = [q for q in _quotes(nlp, text) if not q.direct]
+    assert quote.speaker.name == "Donald Trump" and quote.text.startswith("Macron's comments were nasty")
+    text = "The mayor told reporters the bridge would reopen on Monday."
+    assert [q.text for q in _quotes(nlp, text) if not q.direct] == ["the bridge would reopen on Monday"]
 
 
 def test_a_remark_of_the_writer_closing_a_reported_clause_is_not_reported(nlp):
@@ -273,3 +284,15 @@ def test_according_to_in_a_sentence_another_source_speaks_in_is_not_the_whole_se
     assert [q.text for q in general] == ["last moments before declaring victory"]
     (army,) = [q for q in seed_quotes["003"] if q.text == "it is in control of 98 percent of the city"]
     assert army.speaker.name == "Syrian army"
+
+
+def test_a_thought_someone_could_have_is_no_view_they_hold(nlp):
+    text = "Macron warned that Europe could no longer assume American support would last."
+    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Macron"]
+    text = "Officials believe the fire was set deliberately."
+    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Officials"]
+
+
+def test_a_hyphenated_speaker_the_parse_split_is_named_whole(nlp):
+    text = "The lawsuit was filed by pro-lifers, who said the law was too weak."
+    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["pro-lifers"]

@@ -96,6 +96,8 @@ def test_checking_in_is_entering_unless_it_is_a_visit_or_a_call(nlp):
     assert {m.text: m for m in ms}["checked"].head == "check"
     _, ms = _mentions(nlp, "The reporter checked in with her editor on Tuesday.")
     assert {m.text: m for m in ms}["checked"].head == "check"
+    _, ms = _mentions(nlp, "Rescuers checked in the rubble for survivors on Tuesday.")
+    assert {m.text: m for m in ms}["checked"].head == "check"
 
 
 def test_a_place_named_with_of_is_that_place_and_a_list_is_no_apposition(nlp):
@@ -154,3 +156,5 @@ def test_a_participle_of_naming_set_on_a_noun_tells_a_state(nlp):
     assert {m.text: m for m in ms}["known"].stative
     _, ms = _mentions(nlp, "Few people knew the senator before the vote.")
     assert not {m.text: m for m in ms}["knew"].stative
+    _, ms = _mentions(nlp, "Police arrested a man named by officers as the gunman on Friday.")
+    assert not {m.text: m for m in ms}["named"].stative

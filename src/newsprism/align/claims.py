@@ -700,11 +700,13 @@ def _rank_conflicts(items: Sequence[_Item], done: set[tuple[int, int]]) -> list[
         for b in ranked[n + 1:]:
             if a.outlet_key == b.outlet_key or (a.index, b.index) in done or _words(a.cand.text) == _words(b.cand.text):
                 continue
+            times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
+            if times_a and times_b and not times_a & times_b:
+                continue  # "last year ... his second" / "on Friday ... his third": two moments
             found = rank_conflict(a.ranks, b.ranks)
             if found:
-                detail = {side: {"value": r.value, "noun": r.noun, "qualifier": None, "start": r.start, "end": r.end}
-                          for side, r in zip("ab", found)}
-                out.append(_Dispute(a.index, b.index, "figure", {**detail, "rank": True}, "may differ"))
+                detail = {side: _figure_detail(r.value, r.noun, None, r.start, r.end) for side, r in zip("ab", found)}
+                out.append(_Dispute(a.index, b.index, "figure", detail, "may differ"))
     return out
 
 
@@ -817,9 +819,13 @@ def _amount_conflict(a: _Item, b: _Item) -> list[_Dispute]:
     times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
     if times_a and times_b and not (times_a & times_b):
         return []
-    detail = {side: {"value": v.value, "noun": v.head, "qualifier": v.qualifier, "start": v.start, "end": v.end}
-              for side, v in (("a", x), ("b", y))}
+    detail = {side: _figure_detail(v.value, v.head, v.qualifier, v.start, v.end) for side, v in (("a", x), ("b", y))}
     return [_Dispute(a.index, b.index, "figure", {**detail, "amount": True}, "may differ")]
+
+
+def _figure_detail(value: float, noun: str, qualifier: str | None, start: int, end: int) -> dict[str, Any]:
+    """One side of a figure note, as ``claim_notes.figure_span`` reads it."""
+    return {"value": value, "noun": noun, "qualifier": qualifier, "start": start, "end": end}
 
 
 def _figure_group(item: _Item, f: Mapping[str, Any]) -> str | None:

@@ -11,8 +11,10 @@ Two signals the sentence-by-sentence links cannot see, both weighed over the who
 - frames: event words of one frame (``resources/event_frames.json``: "fall", "liberate",
   "victory") are one event when they share a participant ("the fall of Aleppo" / "Aleppo has
   been liberated") or each states the main event in its article's lead. A word's second sense
-  ("strike" as an impact, "capture" as an arrest) joins only event words done to one thing
-  (``SECOND_SENSE_ROLES``: "struck Qeshm island" / "hit Qeshm island").
+  ("strike" as an impact, "capture" as an arrest), or a frame word of many senses in news
+  ("hit", "keep"), joins only event words done to one thing (``SECOND_SENSE_ROLES``: "struck
+  Qeshm island" / "hit Qeshm island"); a state or a verb that frames its sentence ("kept
+  fighting") is in no frame.
 
 Every join goes through the resolver's ``join``, which never joins opposite participants.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..model import PARTICIPANT_ROLES, RefMention
-from ..resources.frames import frames, roles, second_senses
+from ..resources.frames import frames, patient_only, roles, second_senses
 
 Key = tuple[str, int]
 LEAD_SENTENCES = 2  # a headline and the first sentence: where an outlet states its main event
@@ -31,6 +33,7 @@ LEAD_SENTENCES = 2  # a headline and the first sentence: where an outlet states 
 _roles = roles
 _frames = frames
 _second_senses = second_senses
+_patient_only = patient_only
 # the roles a shared participant must fill for a second sense to join: the thing it is done to
 # (ECB+ coref_dev 1-22 event CoNLL: patient 0.8120, patient or "at" 0.8120, agent or patient
 # 0.8124; the agent left out as weak evidence of one happening)
@@ -222,16 +225,21 @@ def join_sides(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[K
 
 def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[Key]], join) -> None:
     """Event referents of one frame that share a participant, or that lead their articles."""
-    frames, seconds = _frames(), _second_senses()
+    frames, seconds, narrow = _frames(), _second_senses(), _patient_only()
     by_frame: dict[str, list[Key]] = defaultdict(list)
-    second: set[tuple[str, Key]] = set()  # (frame, root) named by a word's second sense
+    second: set[tuple[str, Key]] = set()  # (frame, root) named by a word's second sense, or a word of many senses
     for r in sorted(members_of):
+        # a state or a verb that frames its sentence ("kept fighting") names no happening of a frame
+        if all(mentions[k].stative or mentions[k].frame_verb for k in members_of[r]):
+            continue
         # the group's own head decides (a "Syrian Army victory" inside an actor's group does not)
         heads = Counter(mentions[k].head for k in members_of[r])
         top = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         frame = frames.get(top)
         if frame:
             by_frame[frame].append(r)
+            if top in narrow:
+                second.add((frame, r))
         for other in seconds.get(top, ()):
             by_frame[other].append(r)
             second.add((other, r))
@@ -254,8 +262,9 @@ def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[
                 if ra == rb:
                     continue
                 if (frame, a) in second or (frame, b) in second:
-                    # a word's second sense ("strike" as an impact, "capture" of people) holds only
-                    # for what it is done to: the one it is done by does many things
+                    # a word's second sense ("strike" as an impact, "capture" of people), or a word
+                    # with other senses in news ("hit a record", "kept the crowd back"), holds
+                    # only for what it is done to: the one it is done by does many things
                     shared = any((by_role[(ra, role)] & by_role[(rb, role)]) - {ra, rb} for role in SECOND_SENSE_ROLES)
                     if shared:
                         join(ra, rb, f"frame:{frame}+participant")

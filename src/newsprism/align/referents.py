@@ -396,9 +396,10 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # one happening; split only on clear evidence (the bars of ``ok``, a state's organ vs an armed
     # group, conflicting named participants of an event)
     bound = {k for k in mentions if groups_ent.get(uf.find(k))}
-    # a state names no happening ("known as", "rebel-held"), nor does a light verb by its word
-    # alone: it names one with its object ("making its way" / "no decision was made"); neither
-    # its head nor its meaning joins it to another with a different object (or to another state)
+    # a state names no happening ("known as", "rebel-held"), nor does a light verb with an object
+    # by its word alone: it names one with its object ("making its way" / "no decision was
+    # made"); neither its head nor its meaning joins it to another with other objects (or a state
+    # to another state). A light verb with no object is judged by its word, as any other verb
     objects: dict[Key, set[str]] = defaultdict(set)
     for k, m in mentions.items():
         if m.role == "patient" and (k[0], m.pred) in mentions:
@@ -420,7 +421,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
             free_noun = m.kind == "entity" and not m.label and k not in bound
             head = _verb_of(m.head, verbs) if m.kind == "event" or not m.label else m.head
             if k in bare:
-                head = f"{head} {min(bare[k])}"  # "make decision": the light verb with its object
+                head = " ".join((head, *sorted(bare[k])))  # "make decision": the light verb with its objects
             kind = "event" if free_noun and verbs[head] >= EVENT_NOUN_VERBS and not role_class(m) and m.head not in PERSON_NOUNS else m.kind
             by_head[(kind, head)].append(k)
     # each event mention's participants that are named entities, by role

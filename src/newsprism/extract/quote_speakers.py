@@ -92,6 +92,9 @@ def noun_phrase_rows(rows, kids, head: int) -> tuple[int, int]:
         end -= 1
     while start < end - 1 and (rows[start].is_punct or rows[start].is_space):
         start += 1
+    # a hyphenated word the parse split into siblings ("pro", "-", "lifers"): the whole word
+    while start >= 2 and rows[start - 1].text == "-" and not rows[start - 1].whitespace and not rows[start - 2].whitespace and rows[start - 2].is_alpha:
+        start -= 2
     return start, end
 
 
@@ -229,6 +232,8 @@ class SpeakerResolver:
         span = doc[start:end]
         s_char, e_char = span.start_char, span.end_char
         root = span.root
+        if root.i < end - 1 and any(doc[j].text == "-" for j in range(root.i, end)) and not any(doc[j].whitespace_ for j in range(root.i, end - 1)):
+            root = doc[end - 1]  # a hyphenated word the parse split ("pro", "-", "lifers"): its last part heads it
         if root.lower_ in PERSONAL_PRONOUNS and all(t.i == root.i or t.pos_ in ("ADV", "PART", "PUNCT") for t in span):
             person = self.nearest_person_before(s_char)  # "he", "even he"
             name = self.full_name(person) if person else root.text

@@ -436,11 +436,18 @@ def _transcript_turns(doc, text: str, paras, resolver: SpeakerResolver, drafts: 
 
 
 # -- reported speech ------------------------------------------------------------------------------
-def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) -> tuple[int, int] | None:
+# verbs of saying that take whom they tell before what they say ("told reporters (that) ...")
+RECIPIENT_VERBS = frozenset("tell inform assure remind warn notify advise".split())
+
+
+def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False, recipient_first: bool = False) -> tuple[int, int] | None:
     """Characters of a reported clause, kept inside its paragraph and never cutting a quotation.
     With ``narration``, a participle clause after a comma is the writer's, not the speaker's:
     "urged civilians to leave the area, organizing humanitarian corridors ..." reports only
-    "to leave the area" (the parse hangs "organizing" on "leave")."""
+    "to leave the area" (the parse hangs "organizing" on "leave"). With ``recipient_first`` (a
+    verb of telling whose recipient the parse did not find), a common noun the parse set before
+    a name is the recipient: "told reporters Macron's comments were ..." reports "Macron's
+    comments were ..." (the parse reads "reporters Macron" as one name)."""
     rows = p.rows
     tokens = subtree(p.kids, clause)
     if narration:
@@ -450,6 +457,8 @@ def _clause_range(p: _Parse, clause: int, quote_spans, narration: bool = False) 
                 break
     start, end = within_line(rows, clause, min(tokens), max(tokens) + 1)
     end = _before_trailing_aside(p, start, end)
+    if recipient_first and start < end and rows[start].pos == "NOUN" and rows[start].dep == "compound" and rows[rows[start].head].pos == "PROPN":
+        start += 1
     while start < end and (rows[start].dep == "mark" or rows[start].is_punct or rows[start].is_space):
         start += 1  # "that", "whether": the clause, not its conjunction
     while end > start and (rows[end - 1].is_punct and rows[end - 1].text not in ".?!" or rows[end - 1].is_space):
@@ -517,13 +526,17 @@ RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 
 
 def _object_relative(p: _Parse, i: int) -> bool:
-    """A verb of a relative clause whose subject is not the relative word ("the tax (that) the
-    president wants to raise"): what it governs lacks its object, the noun the clause is set on."""
+    """A verb of a relative clause whose subject is not the relative word and whose infinitive
+    lacks its object, the noun the clause is set on ("the tax (that) the president wants to
+    raise"); not "a speech in which Biden vowed to cut emissions"."""
     rows, kids = p.rows, p.kids
     if rows[i].dep != "relcl":
         return False
     subjects = [c for c in kids[i] if rows[c].dep in ("nsubj", "nsubjpass")]
-    return bool(subjects) and all(rows[c].lower not in RELATIVE_SUBJECTS for c in subjects)
+    if not subjects or any(rows[c].lower in RELATIVE_SUBJECTS for c in subjects):
+        return False
+    aim = _stance_object(p, i)
+    return aim is not None and rows[aim].pos in ("VERB", "AUX") and not any(rows[c].dep in ("dobj", "ccomp") for c in kids[aim])
 
 
 def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) -> list[Draft]:
@@ -564,12 +577,15 @@ def _reported_speech(p: _Parse, text: str, quoted, resolver: SpeakerResolver) ->
                 continue
             if tok.lemma in THOUGHT_VERBS and tok.lemma in ("see", "view", "consider", "know"):
                 continue  # too often not a report ("we know that", "see that")
+            if tok.lemma in THOUGHT_VERBS and any(rows[c].dep == "aux" and rows[c].tag == "MD" for c in kids[i]):
+                continue  # a thought someone could or might have is no view they hold ("Europe could no longer assume ...")
             first = min(subtree(kids, clause))
             if any(rows[t].dep == "mark" and rows[t].lower not in COMPLEMENTIZERS for t in (first, *kids[clause])):
                 continue  # "While X, Moscow denied ...": an adverbial clause the parse took for the content
             if _breaks_line(rows, min(i, clause), max(i, clause)):
                 continue  # the parse joined two paragraphs
-            r = _clause_range(p, clause, quote_spans)
+            recipient = tok.lemma in RECIPIENT_VERBS and not any(rows[c].dep in ("dobj", "dative") for c in kids[i])
+            r = _clause_range(p, clause, quote_spans, recipient_first=recipient)
             if r is None:
                 continue
             parts, cue = [r], tok.text

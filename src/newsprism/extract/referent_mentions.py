@@ -138,12 +138,21 @@ def _stative(rows, kids, i: int) -> bool:
     "appeared in court")."""
     tok = rows[i]
     if tok.dep == "amod" or tok.dep == "acl" and tok.tag == "VBN":
-        return tok.lemma in HOLDING_VERBS or tok.lemma in NAMING_VERBS  # "a process known as reconciliation"
+        return tok.lemma in HOLDING_VERBS or tok.lemma in NAMING_VERBS and _names_only(rows, kids, i)
     if tok.lemma not in LINKING_VERBS:
         return False
     deps = {rows[c].dep for c in kids[i]}
     # the small parser often misses the predicate ("appeared quite likely": advmod)
     return bool(deps & {"acomp", "attr", "oprd"}) or not deps & {"prep", "dobj", "dative", "agent", "ccomp", "xcomp"}
+
+
+def _names_only(rows, kids, i: int) -> bool:
+    """A participle of naming that gives only the name: "a process known as reconciliation", "a
+    group called Hamas"; not "named chief executive in 2011" or "named by police as the gunman"
+    (someone named someone, some time: a happening)."""
+    deps = [(rows[c].dep, rows[c].lower) for c in kids[i]]
+    gives_name = any(d == "oprd" or d == "prep" and w == "as" for d, w in deps)
+    return gives_name and not any(d in ("agent", "npadvmod", "advmod") or d == "prep" and w != "as" for d, w in deps)
 
 
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
@@ -152,6 +161,9 @@ _REPORTING = SPEECH_VERBS | THOUGHT_VERBS  # verbs that can report a clause
 # a preposition right after a verb's particle that gives the pair another sense: "checked in on
 # his mother" (a visit), "checked in with editors" (a call) are no entering
 IDIOM_OTHER_SENSE = frozenset({"on", "with"})
+# the second words of ``EVENT_IDIOMS`` that make the idiom only as a particle ("checked in",
+# "blew up"), not as a preposition ("checked in his bags")
+IDIOM_PARTICLES = frozenset({"in", "up", "down", "away"})
 
 
 def _other_sense(rows, kids, particle: int) -> bool:
@@ -170,6 +182,8 @@ def _event_word(rows, kids, i: int) -> str:
     if rows[i].pos == "VERB":
         for c in kids[i]:
             if rows[c].dep in ("dobj", "prt", "prep") and (lemma, rows[c].lemma) in EVENT_IDIOMS:
+                if rows[c].lemma in IDIOM_PARTICLES and rows[c].dep != "prt":
+                    continue  # "checked in his bags", "searched in the rubble": a preposition, no particle
                 if rows[c].dep == "prt" and _other_sense(rows, kids, c):
                     continue
                 return EVENT_IDIOMS[(lemma, rows[c].lemma)]

@@ -22,6 +22,13 @@ def frame_of(lemma: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def patient_only() -> frozenset[str]:
+    """Frame words with other senses in news ("hit a record", "kept the crowd back"): they join
+    others of their frame only through what they are done to."""
+    return frozenset(json.loads(read_text("event_frames.json")).get("patient_only", ()))
+
+
+@lru_cache(maxsize=1)
 def second_senses() -> dict[str, tuple[str, ...]]:
     """lemma -> the frames it also names in another sense ("strike": impact; "capture": arrest)."""
     data = json.loads(read_text("event_frames.json"))
