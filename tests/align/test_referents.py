@@ -312,6 +312,29 @@ def test_an_ing_noun_is_the_event_the_story_tells_with_its_verb(nlp):
     assert shooting.kind == "event"
 
 
+def test_a_noun_formed_from_a_verb_of_the_story_is_that_verb_s_event(nlp):
+    # "the decision" (-sion) and "the death" (no suffix) are the events others tell with "decided" and "died"
+    _, referents = _story(
+        nlp,
+        [
+            "The council decided on Monday to close the bridge. The mayor said the council decided after a long debate.",
+            "Drivers criticised the decision on Tuesday, the mayor said.",
+            "Officials said the council decided to close the bridge for repairs.",
+        ],
+    )
+    decision = _referent_of(referents, "a1", "decision")
+    assert decision is _referent_of(referents, "a0", "decided") and decision.kind == "event"
+    _, referents = _story(
+        nlp,
+        [
+            "The singer died on Monday at a hospital in Los Angeles. Her publicist said she died in her sleep.",
+            "Her death at a Los Angeles hospital was announced by her publicist.",
+            "The singer died on Monday, her family said.",
+        ],
+    )
+    assert _referent_of(referents, "a1", "Her death") is _referent_of(referents, "a0", "died")
+
+
 def test_a_plural_set_beside_a_name_is_no_apposition(nlp):
     # "US automakers GM and Chrysler": the automakers are two companies, not GM
     _, referents = _story(

@@ -148,13 +148,22 @@ def test_a_row_says_whether_it_names_a_person_an_actor_or_a_thing(rows):
     assert all(kind in ("person", "actor", "place", "thing", "event") for kind in kinds.values())
 
 
-def test_an_event_each_outlet_tells_in_its_own_loaded_words_is_labelled_plainly(rows):
+def test_the_outcome_row_holds_each_outlet_s_own_words_and_takes_neither_side_s(rows):
     # the pro-government site's "the liberation" (a loaded word) and another outlet's "Assad's
-    # conquest of Aleppo" share no words: the row takes its frame's plain name, neither side's
+    # conquest of Aleppo" are the outcome the others call a victory or the fall of Aleppo: the
+    # row is labelled by the words several outlets share, not by either side's
     (row,) = [r for r in rows if any("Assad’s conquest of Aleppo" in terms for terms in r.terms.values())]
-    assert row.referent == "event: capture"
-    # words several outlets share stay the label ("victory")
-    assert any(r.referent == "event: victory" for r in rows)
+    assert "the liberation" in _terms(row, "004") and "has fallen" in _terms(row, "002")
+    assert row.referent == "event: victory"
+
+
+def test_an_event_each_outlet_tells_in_its_own_words_takes_its_frame_s_plain_name():
+    from newsprism.assess.framing import _label
+    from newsprism.model import Referent, Span
+
+    shown = [Span("a", 0, 14, "the liberation"), Span("b", 0, 26, "Assad’s conquest of Aleppo")]
+    ref = Referent("s/r1", "liberation", "event", tuple(shown), evidence=("frame:conquering+participant",))
+    assert _label(ref, None, shown, {"a": [(0, 14)]}, frame="conquering", event=True) == "capture"
 
 
 def test_a_phrase_is_shown_for_what_it_is_about(rows):

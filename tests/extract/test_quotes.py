@@ -21,6 +21,10 @@ def _quotes(nlp, text: str, article_id: str = "t"):
     return quotes
 
 
+def _indirect_speakers(nlp, text: str) -> list[str]:
+    return [q.speaker.name for q in _quotes(nlp, text) if not q.direct]
+
+
 def seed_text(prefix: str) -> str:
     from pathlib import Path
 
@@ -174,9 +178,9 @@ def test_parenthetical_said_and_stance(nlp):
     text = "But an essential tool the administration planned to use to achieve that goal now appears out of reach."
     assert [q for q in _quotes(nlp, text) if not q.direct] == []
     text = "Joe Biden, who vowed to cut emissions in half by 2030, spoke on Monday."
-    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Joe Biden"]
+    assert _indirect_speakers(nlp, text) == ["Joe Biden"]
     text = "It was a speech in which President Joe Biden vowed to cut emissions in half by 2030."
-    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Joe Biden"]
+    assert _indirect_speakers(nlp, text) == ["Joe Biden"]
 
 
 def test_whom_a_speaker_tells_is_not_what_they_say(nlp):
@@ -288,11 +292,11 @@ def test_according_to_in_a_sentence_another_source_speaks_in_is_not_the_whole_se
 
 def test_a_thought_someone_could_have_is_no_view_they_hold(nlp):
     text = "Macron warned that Europe could no longer assume American support would last."
-    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Macron"]
+    assert _indirect_speakers(nlp, text) == ["Macron"]
     text = "Officials believe the fire was set deliberately."
-    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["Officials"]
+    assert _indirect_speakers(nlp, text) == ["Officials"]
 
 
 def test_a_hyphenated_speaker_the_parse_split_is_named_whole(nlp):
     text = "The lawsuit was filed by pro-lifers, who said the law was too weak."
-    assert [q.speaker.name for q in _quotes(nlp, text) if not q.direct] == ["pro-lifers"]
+    assert _indirect_speakers(nlp, text) == ["pro-lifers"]

@@ -267,9 +267,24 @@ def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[
                     # only for what it is done to: the one it is done by does many things
                     shared = any((by_role[(ra, role)] & by_role[(rb, role)]) - {ra, rb} for role in SECOND_SENSE_ROLES)
                     if shared:
-                        join(ra, rb, f"frame:{frame}+participant")
+                        _join_keeping(join, uf, ra, rb, f"frame:{frame}+participant", participants, by_role)
                     continue
                 shared = (participants[ra] & participants[rb]) - {ra, rb}
                 # the lead signal needs the frame to lead several articles: one story, one main event
                 if shared or (a in lead and b in lead and len(lead_articles) >= 2):
-                    join(ra, rb, f"frame:{frame}" + ("+participant" if shared else "+lead"))
+                    _join_keeping(join, uf, ra, rb, f"frame:{frame}" + ("+participant" if shared else "+lead"), participants, by_role)
+
+
+def _join_keeping(join, uf, ra: Key, rb: Key, why: str, participants: dict, by_role: dict) -> None:
+    """``join``, then the joined group keeps both groups' participants: a third event word of the
+    frame meets it by either's ("the liberation of their city" joined to "victory" still shares
+    the city with "Assad's conquest of Aleppo")."""
+    join(ra, rb, why)
+    root = uf.find(ra)
+    if root != uf.find(rb):
+        return  # refused
+    for old in (ra, rb):
+        if old != root:
+            participants[root] |= participants.get(old, set())
+            for role in PARTICIPANT_ROLES:
+                by_role[(root, role)] |= by_role.get((old, role), set())
