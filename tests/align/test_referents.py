@@ -433,3 +433,17 @@ def test_a_frame_word_of_many_senses_or_a_framing_verb_joins_only_what_is_done_t
     _, referents = _story(nlp, ["Rebels kept fighting in Aleppo on Monday.",
                                 "Government forces retained control of Aleppo on Monday."])
     assert _referent_of(referents, "a0", "kept") is not _referent_of(referents, "a1", "retained")
+
+
+def test_a_noun_of_a_thing_is_not_the_event_of_a_verb_that_looks_like_it(nlp):
+    # "the station" is no act of stating, "the provisions" none of providing
+    _, referents = _story(
+        nlp,
+        [
+            "Police stated on Monday that the station was closed. The chief stated that the station would reopen.",
+            "The bill provides new funds, and its provisions were stated clearly, officials stated.",
+            "The station reopened on Tuesday, the police stated.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "station").kind == "entity"
+    assert _referent_of(referents, "a0", "station") is not _referent_of(referents, "a0", "stated")

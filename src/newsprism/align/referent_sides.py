@@ -265,14 +265,19 @@ def join_frames(mentions: dict[Key, RefMention], uf, members_of: dict[Key, list[
                     # a word's second sense ("strike" as an impact, "capture" of people), or a word
                     # with other senses in news ("hit a record", "kept the crowd back"), holds
                     # only for what it is done to: the one it is done by does many things
-                    shared = any((by_role[(ra, role)] & by_role[(rb, role)]) - {ra, rb} for role in SECOND_SENSE_ROLES)
+                    shared = any((_roots(uf, by_role[(ra, role)]) & _roots(uf, by_role[(rb, role)])) - {ra, rb} for role in SECOND_SENSE_ROLES)
                     if shared:
                         _join_keeping(join, uf, ra, rb, f"frame:{frame}+participant", participants, by_role)
                     continue
-                shared = (participants[ra] & participants[rb]) - {ra, rb}
+                shared = (_roots(uf, participants[ra]) & _roots(uf, participants[rb])) - {ra, rb}
                 # the lead signal needs the frame to lead several articles: one story, one main event
                 if shared or (a in lead and b in lead and len(lead_articles) >= 2):
                     _join_keeping(join, uf, ra, rb, f"frame:{frame}" + ("+participant" if shared else "+lead"), participants, by_role)
+
+
+def _roots(uf, keys: set[Key]) -> set[Key]:
+    """The groups the participants are in now (a participant's group may have joined another)."""
+    return {uf.find(k) for k in keys}
 
 
 def _join_keeping(join, uf, ra: Key, rb: Key, why: str, participants: dict, by_role: dict) -> None:

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
-from ..resources.words import INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOMINAL_SUFFIXES, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
+from ..resources.words import INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -497,26 +497,17 @@ def _calendar_clash(a: set[tuple[str, int]], b: set[tuple[str, int]]) -> bool:
 
 def _verb_of(head: str, verbs: Counter) -> str:
     """The verb a noun names when the story uses that verb as an event word: a noun in -ing
-    ("shooting" / "shot", "running" / "ran"), one of English's nominal suffixes of acts
-    (``resources.words.NOMINAL_SUFFIXES``: "decision" / "decide", "negotiation" / "negotiate"),
-    or an irregular one (``resources.words.NOUN_VERBS``: "death" / "die", "shot" / "shoot"); else the
-    head itself."""
-    for verb in _verb_forms(head):
-        if verbs[verb]:
-            return verb
+    ("shooting" / "shot", "burning" / "burned", "running" / "ran"), or a noun of an act
+    (``resources.words.NOUN_VERBS``: "decision" / "decide", "death" / "die"); else the head."""
+    listed = NOUN_VERBS.get(head)
+    if listed and verbs[listed]:
+        return listed
+    if len(head) > 5 and head.endswith("ing"):
+        stem = head[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if verb and verbs[verb]:
+                return verb
     return head
-
-
-def _verb_forms(noun: str) -> list[str]:
-    """The verbs a noun may be formed from, most likely first."""
-    out = [NOUN_VERBS[noun]] if noun in NOUN_VERBS else []
-    for suffix, endings in NOMINAL_SUFFIXES:
-        if len(noun) > len(suffix) + 2 and noun.endswith(suffix):
-            stem = noun[: -len(suffix)]
-            out.extend(stem + e for e in endings)
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])  # "running" / "run"
-    return out
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:

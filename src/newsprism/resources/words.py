@@ -132,25 +132,27 @@ RANK_NOUNS = frozenset(
     recipient laureate astronaut pope king queen monarch emperor""".split()
 )
 
-# English's suffixes that make a noun of an act from a verb, with the verb endings to try on the
-# stem ("decision" -> "decide", "negotiation" -> "negotiate", "election" -> "elect", "shooting"
-# -> "shoot"): a noun of the story that a verb of the story makes names that verb's event
-# (align/referents.py). General English morphology. Measured (benchmarks/coref_eval.py): ECB+
-# event CoNLL 0.8123 -> 0.8130 with NOUN_VERBS below, MEANTIME unchanged. Left out: "-ment", whose
-# nouns mostly name a result or a thing ("investment", "statement", "department"; MEANTIME event
-# 0.7498 -> 0.7487), and "-al", "-age", "-ure", "-ance", "-ence" (ECB+ 0.8135 with them all),
-# which made five more agreed claim pairs on BASIL, three of them false or unsure
-# ("proposal" / "proposing" two different proposals: benchmarks/claims_basil_read.py)
-NOMINAL_SUFFIXES = (
-    ("ing", ("", "e")),
-    ("sion", ("de", "d", "t")),
-    ("ation", ("ate", "", "e")),
-    ("tion", ("te", "t", "")),
-)
-# nouns English forms from a verb without a suffix ("death" / "die", "a shot" / "shoot"). Not
-# "sale", "loss" or "growth": in business news they are amounts, not acts (with them MEANTIME
-# event CoNLL fell 0.7498 -> 0.7400)
-NOUN_VERBS = {"death": "die", "shot": "shoot", "theft": "steal", "choice": "choose", "speech": "speak", "proof": "prove"}
+# nouns of acts and the verbs they are formed from, after the nominalisation lexicon NOMLEX
+# (general English, news acts only): a noun of the story whose verb the story also uses names
+# that verb's event ("the decision" / "decided", "her death" / "died"; align/referents.py).
+# Listed, not derived by suffix: "-tion" and "-sion" make as many nouns of things ("station",
+# "location", "relations", "information", "organization") as of acts, and a suffix rule joined
+# "the station" to "stated" (a review, stop 27); "-ment" nouns mostly name results. Measured
+# (benchmarks/coref_eval.py): see the floors note of benchmarks/floors/coref_eval.json
+NOUN_VERBS = {
+    "death": "die", "shot": "shoot", "theft": "steal", "choice": "choose", "speech": "speak",
+    "decision": "decide", "explosion": "explode", "collision": "collide", "invasion": "invade",
+    "conclusion": "conclude", "expulsion": "expel", "admission": "admit", "permission": "permit",
+    "negotiation": "negotiate", "investigation": "investigate", "celebration": "celebrate",
+    "liberation": "liberate", "evacuation": "evacuate", "resignation": "resign", "nomination": "nominate",
+    "accusation": "accuse", "cancellation": "cancel", "demonstration": "demonstrate", "deportation": "deport",
+    "execution": "execute", "election": "elect", "destruction": "destroy", "eruption": "erupt",
+    "abduction": "abduct", "adoption": "adopt", "prosecution": "prosecute", "detention": "detain",
+    "intervention": "intervene", "retention": "retain", "injection": "inject", "extradition": "extradite",
+    "arrival": "arrive", "departure": "depart", "approval": "approve", "refusal": "refuse",
+    "withdrawal": "withdraw", "removal": "remove", "dismissal": "dismiss", "burial": "bury",
+    "closure": "close", "seizure": "seize", "failure": "fail",
+}
 
 # words that set a description apart as another one of its kind ("the next major fight",
 # "another attack", "an earlier attack"): it is not the story's own fight or attack. "former" and
