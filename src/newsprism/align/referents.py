@@ -29,9 +29,10 @@ the story's articles. Links, each kept as evidence on the referent:
 
 and bars: two mentions that stand as agent and patient of one event mention are never one
 referent (opposite participants), a state ("known as", "rebel-held") is no happening and a
-light verb is one only with its object ("making its way" / "no decision was made"), nor are descriptions owned by different places or peoples
-("the Mexican side" / "the U.S. side"), nor "anti-X" and X, nor (by meaning alone) a state's
-organ and anyone else; a description or event word used in two happenings (groups of articles
+light verb is one only with its object ("making its way" / "no decision was made"), nor are
+descriptions owned by different places or peoples ("the Mexican side" / "the U.S. side", "the
+support of Democratic senators" / "Republican support"), nor "anti-X" and X, nor (by meaning
+alone) a state's organ and anyone else; a description or event word used in two happenings (groups of articles
 that share no names: ECB+'s look-alike events) stays two referents.
 """
 
