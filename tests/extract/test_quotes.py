@@ -173,10 +173,10 @@ def test_parenthetical_said_and_stance(nlp):
     # a participle set after a noun describes it: no one stated that aim
     text = ("De Blasio, 57, launched his candidacy with the central campaign message, “Working People First,” "
             "becoming the 24th Democrat seeking to take on Trump in the election next year.")
-    assert [q for q in _quotes(nlp, text) if not q.direct] == []
+    assert _indirect_speakers(nlp, text) == []
     # an aim whose object is the noun a relative clause is set on quotes a gap
     text = "But an essential tool the administration planned to use to achieve that goal now appears out of reach."
-    assert [q for q in _quotes(nlp, text) if not q.direct] == []
+    assert _indirect_speakers(nlp, text) == []
     text = "Joe Biden, who vowed to cut emissions in half by 2030, spoke on Monday."
     assert _indirect_speakers(nlp, text) == ["Joe Biden"]
     text = "It was a speech in which President Joe Biden vowed to cut emissions in half by 2030."

@@ -700,9 +700,8 @@ def _rank_conflicts(items: Sequence[_Item], done: set[tuple[int, int]]) -> list[
         for b in ranked[n + 1:]:
             if a.outlet_key == b.outlet_key or (a.index, b.index) in done or _words(a.cand.text) == _words(b.cand.text):
                 continue
-            times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
-            if times_a and times_b and not times_a & times_b:
-                continue  # "last year ... his second" / "on Friday ... his third": two moments
+            if _other_times(a, b):
+                continue  # "on Monday ... the second" / "on Friday ... the third": two moments
             found = rank_conflict(a.ranks, b.ranks)
             if found:
                 detail = {side: _figure_detail(r.value, r.noun, None, r.start, r.end) for side, r in zip("ab", found)}
@@ -784,8 +783,7 @@ def _figure_conflict(a: _Item, b: _Item, reported, story: _Story | None = None) 
         return []
     if max(fa["value"], fb["value"]) > FIGURE_RATIO * min(fa["value"], fb["value"]):
         return []
-    times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
-    if times_a and times_b and not (times_a & times_b):
+    if _other_times(a, b):
         return []  # counts over different periods are different counts
     noun = _noun_class(fa["noun"])
     # an outlet that itself states both numbers is not contradicting either of them
@@ -816,11 +814,16 @@ def _amount_conflict(a: _Item, b: _Item) -> list[_Dispute]:
         return []
     if max(x.value, y.value) > AMOUNT_RATIO * min(x.value, y.value):
         return []
-    times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
-    if times_a and times_b and not (times_a & times_b):
+    if _other_times(a, b):
         return []
     detail = {side: _figure_detail(v.value, v.head, v.qualifier, v.start, v.end) for side, v in (("a", x), ("b", y))}
     return [_Dispute(a.index, b.index, "figure", {**detail, "amount": True}, "may differ")]
+
+
+def _other_times(a: _Item, b: _Item) -> bool:
+    """Both claims give times, and none in common: two moments (periods, days)."""
+    times_a, times_b = set(a.features.get("times", ())), set(b.features.get("times", ()))
+    return bool(times_a and times_b and not times_a & times_b)
 
 
 def _figure_detail(value: float, noun: str, qualifier: str | None, start: int, end: int) -> dict[str, Any]:
