@@ -158,3 +158,35 @@ def test_a_participle_of_naming_set_on_a_noun_tells_a_state(nlp):
     assert not {m.text: m for m in ms}["knew"].stative
     _, ms = _mentions(nlp, "Police arrested a man named by officers as the gunman on Friday.")
     assert not {m.text: m for m in ms}["named"].stative
+
+
+def test_a_noun_for_a_person_is_no_event_of_the_verb_it_looks_like(nlp):
+    # "the host" beside "will host", "the suspect" beside "suspected": people, not happenings
+    _, ms = _mentions(nlp, "Hugh Jackman will host the Oscars. The host said he was thrilled. Jackman will be the host of the show.")
+    hosts = [m for m in ms if m.head == "host"]
+    assert [m.kind for m in hosts] == ["event", "entity", "entity"]
+    assert ms[hosts[2].same_as].text == "Jackman"
+    _, ms = _mentions(nlp, "Police suspected the man of arson. The suspect was arrested on Friday.")
+    assert {m.text: m.kind for m in ms}["suspect"] == "entity"
+    # a noun the article says of a person is a role even when it is no listed one
+    for text in ("Kate Moss, a model, modelled the new line in Paris. The model said she was thrilled.",
+                 "Kate Moss is a model. She modelled the new line in Paris. The model said she was thrilled."):
+        _, ms = _mentions(nlp, text)
+        assert [m.kind for m in ms if m.text == "model"] == ["entity", "entity"]
+    # ... and a noun of a thing stays the verb's event
+    _, ms = _mentions(nlp, "Rebels attacked the base. The attack killed four soldiers.")
+    assert {m.text: m.kind for m in ms}["attack"] == "event"
+
+
+def test_a_headline_verb_in_title_case_is_the_article_s_verb(nlp):
+    _, ms = _mentions(nlp, "Esther Williams Dead : Technicolor Star Dies At Age 91\nEsther Williams died in her sleep on Thursday, her publicist said.\n")
+    assert any(m.text == "Dies" and m.kind == "event" and m.head == "die" for m in ms)
+    # a multiword verb keeps its one word in the headline's order ...
+    _, ms = _mentions(nlp, "Lindsay Lohan Checks Into Rehab\nThe actress checked into rehab on Thursday.\n")
+    assert any(m.text == "Checks" and m.head == "enter" for m in ms)
+    # ... unless a preposition after the particle gives it another sense
+    _, ms = _mentions(nlp, "Mayor Checks In On Flood Victims\nThe mayor checked in on flood victims on Monday.\n")
+    assert any(m.text == "Checks" and m.head == "check" for m in ms)
+    # a noun for people is no verb: "Host" stays the host
+    _, ms = _mentions(nlp, "Oscars Name Jackman Host\nThe academy said Jackman will host the show.\n")
+    assert not any(m.text == "Host" and m.kind == "event" for m in ms)
