@@ -45,7 +45,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
-from ..resources.words import AGENT_NOUNS, INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, RANK_NOUNS, WEEKDAYS
+from ..resources.words import INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -84,7 +84,7 @@ HAPPENING_MIN_ARTICLES = 4  # fewer articles: one happening (a small story is no
 # a description joins the event words of its lemma when the story has at least this many of them
 # (1-4 tried by h43 on ECB+ coref_dev topics 1-22 and MEANTIME English: 2 is best on both)
 EVENT_NOUN_VERBS = 2
-SPLIT_BY_HAPPENING = frozenset({"head", "meaning", "meaning+slot", "frame", "slot"})
+SPLIT_BY_HAPPENING = frozenset({"head", "meaning", "meaning+slot", "frame"})
 # the named fillers of an event's participant roles (``model.PARTICIPANT_ROLES``) tell two
 # happenings of one kind apart: an "offer" by the Red Sox and one by the Angels, a veto by Russia
 # and one by China. The head lemma's groups split by them, and (since issue 12's last stop) so do
@@ -105,8 +105,6 @@ OPPOSED_ROLES = set(PARTICIPANT_ROLES)
 SLOT_ROLES = (*PARTICIPANT_ROLES, "at")
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
-PEOPLE_WORDS = PERSON_NOUNS | AGENT_NOUNS | RANK_NOUNS  # nouns for one person or several
-IRREGULAR_PLURALS = frozenset("people men women children police".split())
 
 
 class _UF:
@@ -463,51 +461,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes, event_clusters_of, bare)
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
-    if SLOT_NAMES:
-        _link_slot_names(mentions, uf, groups_ent, type_of, bound, join)
     return uf, ent
-
-
-# a description of a person joins the one named person who fills its slot of the same event
-# group, when no other person fills that slot of that word in the story. Measured
-# (benchmarks/coref_eval.py): ECB+ entity 0.8129 -> 0.8155, MEANTIME 0.7210 -> 0.7213. With
-# places and organisations too ("checked into rehab" / "checked into Promises"), ECB+ gained 29
-# right pairs and 107 wrong ones and MEANTIME entity fell to 0.7128 ("the iPhone" / "Apple" as
-# what "sold"): people only
-SLOT_NAMES = True
-
-
-def _link_slot_names(mentions, uf: _UF, groups_ent, type_of: dict[str, str], bound: set[Key], join) -> None:
-    """A description of one person joins the one named person who fills the same slot of one
-    event group: "a woman was hit by a car" / "Raj Chohan was hit by a car", "the teenager was
-    shot" / "Alexandros Grigoropoulos was shot". Not when two named people fill it, nor for a
-    description of many ("women") or of no person; the event group is of one happening, and the
-    description's group joins only one of that happening (``SPLIT_BY_HAPPENING``)."""
-    fillers: dict[tuple, set[Key]] = defaultdict(set)  # (event root, role), (event word, role) -> filler roots
-    free: dict[tuple[Key, str], list[Key]] = defaultdict(list)
-    for k, m in mentions.items():
-        if m.pred < 0 or m.role not in SLOT_ROLES or (k[0], m.pred) not in mentions or m.kind != "entity":
-            continue
-        slot = (uf.find((k[0], m.pred)), m.role)
-        if groups_ent.get(uf.find(k)):
-            fillers[slot].add(uf.find(k))
-            if {type_of.get(e, "") for e in groups_ent[uf.find(k)]} == {"PERSON"}:
-                fillers[(mentions[(k[0], m.pred)].head, m.role)].add(uf.find(k))
-        elif not m.label and k not in bound and not _plural(m) and not any(c.isdigit() for c in m.text):
-            free[slot].append(k)
-    for slot, keys in free.items():
-        named = fillers.get(slot, set())
-        if len(named) != 1:
-            continue
-        root = next(iter(named))
-        if {type_of.get(e, "") for e in groups_ent.get(root, ())} != {"PERSON"}:
-            continue
-        for k in keys:
-            m = mentions[k]
-            # another person named in that slot of that word anywhere ("Susan Miller was hit too")
-            # leaves "a woman was hit" open
-            if m.head in PEOPLE_WORDS and fillers[(mentions[(k[0], m.pred)].head, m.role)] <= {root}:
-                join(root, k, "slot")
 
 
 def _parts_clash(a: dict[str, set[str]] | None, b: dict[str, set[str]] | None, type_of: dict[str, str]) -> bool:
@@ -736,11 +690,10 @@ def _owned_thing(people: set[str], mods: set[str], heads: set[str]) -> bool:
 
 
 def _plural(m: RefMention) -> bool:
-    """The head word differs from its lemma by a plural ending ("players" / "player"), or is one
-    of the plurals English forms otherwise ("people", "women")."""
+    """The head word differs from its lemma by a plural ending ("players" / "player")."""
     at = m.head_start - m.start
     word = m.text[at:].split()[0].lower() if 0 <= at < len(m.text) else ""
-    return word in IRREGULAR_PLURALS or word != m.head and word.endswith("s") and not m.head.endswith("s")
+    return word != m.head and word.endswith("s") and not m.head.endswith("s")
 
 
 def _names_another(m: RefMention) -> bool:

@@ -50,13 +50,13 @@ def _verb_lemmas(rows) -> set[str]:
 # names of people: a noun the article ties to one is a person's role, not an event (with
 # organisations too, "the deal" and "the fire" were read as their roles: ECB+ entity -0.001)
 PEOPLE_TYPES = frozenset({"PERSON"})
-# nouns for people are no events (``_people_nouns``). Measured with the rest of stop 28 on
-# (benchmarks/coref_eval.py): ECB+ entity 0.8147 -> 0.8155, event 0.8213 -> 0.8209 (ECB+ marks
+# nouns for people are no events (``_people_nouns``). Measured with the headline verbs below on
+# (benchmarks/coref_eval.py): ECB+ entity 0.8134 -> 0.8141, event 0.8213 -> 0.8209 (ECB+ marks
 # "her second appearance as an Academy Awards host" as a hosting), MEANTIME event 0.7498 ->
 # 0.7514, entity unchanged
 PEOPLE_ON = True
 # a headline's Title Case verb is the article's verb (``headline_verb``): ECB+ event 0.8125 ->
-# 0.8209, entity 0.8148 -> 0.8155; MEANTIME (no Title Case headlines) unchanged
+# 0.8209, entity unchanged; MEANTIME (no Title Case headlines) unchanged
 HEADLINE_VERBS = True
 
 
