@@ -190,3 +190,17 @@ def test_a_headline_verb_in_title_case_is_the_article_s_verb(nlp):
     # a noun for people is no verb: "Host" stays the host
     _, ms = _mentions(nlp, "Oscars Name Jackman Host\nThe academy said Jackman will host the show.\n")
     assert not any(m.text == "Host" and m.kind == "event" for m in ms)
+
+
+def test_an_apposition_is_one_as_written_not_one_the_parse_reaches_for(nlp):
+    def appositions(text):
+        _, ms = _mentions(nlp, text)
+        return {(m.text, ms[m.same_as].text) for m in ms if m.same_as >= 0}
+
+    # over a clause, or along a list of people: no second name
+    assert appositions("Max Richtman, executive vice president of the National Committee to Preserve Social Security "
+                       "and Medicare, an advocacy group in Washington, said the timing was wrong.") == {("executive vice president", "Max Richtman")}
+    assert not appositions("Mitt Romney, Rick Perry, Michele Bachmann and the president spoke on Monday.")
+    # a place or party, or an age, between them does not part them
+    assert ("majority leader", "Harry Reid") in appositions("Harry Reid, Democrat of Nevada, the majority leader, said the bill would pass.")
+    assert appositions("Cynthia Burgiss, 22, a student, said she was worried.") == {("student", "Cynthia Burgiss")}
