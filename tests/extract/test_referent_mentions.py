@@ -173,9 +173,13 @@ def test_a_noun_for_a_person_is_no_event_of_the_verb_it_looks_like(nlp):
                  "Kate Moss is a model. She modelled the new line in Paris. The model said she was thrilled."):
         _, ms = _mentions(nlp, text)
         assert [m.kind for m in ms if m.text == "model"] == ["entity", "entity"]
-    # ... and a noun of a thing stays the verb's event
+    # ... and a noun of a thing stays the verb's event, whatever an "as" or an apposition says
     _, ms = _mentions(nlp, "Rebels attacked the base. The attack killed four soldiers.")
     assert {m.text: m.kind for m in ms}["attack"] == "event"
+    _, ms = _mentions(nlp, "Obama condemned the bombing as an attack on freedom. The attack killed four people.")
+    assert [m.kind for m in ms if m.text == "attack"] == ["event", "event"]
+    _, ms = _mentions(nlp, "Police announced the arrest of the suspect, John Smith, on Friday. The arrest came after a chase; police arrested him.")
+    assert [m.kind for m in ms if m.head == "arrest" and m.text != "arrested"] == ["event", "event"]
 
 
 def test_a_headline_verb_in_title_case_is_the_article_s_verb(nlp):
@@ -190,6 +194,11 @@ def test_a_headline_verb_in_title_case_is_the_article_s_verb(nlp):
     # a noun for people is no verb: "Host" stays the host
     _, ms = _mentions(nlp, "Oscars Name Jackman Host\nThe academy said Jackman will host the show.\n")
     assert not any(m.text == "Host" and m.kind == "event" for m in ms)
+    # nor is a name, though the body has its verb: "Price" of "Tom Price", "Mark" of "Mark Zuckerberg"
+    _, ms = _mentions(nlp, "Tom Price Resigns As Health Secretary\nTom Price resigned on Friday after tickets were priced higher.\n")
+    assert [(m.text, m.kind) for m in ms if m.start < 10] == [("Tom Price", "entity")]
+    _, ms = _mentions(nlp, "Mark Zuckerberg Testifies Before Congress\nThe hearing marked a turning point, Zuckerberg testified.\n")
+    assert not any(m.text == "Mark" for m in ms)
 
 
 def test_an_apposition_is_one_as_written_not_one_the_parse_reaches_for(nlp):
@@ -204,3 +213,8 @@ def test_an_apposition_is_one_as_written_not_one_the_parse_reaches_for(nlp):
     # a place or party, or an age, between them does not part them
     assert ("majority leader", "Harry Reid") in appositions("Harry Reid, Democrat of Nevada, the majority leader, said the bill would pass.")
     assert appositions("Cynthia Burgiss, 22, a student, said she was worried.") == {("student", "Cynthia Burgiss")}
+    assert appositions("Mitch McConnell, the Senate's top Republican, said the bill would pass.") == {("Republican", "Mitch McConnell")}
+    # a title keeps its own phrases; a common noun only its of-phrase
+    assert ("Zeid Ra’ad Al Hussein", "UN High Commissioner") in appositions(
+        "UN High Commissioner for Human rights Zeid Ra’ad Al Hussein said that the attack was a war crime.")
+    assert not appositions("Officials made a reference to another terrorist group, Ansar al-Sharia, in the draft.")
