@@ -35,7 +35,8 @@ from ..model import Article, ArticleAnalysis, Part
 # hyphenated speaker the parse split is named whole; "check in" as a preposition is no idiom; a
 # participle of naming is a state only when it gives only the name. 12: a noun for a person is no
 # event ("the host" beside "will host"); a headline's Title Case verb is the article's verb
-# ("Technicolor Star Dies").
+# ("Technicolor Star Dies"); an apposition is one as written; a particle read as a preposition of
+# a time or of oneself is the particle ("check in last week").
 EXTRACTION_VERSION = 12
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
