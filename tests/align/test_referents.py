@@ -449,7 +449,7 @@ def test_a_noun_of_a_thing_is_not_the_event_of_a_verb_that_looks_like_it(nlp):
     assert _referent_of(referents, "a0", "station") is not _referent_of(referents, "a0", "stated")
 
 
-def test_a_person_is_no_body_or_place_whatever_the_parse_sets_beside_the_name(nlp):
+def test_a_person_is_no_body_whatever_the_parse_sets_beside_the_name(nlp):
     # the parse reads "a Washington advocacy group" as a second name for Max Richtman
     _, referents = _story(
         nlp,

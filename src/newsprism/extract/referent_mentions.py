@@ -21,8 +21,8 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import (AGENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, RANK_NOUNS, ASPECTUAL_VERBS, EVENT_IDIOMS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS, PLACE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS,
-                               TIME_WORDS, WEEKDAYS)
+from ..resources.words import (AGENT_NOUNS, ASPECTUAL_VERBS, EVENT_IDIOMS, GROUP_NOUNS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS,
+                               PERSON_NOUNS, PLACE_NOUNS, RANK_NOUNS, SPEECH_VERBS, THOUGHT_VERBS, TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, title_case_lines, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -377,7 +377,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if tok.pos in ("PROPN", "NOUN") and headline_verb(i):
             headline_event(i)  # "Technicolor Star Dies At Age 91": no chunk holds it
             continue
-        if tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") and tok.lemma[:1].isalpha() or tok.pos == "NOUN" and tok.dep != "compound" and tok.lemma not in people and _is_event_noun(tok.lemma, verbs):
+        verb = tok.pos == "VERB" and tok.dep not in ("aux", "auxpass") and tok.lemma not in ("be", "have", "do", "say") and tok.lemma[:1].isalpha()
+        if verb or tok.pos == "NOUN" and tok.dep != "compound" and tok.lemma not in people and _is_event_noun(tok.lemma, verbs):
             items[i] = {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text, "head": _event_word(rows, kids, i), "kind": "event", "label": "",
                         "stative": tok.pos == "VERB" and _stative(rows, kids, i), "frame_verb": tok.pos == "VERB" and _frame_verb(rows, kids, i)}
             if items[i]["head"] != tok.lemma:
@@ -430,12 +431,12 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
 
 
 def _next_to(rows, kids, a: tuple[int, Mapping[str, Any]], b: tuple[int, Mapping[str, Any]]) -> bool:
-    """Two phrases an apposition as written joins: between them only the first one's of-phrase,
-    punctuation, articles, adjectives, adverbs, a possessive, an age or a name's place or party ("Vitaly
-    Churkin, Russia's envoy"; "Harry Reid, Democrat of Nevada, the majority leader"; "Cynthia
-    Burgiss, 22, a student"; "the chief of staff, Saikat Chakrabarti"); not one the parse reached
-    over a clause ("Max Richtman, executive vice president of ..., an advocacy group") or along a
-    list of people ("Mitt Romney, Rick Perry, Michele Bachmann")."""
+    """Two phrases an apposition as written joins: between them only the first one's own phrases,
+    punctuation, articles, adjectives, adverbs, a possessive, an age or a name's place or party
+    ("Vitaly Churkin, Russia's envoy"; "Harry Reid, Democrat of Nevada, the majority leader";
+    "Cynthia Burgiss, 22, a student"; "the chief of staff, Saikat Chakrabarti"); not one the parse
+    reached over a clause ("Max Richtman, executive vice president of ..., an advocacy group") or
+    along a list of people ("Mitt Romney, Rick Perry, Michele Bachmann")."""
     (head, first), (_, second) = sorted((a, b), key=lambda x: x[1]["start"])
     # the first phrase's own of-phrase ("the chief of staff, Saikat Chakrabarti"), or any phrase of
     # a title ("UN High Commissioner for Human rights Zeid Ra'ad Al Hussein"); not a common noun's
