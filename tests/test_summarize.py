@@ -92,11 +92,17 @@ def test_each_claim_is_stated_once(seeds):
     assert len(stated) == len(set(stated))
 
 
-def test_paraphrases_from_three_outlets_are_one_statement(nlp, monkeypatch):
+@pytest.fixture
+def without_meaning_cut(monkeypatch):
+    """The cut by closeness in meaning off: what a test checks must keep the other sentence out
+    by itself."""
     import newsprism.summarize as summarize_module
 
-    # the cut by closeness in meaning off: the aligned claim alone must keep the paraphrases out
     monkeypatch.setattr(summarize_module, "REDUNDANT", 1.01)
+
+
+def test_paraphrases_from_three_outlets_are_one_statement(nlp, without_meaning_cut):
+    # the aligned claim alone must keep the paraphrases out
     texts = {
         "a": "The health department sent more than a dozen workers to two air bases without protective gear or training, "
              "a whistleblower complaint says. The agency declined to comment on Friday.",
@@ -238,11 +244,8 @@ def test_the_best_statement_comes_before_the_disputes(seeds):
     assert not summary[0].text.startswith("Outlets differ on")
 
 
-def test_two_claims_that_may_differ_are_not_both_said(nlp, monkeypatch):
-    import newsprism.summarize as summarize_module
-
-    # the cut by closeness in meaning off: the "may differ" note alone must keep the other side out
-    monkeypatch.setattr(summarize_module, "REDUNDANT", 1.01)
+def test_two_claims_that_may_differ_are_not_both_said(nlp, without_meaning_cut):
+    # the "may differ" note alone must keep the other side out
     texts = {
         "a": "Mayor Bill de Blasio of New York on Thursday entered the 2020 presidential race, becoming the 23rd Democrat "
              "to join the field. He will travel to Iowa next week.",

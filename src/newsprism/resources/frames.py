@@ -11,10 +11,14 @@ from . import read_text
 
 
 @lru_cache(maxsize=1)
+def _event_frames() -> dict:
+    return json.loads(read_text("event_frames.json"))
+
+
+@lru_cache(maxsize=1)
 def frames() -> dict[str, str]:
     """lemma -> frame name."""
-    data = json.loads(read_text("event_frames.json"))
-    return {lemma: frame for frame, lemmas in sorted(data["frames"].items()) for lemma in lemmas}
+    return {lemma: frame for frame, lemmas in sorted(_event_frames()["frames"].items()) for lemma in lemmas}
 
 
 def frame_of(lemma: str) -> str | None:
@@ -25,15 +29,14 @@ def frame_of(lemma: str) -> str | None:
 def patient_only() -> frozenset[str]:
     """Frame words with other senses in news ("hit a record", "kept the crowd back"): they join
     others of their frame only through what they are done to."""
-    return frozenset(json.loads(read_text("event_frames.json")).get("patient_only", ()))
+    return frozenset(_event_frames().get("patient_only", ()))
 
 
 @lru_cache(maxsize=1)
 def second_senses() -> dict[str, tuple[str, ...]]:
     """lemma -> the frames it also names in another sense ("strike": impact; "capture": arrest)."""
-    data = json.loads(read_text("event_frames.json"))
     out: dict[str, list[str]] = {}
-    for frame, lemmas in sorted(data.get("second_senses", {}).items()):
+    for frame, lemmas in sorted(_event_frames().get("second_senses", {}).items()):
         for lemma in lemmas:
             out.setdefault(lemma, []).append(frame)
     return {k: tuple(v) for k, v in out.items()}
@@ -41,7 +44,7 @@ def second_senses() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _neutral() -> dict[str, str]:
-    return dict(json.loads(read_text("event_frames.json")).get("neutral", {}))
+    return dict(_event_frames().get("neutral", {}))
 
 
 def neutral_name(frame: str) -> str | None:
