@@ -460,3 +460,35 @@ def test_a_person_is_no_body_whatever_the_parse_sets_beside_the_name(nlp):
     )
     richtman = _referent_of(referents, "a0", "Max Richtman")
     assert [s.text for s in richtman.mentions] == ["Max Richtman", "Max Richtman"]
+
+
+def test_the_doer_and_the_one_it_is_done_to_are_two_referents_in_every_article(nlp):
+    # the gunman and his victim are each "a man": one article tells them apart, and the others'
+    # "man" joins the one whose part it plays
+    _, referents = _story(
+        nlp,
+        [
+            "A 61-year-old man was charged with murder after allegedly opening fire at an office party, killing one man.",
+            "A Vancouver man was charged with murder on Saturday.",
+            "Police said the gunman shot and killed a man at the party.",
+        ],
+    )
+    gunman = _referent_of(referents, "a0", "61-year-old man")
+    victim = _referent_of(referents, "a0", "one man")
+    assert gunman is not victim
+    assert _referent_of(referents, "a1", "Vancouver man") is gunman
+    assert _referent_of(referents, "a2", "man") is victim
+
+
+def test_saying_what_kind_a_name_is_ties_no_other_description_to_it(nlp):
+    # "Afghanistan is a war" classifies: "the war in Afghanistan" elsewhere is no Afghanistan
+    _, referents = _story(
+        nlp,
+        [
+            "Michael Steele said Afghanistan is a largely unwinnable war. Kristol said the war must be won.",
+            "Republicans said the war in Afghanistan was not a war of Obama's choosing.",
+        ],
+    )
+    afghanistan = _referent_of(referents, "a0", "Afghanistan")
+    assert _referent_of(referents, "a0", "war") is not afghanistan
+    assert _referent_of(referents, "a1", "war") is not afghanistan

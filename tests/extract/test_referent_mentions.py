@@ -222,3 +222,31 @@ def test_an_apposition_is_one_as_written_not_one_the_parse_reaches_for(nlp):
     assert ("Zeid Ra’ad Al Hussein", "UN High Commissioner") in appositions(
         "UN High Commissioner for Human rights Zeid Ra’ad Al Hussein said that the attack was a war crime.")
     assert not appositions("Officials made a reference to another terrorist group, Ansar al-Sharia, in the draft.")
+
+
+def test_the_unstated_doer_of_a_participle_is_the_subject_of_its_clause(nlp):
+    text = ("A 61-year-old man was charged with murder after allegedly opening fire at an office party, killing one man, police said. "
+            "One man was shot and killed. A former employee who opened fire and killed a guard was arrested.")
+    _, ms = _mentions(nlp, text)
+    texts = {m.text: m for m in ms}
+    done_by = lambda text: {ms[e].text for e in texts[text].controls}  # noqa: E731
+    assert {"opening", "killing"} <= done_by("61-year-old man")  # charged, passive, yet he opened fire and killed
+    assert done_by("One man") == set()  # "was shot and killed": killed is done to him
+    assert "killed" in done_by("former employee")  # through "who"
+
+
+def test_a_negated_copula_equates_nothing_and_an_indefinite_one_classifies(nlp):
+    _, ms = _mentions(nlp, "America is not a circus. Afghanistan is a largely unwinnable war. Obama is the president.")
+    texts = {m.text: m for m in ms}
+    assert texts["circus"].same_as == -1
+    war = texts["largely unwinnable war"]
+    assert ms[war.same_as].text == "Afghanistan" and war.classifies
+    president = texts["president"]
+    assert ms[president.same_as].text == "Obama" and not president.classifies
+
+
+def test_the_second_object_of_a_verb_of_giving_is_no_apposition(nlp):
+    _, ms = _mentions(nlp, "Georgetown faculty sent Paul Ryan, R-Wis., a letter on Tuesday. Police questioned Eric Smith, a former employee.")
+    texts = {m.text: m for m in ms}
+    assert texts["letter"].same_as == -1
+    assert ms[texts["former employee"].same_as].text == "Eric Smith"

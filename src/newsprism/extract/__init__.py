@@ -37,7 +37,7 @@ from ..model import Article, ArticleAnalysis, Part
 # event ("the host" beside "will host"); a headline's Title Case verb is the article's verb
 # ("Technicolor Star Dies"); an apposition is one as written; a particle read as a preposition of
 # a time or of oneself is the particle ("check in last week").
-EXTRACTION_VERSION = 12
+EXTRACTION_VERSION = 13
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

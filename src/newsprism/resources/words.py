@@ -117,6 +117,10 @@ LINKING_VERBS = frozenset("appear seem look sound become remain stay prove tend 
 # happened; other participles ("a fired accountant", "a man charged in the shooting") keep
 # their happening
 HOLDING_VERBS = frozenset("hold control own occupy run govern administer dominate".split())
+# verbs of English grammar that take two objects, someone and something ("sent Ryan a letter"):
+# the parse may read the thing, set after the person and a comma, as the person's apposition
+# ("sent Ryan, R-Wis., a letter")
+DITRANSITIVE_VERBS = frozenset("send give hand offer show tell write award grant pay lend bring owe sell mail email promise teach deliver".split())
 # verbs of naming: as a participle set on a noun they tell what it is called ("a process known as
 # reconciliation", "a group called Hamas"), not that anyone did anything
 NAMING_VERBS = frozenset("know call name dub term label title nickname".split())
