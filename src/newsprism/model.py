@@ -460,7 +460,7 @@ class RefMention:
     owners: tuple[str, ...] = ()  # names before a description's head or in its of-phrase, lower case: whose it is ("north korea" in "North Korea's agency", "democratic" in "the support of Democratic senators"); "!x" for "anti-X"
     stative: bool = False  # an event verb that tells a state, not a happening: a participle modifier ("rebel-held areas", "areas held by rebels") or a linking verb ("appeared likely")
     controls: tuple[int, ...] = ()  # event mentions whose unstated doer this one is: "A man was charged after opening fire, killing one man" (the man opens fire and kills)
-    classifies: bool = False  # ``same_as`` says what kind the other is, not who ("Afghanistan is a largely unwinnable war"): no tie for the head's other descriptions
+    classifies: bool = False  # ``same_as`` comes from "X is a Y": this mention joins X, but it says what kind X is ("Afghanistan is a largely unwinnable war"), so it ties no other description with its head to X
     frame_verb: bool = False  # a verb that frames what a sentence tells rather than telling it: saying or thinking that reports a clause ("The Journal reported that ..."), a light verb ("make it strong") or an aspectual one ("continue campaigning")
 
 

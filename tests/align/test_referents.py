@@ -492,3 +492,15 @@ def test_saying_what_kind_a_name_is_ties_no_other_description_to_it(nlp):
     afghanistan = _referent_of(referents, "a0", "Afghanistan")
     assert _referent_of(referents, "a0", "war") is not afghanistan
     assert _referent_of(referents, "a1", "war") is not afghanistan
+
+
+def test_grouping_a_head_by_the_parts_it_plays_keeps_its_narrowing_words(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "Government forces shelled the town, killing rebel forces.",
+            "Rebel forces shelled the town.",
+            "Government forces shelled the town.",
+        ],
+    )
+    assert _referent_of(referents, "a1", "Rebel forces") is not _referent_of(referents, "a2", "Government forces")

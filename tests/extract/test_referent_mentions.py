@@ -233,6 +233,11 @@ def test_the_unstated_doer_of_a_participle_is_the_subject_of_its_clause(nlp):
     assert {"opening", "killing"} <= done_by("61-year-old man")  # charged, passive, yet he opened fire and killed
     assert done_by("One man") == set()  # "was shot and killed": killed is done to him
     assert "killed" in done_by("former employee")  # through "who"
+    # English gives some of them to the object: "urged residents to evacuate", "stopped the gunman from killing"
+    _, ms = _mentions(nlp, "Officials urged residents to evacuate. Police stopped the gunman from killing more people.")
+    texts = {m.text: m for m in ms}
+    assert {ms[e].text for e in texts["residents"].controls} == {"evacuate"} and not texts["Officials"].controls
+    assert {ms[e].text for e in texts["gunman"].controls} == {"killing"} and not texts["Police"].controls
 
 
 def test_a_negated_copula_equates_nothing_and_an_indefinite_one_classifies(nlp):
@@ -250,3 +255,7 @@ def test_the_second_object_of_a_verb_of_giving_is_no_apposition(nlp):
     texts = {m.text: m for m in ms}
     assert texts["letter"].same_as == -1
     assert ms[texts["former employee"].same_as].text == "Eric Smith"
+    # an apposition closed by a comma is one, whatever the verb
+    _, ms = _mentions(nlp, "He told Mary Jones, a reporter for the Times, that he would resign.")
+    texts = {m.text: m for m in ms}
+    assert ms[texts["reporter"].same_as].text == "Mary Jones"

@@ -59,7 +59,7 @@ PEOPLE_ON = True
 # 0.8203, entity unchanged; MEANTIME (no Title Case headlines) unchanged
 HEADLINE_VERBS = True
 # the unstated doer of a participle or joined verb (``_controller``): kept apart from what it is
-# done to (with align/referents.py CONTESTED: ECB+ entity 0.8163 -> 0.8164, event 0.8209 -> 0.8214)
+# done to (both with align/referents.py CONTESTED: ECB+ entity 0.8163 -> 0.8164, event 0.8209 -> 0.8214)
 CONTROL_ON = True
 # "X is not a Y" equates nothing (ECB+ entity 0.8164 -> 0.8171); "X is a Y" says what kind X is
 # (``classifies``: MEANTIME entity 0.7218 -> 0.7225 in the head's votes); "X, a Y" is left an
@@ -432,7 +432,10 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if tok.dep == "appos" and g in index:
             # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things
             # (the head has common nouns as conjuncts), not a second name for the head
-            second_object = f.get("indefinite", False) and _second_object(rows, g)
+            # "sent Ryan, R-Wis., a letter": an apposition closed by a comma is one ("told Mary
+            # Jones, a reporter, that ...")
+            after = doc[i].right_edge.i + 1
+            second_object = f.get("indefinite", False) and not (after < len(rows) and rows[after].text == ",") and _second_object(rows, g)
             if (not any(rows[c].dep == "conj" and rows[c].pos == "NOUN" for c in kids[g]) and (not APPOS_NEXT or _next_to(rows, kids, (g, items[g]), (i, f)))
                     and not (DITRANSITIVE_ON and second_object)):
                 same_as = index[g]
@@ -470,22 +473,33 @@ def _second_object(rows, g: int) -> bool:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# prepositions after which a participle is done by the verb's object ("stopped the gunman from
+# killing", "charged the man with killing"); after others by its subject ("arrested the man
+# after searching the house")
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"from", "for", "with"})
 
 
 def _controller(rows, kids, i: int) -> int | None:
     """The token that does what a subjectless verb tells: a participle or infinitive set on a
     clause ("was charged after opening fire, killing one man": the one charged opens fire and
-    kills; "tried to flee") or a verb joined to another ("shot and killed"), done by the subject
-    of the clause it hangs on, passive or not (English subject control). None when the verb has
-    a subject of its own, is passive, or hangs on no clause with a subject."""
+    kills; "tried to flee") or a verb joined to another in the same form ("shot and killed"),
+    done by the subject of the clause it hangs on, passive or not (English subject control);
+    by its object where English gives control to the object: an infinitive after one ("urged
+    residents to evacuate") and a participle after "from", "for" or "with" ("stopped the gunman
+    from killing", "sentenced the man for killing"). None when the verb has a subject of its own,
+    is passive, is joined in another form ("was shot and died"), or hangs on no clause with a
+    subject."""
     for _ in range(4):
         if any(rows[c].dep in SUBJECT_DEPS or rows[c].dep == "auxpass" for c in kids[i]):
             return None
         t = rows[i]
+        by_object = False
         if t.dep in ("advcl", "xcomp") and (t.tag in ("VBG", "VB")):
             g = t.head
+            by_object = t.dep == "xcomp"
         elif t.dep == "pcomp" and t.tag == "VBG" and rows[t.head].dep == "prep":
             g = rows[t.head].head  # "after opening fire": the clause the preposition hangs on
+            by_object = rows[t.head].lower in OBJECT_CONTROL_PREPOSITIONS
         elif t.dep == "conj" and rows[t.head].pos == "VERB":
             g = t.head
             if t.tag != rows[g].tag or t.tag == "VBN" and any(rows[c].dep in ("auxpass", "nsubjpass") for c in kids[g]):
@@ -494,6 +508,9 @@ def _controller(rows, kids, i: int) -> int | None:
             return None
         if rows[g].pos not in ("VERB", "AUX"):
             return None
+        objects = [c for c in kids[g] if rows[c].dep in ("dobj", "obj")]
+        if by_object and objects:
+            return objects[0]
         subj = [c for c in kids[g] if rows[c].dep in ("nsubj", "nsubjpass")]
         if subj and rows[subj[0]].lower in RELATIVE_PRONOUNS and rows[g].dep == "relcl":
             return rows[g].head  # "a former employee who opened fire ... and killed one man"
