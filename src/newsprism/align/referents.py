@@ -30,12 +30,12 @@ the story's articles. Links, each kept as evidence on the referent:
 and bars: two mentions that stand as agent and patient of one event mention, or as the unstated
 doer of an event word and what it is done to ("a man was charged after opening fire, killing one
 man"), are never one referent (opposite participants; a head one article uses for both then joins
-the other articles' descriptions only by the part they play), a state ("known as", "rebel-held") is no happening and a
-light verb is one only with its object ("making its way" / "no decision was made"), nor are
-descriptions owned by different places or peoples ("the Mexican side" / "the U.S. side", "the
-support of Democratic senators" / "Republican support"), nor "anti-X" and X, nor (by meaning
-alone) a state's organ and anyone else; a description or event word used in two happenings (groups of articles
-that share no names: ECB+'s look-alike events) stays two referents.
+the other articles' descriptions only by the part they play); a state ("known as", "rebel-held")
+is no happening and a light verb is one only with its object ("making its way" / "no decision was
+made"); nor are descriptions owned by different places or peoples ("the Mexican side" / "the U.S.
+side", "the support of Democratic senators" / "Republican support"), nor "anti-X" and X, nor (by
+meaning alone) a state's organ and anyone else; a description or event word used in two
+happenings (groups of articles that share no names: ECB+'s look-alike events) stays two referents.
 """
 
 from __future__ import annotations
@@ -559,32 +559,31 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
     other = set(role_words("other_mods"))
     kept: list[tuple[Key, set[str]]] = []
     free = sorted((k for k in keys if k not in bound), key=lambda k: (collective and not mentions[k].mods, k))
+
+    def narrowed(k: Key) -> set[str]:
+        return set(mentions[k].mods) if collective else _naming_mods(mentions[k])
+
+    def apart(root: Key, k: Key, theirs: set[str], mine: set[str]) -> bool:
+        """Other classes, other narrowing words (the group's ``theirs``, the mention's ``mine``),
+        or "foreign governments", which are not the story's own government."""
+        ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
+        return bool(ca and cb and ca != cb or mine and theirs and not mine & theirs
+                    or bool(other & set(mentions[root].mods)) != bool(other & set(mentions[k].mods)))
+
     if opposed and CONTESTED:
         inside = set(free)
         contest = {k: opposed[k] & inside for k in free if k in opposed and opposed[k] & inside}
         if contest:
-            def narrowed(k: Key) -> set[str]:
-                return set(mentions[k].mods) if collective else _naming_mods(mentions[k])
-
-            def apart(root: Key, k: Key) -> bool:
-                """The bars of the loop below: other classes, other narrowing words, "foreign"."""
-                ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
-                ma, mb = narrowed(root), narrowed(k)
-                return bool(ca and cb and ca != cb or ma and mb and not ma & mb
-                            or bool(other & set(mentions[root].mods)) != bool(other & set(mentions[k].mods)))
-
-            kept = [(root, set()) for root in _join_rivals(free, mentions, uf, join, contest, apart)]
+            rivals_apart = lambda root, k: apart(root, k, narrowed(root), narrowed(k))  # noqa: E731
+            kept = [(root, set()) for root in _join_rivals(free, mentions, uf, join, contest, rivals_apart)]
             free = []
     for k in free:
-        mine = set(mentions[k].mods) if collective else _naming_mods(mentions[k])
+        mine = narrowed(k)
         if collective and not mine and len(kept) > 1:
             continue
         for root, theirs in kept:
-            ca, cb = classes.get(uf.find(root), set()), classes.get(uf.find(k), set())
-            if ca and cb and ca != cb or mine and theirs and not mine & theirs:
+            if apart(root, k, theirs, mine):
                 continue
-            if bool(other & set(mentions[root].mods)) != bool(other & set(mentions[k].mods)):
-                continue  # "foreign governments" are not the story's own government
             join(root, k, "head")
             if uf.find(root) == uf.find(k):
                 theirs |= mine

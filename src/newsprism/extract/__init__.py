@@ -36,7 +36,9 @@ from ..model import Article, ArticleAnalysis, Part
 # participle of naming is a state only when it gives only the name. 12: a noun for a person is no
 # event ("the host" beside "will host"); a headline's Title Case verb is the article's verb
 # ("Technicolor Star Dies"); an apposition is one as written; a particle read as a preposition of
-# a time or of oneself is the particle ("check in last week").
+# a time or of oneself is the particle ("check in last week"). 13: the unstated doer of a
+# participle or joined verb (``RefMention.controls``); "X is not a Y" equates nothing, "X is a Y"
+# classifies (``RefMention.classifies``); the second object of a verb of giving is no apposition.
 EXTRACTION_VERSION = 13
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)

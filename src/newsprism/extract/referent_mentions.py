@@ -63,10 +63,9 @@ HEADLINE_VERBS = True
 CONTROL_ON = True
 # "X is not a Y" equates nothing (ECB+ entity 0.8164 -> 0.8171); "X is a Y" says what kind X is
 # (``classifies``: MEANTIME entity 0.7218 -> 0.7225 in the head's votes); "X, a Y" is left an
-# identity (as a kind: MEANTIME -0.0005)
+# identity (read as a kind too: MEANTIME -0.0005)
 NEGATED_COPULA = True
 CLASSIFY_COPULA = True
-CLASSIFY_APPOS = False
 # the second object of a verb of giving is no apposition ("offered Mark Teixeira an eight-year
 # contract"): ECB+ entity 0.8171 -> 0.8182
 DITRANSITIVE_ON = True
@@ -432,14 +431,9 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         if tok.dep == "appos" and g in index:
             # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things
             # (the head has common nouns as conjuncts), not a second name for the head
-            # "sent Ryan, R-Wis., a letter": an apposition closed by a comma is one ("told Mary
-            # Jones, a reporter, that ...")
-            after = doc[i].right_edge.i + 1
-            second_object = f.get("indefinite", False) and not (after < len(rows) and rows[after].text == ",") and _second_object(rows, g)
             if (not any(rows[c].dep == "conj" and rows[c].pos == "NOUN" for c in kids[g]) and (not APPOS_NEXT or _next_to(rows, kids, (g, items[g]), (i, f)))
-                    and not (DITRANSITIVE_ON and second_object)):
+                    and not (DITRANSITIVE_ON and f.get("indefinite", False) and _second_object(doc, rows, g, i))):
                 same_as = index[g]
-                classifies = CLASSIFY_APPOS and f.get("indefinite", False)
         elif (tok.dep == "attr" and gov.lemma == "be" and doc[g].lemma_ == "be" and f["head"] not in PARTITIVE_NOUNS  # the rows' lemma is lower-cased
               and not (NEGATED_COPULA and any(rows[c].dep == "neg" for c in kids[g]))):  # "America is not a circus"
             subj = [c for c in kids[g] if rows[c].dep == "nsubj"]
@@ -460,10 +454,14 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
     return tuple(out)
 
 
-def _second_object(rows, g: int) -> bool:
+def _second_object(doc, rows, g: int, i: int) -> bool:
     """``g`` (or the phrase it stands beside: "Ryan, R-Wis.,") is the first object of a verb of
-    giving, so what the parse hangs on it as an apposition is the second ("sent Ryan, R-Wis., a
-    letter")."""
+    giving, so what the parse hangs on it as an apposition, ``i``, is the second ("sent Ryan,
+    R-Wis., a letter"); unless a comma closes ``i``'s phrase, as it closes an apposition ("told
+    Mary Jones, a reporter, that ...")."""
+    after = doc[i].right_edge.i + 1  # spaCy's edge, as the rows do not keep it
+    if after < len(rows) and rows[after].text == ",":
+        return False
     for _ in range(3):
         if rows[g].dep not in ("appos", "conj"):
             break
