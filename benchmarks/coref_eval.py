@@ -162,7 +162,7 @@ def score_topic(docs, gold) -> dict:
     cluster_of = {}  # (doc, start, end) of our mention -> referent id
     by_head = defaultdict(list)
     for r in referents:
-        for s in r.mentions:
+        for s in (*r.mentions, *r.pronouns):
             cluster_of[(s.article_id, s.start, s.end)] = r.id
     for aid, analysis in analyses.items():
         for m in analysis.ref_mentions:

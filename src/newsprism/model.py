@@ -462,6 +462,7 @@ class RefMention:
     controls: tuple[int, ...] = ()  # event mentions whose unstated doer this one is: "A man was charged after opening fire, killing one man" (the man opens fire and kills)
     classifies: bool = False  # ``same_as`` comes from "X is a Y": this mention joins X, but it says what kind X is ("Afghanistan is a largely unwinnable war"), so it ties no other description with its head to X
     frame_verb: bool = False  # a verb that frames what a sentence tells rather than telling it: saying or thinking that reports a clause ("The Journal reported that ..."), a light verb ("make it strong") or an aspectual one ("continue campaigning")
+    antecedent: int = -1  # a pronoun: the index of what it stands for in the same article (the person before "she", the phrase a "who" clause is set on); it joins that mention's referent and takes no other part in resolution
 
 
 # the roles of a RefMention that make it a participant of its event (who does it, to whom); "at",
@@ -482,6 +483,7 @@ class Referent:
     mentions: tuple[Span, ...]
     entity_id: str | None = None  # the merged named entity this referent is, if any
     evidence: tuple[str, ...] = ()
+    pronouns: tuple[Span, ...] = ()  # the pronouns that stand for it, each read from its antecedent in the same article ("she", "her"); kept apart from ``mentions``, each outlet's own words
 
 
 @dataclass(frozen=True)

@@ -504,3 +504,18 @@ def test_grouping_a_head_by_the_parts_it_plays_keeps_its_narrowing_words(nlp):
         ],
     )
     assert _referent_of(referents, "a1", "Rebel forces") is not _referent_of(referents, "a2", "Government forces")
+
+
+def test_a_pronoun_joins_the_referent_of_its_antecedent_and_names_nothing(nlp):
+    _, referents = _story(nlp, [
+        "Tara Reid checked into rehab on Tuesday. She is being treated at a clinic in Malibu.",
+        "Lindsay Lohan left rehab. Actress Tara Reid entered it, her publicist said.",
+        "Hugh Jackman will host the Oscars. He said he was thrilled.",
+    ])
+    reid = _referent_of(referents, "a0", "Tara Reid")
+    assert {(s.article_id, s.text) for s in reid.pronouns} == {("a0", "She"), ("a1", "her")}
+    assert all(s.text not in ("She", "her") for s in reid.mentions)  # a pronoun is no outlet's word for her
+    jackman = _referent_of(referents, "a2", "Hugh Jackman")
+    assert {s.text for s in jackman.pronouns} == {"He", "he"}
+    # every "she" of a story is not one person: pronouns join only through their antecedents
+    assert not any(s.text in ("She", "He", "he", "her") for r in referents for s in r.mentions)

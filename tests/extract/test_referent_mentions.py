@@ -259,3 +259,23 @@ def test_the_second_object_of_a_verb_of_giving_is_no_apposition(nlp):
     _, ms = _mentions(nlp, "He told Mary Jones, a reporter for the Times, that he would resign.")
     texts = {m.text: m for m in ms}
     assert ms[texts["reporter"].same_as].text == "Mary Jones"
+
+
+def test_a_pronoun_stands_for_the_nearest_person_of_its_gender_before_it(nlp):
+    text = ("A publicist says Tara Reid has checked herself into rehab. Jack Ketsoyan said Friday that the star went to the Promises Treatment Center. "
+            "He did not specify what she was being treated for.")
+    _, ms = _mentions(nlp, text)
+    stands_for = {(m.text, m.start): ms[m.antecedent].text for m in ms if m.antecedent >= 0}
+    assert stands_for[("herself", text.index("herself"))] == "Tara Reid"
+    assert stands_for[("He", text.index("He "))] == "Jack Ketsoyan"
+    # "He" shows Ketsoyan is a man: "she" passes over him to Tara Reid
+    assert stands_for[("she", text.index("she "))] == "Tara Reid"
+    # a pronoun with no person before it stands for no one
+    _, ms = _mentions(nlp, "She said the vote was close. The count ended on Monday.")
+    assert all(m.antecedent == -1 for m in ms) and "She" not in {m.text for m in ms}
+
+
+def test_a_relative_pronoun_stands_for_the_phrase_its_clause_is_set_on(nlp):
+    _, ms = _mentions(nlp, "Police arrested a former employee who opened fire at the party.")
+    who = next(m for m in ms if m.text == "who")
+    assert ms[who.antecedent].text == "former employee" and who.kind == "entity"

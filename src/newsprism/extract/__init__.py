@@ -39,7 +39,10 @@ from ..model import Article, ArticleAnalysis, Part
 # a time or of oneself is the particle ("check in last week"). 13: the unstated doer of a
 # participle or joined verb (``RefMention.controls``); "X is not a Y" equates nothing, "X is a Y"
 # classifies (``RefMention.classifies``); the second object of a verb of giving is no apposition.
-EXTRACTION_VERSION = 13
+# 14: pronouns among the referent mentions, each with its antecedent (``RefMention.antecedent``):
+# "he" / "she" and their forms, the nearest person of their gender before them; a relative
+# pronoun, the phrase its clause is set on.
+EXTRACTION_VERSION = 14
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

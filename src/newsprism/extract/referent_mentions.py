@@ -22,7 +22,7 @@ from typing import Any
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
 from ..resources.words import (AGENT_NOUNS, ASPECTUAL_VERBS, DITRANSITIVE_VERBS, EVENT_IDIOMS, GROUP_NOUNS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS,
-                               PERSON_NOUNS, PLACE_NOUNS, RANK_NOUNS, SPEECH_VERBS, THOUGHT_VERBS, TIME_WORDS, WEEKDAYS)
+                               PERSON_NOUNS, PLACE_NOUNS, RANK_NOUNS, RELATIVE_WORDS, SPEECH_VERBS, THOUGHT_VERBS, TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, title_case_lines, tree_of
 
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -78,6 +78,16 @@ DITRANSITIVE_ON = True
 # and "Darrell Issa of California, the senior Republican" was lost
 APPOS_NEXT = True
 APPOS_GAP_POS = frozenset({"DET", "PUNCT", "ADP", "PROPN", "ADV", "ADJ", "NUM", "SPACE"})
+# a pronoun joins the referent of the nearest person's name before it (``_pronoun_antecedents``);
+# only "he" / "she" and their forms: "it" and "they" stand for too many kinds of thing
+PRONOUNS_ON = True
+PRONOUN_SENTENCES = 2
+THIRD_SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# a relative pronoun joins the phrase its clause is set on (``_relative_antecedents``)
+RELATIVES_ON = True
+# a person the article shows to be of the other gender is passed over
+PRONOUN_GENDER = True
 
 
 def _people_nouns(rows, kids) -> set[str]:
@@ -398,6 +408,11 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
                 idiom_parts.update(c for c in kids[i] if rows[c].dep == "dobj" and (tok.lemma, rows[c].lemma) in EVENT_IDIOMS)
     for c in idiom_parts:
         items.pop(c, None)
+    stands_for = _pronoun_antecedents(rows, sent_of, items) if PRONOUNS_ON else {}
+    if RELATIVES_ON:
+        stands_for.update(_relative_antecedents(rows, items))
+    for i, a in stands_for.items():
+        items[i] = {"start": rows[i].idx, "end": rows[i].idx + len(rows[i].text), "text": rows[i].text, "head": rows[i].lower, "kind": items[a]["kind"], "label": ""}
 
     order = sorted(items, key=lambda i: (items[i]["start"], items[i]["end"]))
     index = {i: n for n, i in enumerate(order)}
@@ -448,10 +463,57 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
                 head_start=tok.idx, sent=sent_of[i], role=role, pred=pred, same_as=same_as,
                 describers=f.get("describers", ()), definite=f.get("definite", False), mods=f.get("mods", ()), owners=f.get("owners", ()),
                 stative=f.get("stative", False), frame_verb=f.get("frame_verb", False), controls=tuple(controlled.get(i, ())),
-                classifies=classifies,
+                classifies=classifies, antecedent=index[stands_for[i]] if i in stands_for else -1,
             )
         )
     return tuple(out)
+
+
+def _relative_antecedents(rows, items: Mapping[int, Mapping[str, Any]]) -> dict[int, int]:
+    """Each relative pronoun and the phrase its clause is set on: "a former employee who opened
+    fire" (who: the employee), "the company, which makes ..." (which: the company)."""
+    out = {}
+    for i, t in enumerate(rows):
+        if t.lower in RELATIVE_WORDS and t.tag in ("WP", "WDT", "WP$") and rows[t.head].dep == "relcl":
+            noun = rows[t.head].head
+            if noun in items:
+                out[i] = noun
+    return out
+
+
+def _pronoun_antecedents(rows, sent_of: list[int], items: Mapping[int, Mapping[str, Any]]) -> dict[int, int]:
+    """Each third-person singular pronoun ("she", "her", "himself") and the person it stands for:
+    the nearest person's name before it, within ``PRONOUN_SENTENCES`` sentences (the rule
+    quote_speakers gives a "he said"), passing over a person the article itself shows to be of
+    the other gender: "Mr." / "Ms." before the name, or a pronoun of that gender with only that
+    person in its sentence and the one before ("Jack Ketsoyan said ... He did not specify what
+    she was being treated for": "she" is not Ketsoyan). A pronoun with no name before it is left
+    out."""
+    names = sorted(i for i, f in items.items() if f["kind"] == "entity" and f["label"] == "PERSON")
+    person = {i: items[i]["text"].split()[-1].lower() for i in names}  # one person: one surname in an article
+    gender: dict[str, str] = {}
+    for i in names:
+        if i and rows[i - 1].lower.rstrip(".") in HONORIFICS:
+            gender.setdefault(person[i], HONORIFICS[rows[i - 1].lower.rstrip(".")])
+    candidates: dict[int, list[int]] = {}
+    k = -1
+    for i, t in enumerate(rows):
+        while k + 1 < len(names) and names[k + 1] < i:
+            k += 1
+        if t.pos == "PRON" and t.lower in THIRD_SINGULAR:
+            near = [n for n in names[: k + 1] if sent_of[i] - sent_of[n] <= PRONOUN_SENTENCES]
+            if near:
+                candidates[i] = near[::-1]  # nearest first
+                close = {person[n] for n in near if sent_of[i] - sent_of[n] <= 1}
+                if PRONOUN_GENDER and len(close) == 1:
+                    gender.setdefault(close.pop(), THIRD_SINGULAR[t.lower])
+    out: dict[int, int] = {}
+    for i, near in candidates.items():
+        want = THIRD_SINGULAR[rows[i].lower]
+        fits = [n for n in near if gender.get(person[n], want) == want]
+        if fits:
+            out[i] = fits[0]
+    return out
 
 
 def _second_object(doc, rows, g: int, i: int) -> bool:

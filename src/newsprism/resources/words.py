@@ -40,6 +40,7 @@ NUMBER_WORDS: dict[str, int] = {**UNITS, **TENS, **SCALES}
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "them", "us", "me", "who", "which", "that"})
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})  # as the subject or object of a relative clause
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_PERSON = FIRST_SINGULAR | FIRST_PLURAL
