@@ -279,3 +279,11 @@ def test_a_relative_pronoun_stands_for_the_phrase_its_clause_is_set_on(nlp):
     _, ms = _mentions(nlp, "Police arrested a former employee who opened fire at the party.")
     who = next(m for m in ms if m.text == "who")
     assert ms[who.antecedent].text == "former employee" and who.kind == "entity"
+
+
+def test_its_stands_for_the_one_organisation_or_country_named_before_it_in_its_sentence(nlp):
+    text = "Boeing said its new jet would fly in May. Airbus and Boeing sold planes to Qatar, but its order was small."
+    _, ms = _mentions(nlp, text)
+    its = [m for m in ms if m.text == "its"]
+    assert ms[its[0].antecedent].text == "Boeing"
+    assert len(its) == 1  # the second sentence names three: its "its" stands for none of them
