@@ -287,3 +287,16 @@ def test_its_stands_for_the_one_organisation_or_country_named_before_it_in_its_s
     its = [m for m in ms if m.text == "its"]
     assert ms[its[0].antecedent].text == "Boeing"
     assert len(its) == 1  # the second sentence names three: its "its" stands for none of them
+
+
+def test_a_clause_set_on_the_second_object_does_not_make_it_an_apposition(nlp):
+    text = "A group of scholars has sent Ryan, R-Wis., a letter saying he has misused Catholic doctrine, the school said."
+    _, ms = _mentions(nlp, text)
+    assert next(m for m in ms if m.text == "letter").same_as == -1
+
+
+def test_a_title_before_a_name_says_its_gender(nlp):
+    text = "Ms. Mary Jones met Mr. John Smith on Monday. She said the talks went well."
+    _, ms = _mentions(nlp, text)
+    she = next(m for m in ms if m.text == "She")
+    assert ms[she.antecedent].text == "Mary Jones"  # the nearest name, John Smith, is a man's

@@ -36,6 +36,10 @@ made"); nor are descriptions owned by different places or peoples ("the Mexican 
 side", "the support of Democratic senators" / "Republican support"), nor "anti-X" and X, nor (by
 meaning alone) a state's organ and anyone else; a description or event word used in two
 happenings (groups of articles that share no names: ECB+'s look-alike events) stays two referents.
+
+Pronouns ("she", "who", "its") stand for what their article says they stand for
+(``RefMention.antecedent``): each joins its antecedent's referent as one of its ``pronouns``,
+never as an outlet's word for it, and takes part in no link above.
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ Three kinds of mention, all from the dependency parse, no word lists of actors:
 - events: content verbs ("liberated", "has fallen") and nouns that name an action
   (a noun whose lemma the same article also uses as a verb, or with a nominalising suffix).
 
+Pronouns are mentions too, each with the mention it stands for (``antecedent``): "he" / "she"
+and their forms, a relative pronoun, "its" (``_pronoun_antecedents`` and the others below).
+
 For each mention the parse also gives its role: agent, patient or place ("at") of which event
 mention (subject / passive subject / object / "by" agent / a thing or place after "in", "into",
 "at", "inside", "onto": no time, no count), and the links the article states itself:
@@ -521,8 +524,11 @@ def _pronoun_antecedents(rows, sent_of: list[int], items: Mapping[int, Mapping[s
     person = {i: items[i]["text"].split()[-1].lower() for i in names}  # one person: one surname in an article
     gender: dict[str, str] = {}
     for i in names:
-        if i and rows[i - 1].lower.rstrip(".") in HONORIFICS:
-            gender.setdefault(person[i], HONORIFICS[rows[i - 1].lower.rstrip(".")])
+        first = i  # the name's first word: "Mr." stands before it, not before its head
+        while first > 0 and rows[first - 1].idx >= items[i]["start"]:
+            first -= 1
+        if first and rows[first - 1].lower.rstrip(".") in HONORIFICS:
+            gender.setdefault(person[i], HONORIFICS[rows[first - 1].lower.rstrip(".")])
     candidates: dict[int, list[int]] = {}
     k = -1
     for i, t in enumerate(rows):
@@ -548,8 +554,10 @@ def _second_object(doc, rows, g: int, i: int) -> bool:
     """``g`` (or the phrase it stands beside: "Ryan, R-Wis.,") is the first object of a verb of
     giving, so what the parse hangs on it as an apposition, ``i``, is the second ("sent Ryan,
     R-Wis., a letter"); unless a comma closes ``i``'s phrase, as it closes an apposition ("told
-    Mary Jones, a reporter, that ...")."""
-    after = doc[i].right_edge.i + 1  # spaCy's edge, as the rows do not keep it
+    Mary Jones, a reporter, that ..."). The phrase ends before a clause set on it: "sent Ryan,
+    R-Wis., a letter saying he's misused Catholic doctrine, ..." is no apposition."""
+    clauses = {t.i for c in doc[i].children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+    after = max((t.i for t in doc[i].subtree if t.i not in clauses), default=i) + 1  # spaCy's tree, as the rows do not keep the edges
     if after < len(rows) and rows[after].text == ",":
         return False
     for _ in range(3):
