@@ -205,12 +205,23 @@ def summarise(rows_by_topic: list[list[dict]]) -> dict:
             for name, field in (("newsprism", "ours"), ("head_lemma", "lemma"), ("exact_phrase", "phrase")):
                 s = conll(key, {r["key"]: r[field] for r in found})
                 sums[name].append((weight, s))
+            # the same on names and noun phrases only: no pronoun, whose word the baseline groups by
+            nps = [r for r in found if r["np"]]
+            if nps:
+                key = {r["key"]: r["chain"] for r in nps}
+                for name, field in (("newsprism", "ours"), ("head_lemma", "lemma")):
+                    sums["np:" + name].append((len(nps), conll(key, {r["key"]: r[field] for r in nps})))
         res = {"gold": counts["gold"], "found": counts["found"] / max(counts["gold"], 1),
                "found_np": counts["found_np"] / max(counts["gold_np"], 1)}
+        scores = {}
         for name, items in sums.items():  # topics weighed by their found mentions
             total = sum(w for w, _ in items)
-            res[name] = {m: round(sum(w * s[m] for w, s in items) / total, 4) for m in ("muc", "b3", "ceafe", "conll")}
+            scores[name] = {m: round(sum(w * s[m] for w, s in items) / total, 4) for m in ("muc", "b3", "ceafe", "conll")}
+        res.update({n: v for n, v in scores.items() if not n.startswith("np:")})
         res["gain_over_head_lemma"] = round(res["newsprism"]["conll"] - res["head_lemma"]["conll"], 4)
+        if "np:newsprism" in scores:
+            res["names_and_noun_phrases"] = {"newsprism": scores["np:newsprism"]["conll"], "head_lemma": scores["np:head_lemma"]["conll"],
+                                             "gain_over_head_lemma": round(scores["np:newsprism"]["conll"] - scores["np:head_lemma"]["conll"], 4)}
         out[kind] = res
     return out
 

@@ -180,3 +180,19 @@ def test_a_description_resolves_to_the_person_another_article_names():
     assert envoy.speaker.entity_id == churkin.speaker.entity_id is not None
     (mistura,) = [q for q in quotes if q.text.startswith("around 1,500")]
     assert mistura.speaker.name == "Staffan de Mistura" and mistura.speaker.entity_id != envoy.speaker.entity_id
+
+
+def test_a_pronoun_speaker_is_the_person_the_referents_read_it_as():
+    """"she said" after a man's name: the woman named before him, as the referents read the
+    pronoun (the nearest name alone made Mr. Ketsoyan the speaker); the parse's sentence break
+    inside the quotation does not put her out of reach."""
+    from newsprism import pipeline
+    from newsprism.model import Options
+    from newsprism.normalize import normalize_articles
+
+    text = ("Tara Reid checked into rehab on Friday, her publicist told People. Mr. Ketsoyan gave no other details. "
+            "\u201cI am doing well and I thank my fans,\u201d she said in a statement.")
+    articles = normalize_articles([Article(id="a", outlet="Wire", text=text), Article(id="b", outlet="Blog", text="Tara Reid is in rehab, People reported.")])
+    out = pipeline.run_story_stages("s1", tuple(articles), pipeline.process_articles(tuple(articles)), Options(), until="quotes")
+    quote = next(q for q in out["quotes"] if "thank my fans" in q.text)
+    assert quote.speaker.text == "she" and quote.speaker.name == "Tara Reid"

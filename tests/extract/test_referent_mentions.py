@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsprism.extract import analyze_article
 from newsprism.extract.entities import extract_mentions
 from newsprism.extract.referent_mentions import extract_ref_mentions
 from newsprism.model import Article
@@ -279,6 +280,9 @@ def test_a_relative_pronoun_stands_for_the_phrase_its_clause_is_set_on(nlp):
     _, ms = _mentions(nlp, "Police arrested a former employee who opened fire at the party.")
     who = next(m for m in ms if m.text == "who")
     assert ms[who.antecedent].text == "former employee" and who.kind == "entity"
+    _, ms = _mentions(nlp, "Police arrested a driver whose car struck a woman.")
+    whose = next(m for m in ms if m.text == "whose")  # it hangs on its noun, not on the clause
+    assert ms[whose.antecedent].text == "driver"
 
 
 def test_its_stands_for_the_one_organisation_or_country_named_before_it_in_its_sentence(nlp):
@@ -289,10 +293,16 @@ def test_its_stands_for_the_one_organisation_or_country_named_before_it_in_its_s
     assert len(its) == 1  # the second sentence names three: its "its" stands for none of them
 
 
-def test_a_clause_set_on_the_second_object_does_not_make_it_an_apposition(nlp):
-    text = "A group of scholars has sent Ryan, R-Wis., a letter saying he has misused Catholic doctrine, the school said."
+def test_a_second_object_that_says_something_is_no_apposition_whatever_comma_follows(nlp):
+    text = ("A group of faculty members has sent Ryan, R-Wis., a letter saying he's misused Catholic doctrine to support "
+            "his deficit-reducing, GOP House budget.")
     _, ms = _mentions(nlp, text)
     assert next(m for m in ms if m.text == "letter").same_as == -1
+    # an apposition with a clause of its own, closed by a comma, is one
+    for text in ("He told Mary Jones, a reporter who covers the city, that he would resign.",
+                 "He told Mary Jones, a reporter covering the city, that he would resign."):
+        _, ms = _mentions(nlp, text)
+        assert ms[next(m for m in ms if m.text == "reporter").same_as].text == "Mary Jones", text
 
 
 def test_a_title_before_a_name_says_its_gender(nlp):
@@ -300,3 +310,18 @@ def test_a_title_before_a_name_says_its_gender(nlp):
     _, ms = _mentions(nlp, text)
     she = next(m for m in ms if m.text == "She")
     assert ms[she.antecedent].text == "Mary Jones"  # the nearest name, John Smith, is a man's
+
+
+def test_the_writer_s_pronoun_passes_over_a_name_inside_a_quotation(nlp):
+    text = 'John Smith spoke on Monday. "I met Barack Obama in May," he said.'
+    ms = analyze_article(Article("a", "o", text), nlp(text), only=("mentions", "ref_mentions")).ref_mentions  # with the quotation marks read
+    he = next(m for m in ms if m.text == "he")
+    assert ms[he.antecedent].text == "John Smith"
+
+
+def test_a_new_sentence_s_subject_continues_the_last_subject_and_a_person_has_one_gender(nlp):
+    for text, expected in (("Sarah Palin endorsed Joe Miller. She said he would win.", {"She": "Sarah Palin", "he": "Joe Miller"}),
+                           ("Barack Obama met Chancellor Angela Merkel. He praised her.", {"He": "Barack Obama", "her": "Angela Merkel"})):
+        _, ms = _mentions(nlp, text)
+        assert {m.text: ms[m.antecedent].text for m in ms if m.antecedent >= 0} == expected, text
+

@@ -173,11 +173,17 @@ class SpeakerIndex:
                 for m in r.mentions:
                     trusted[m.article_id].append((m.start, m.end, r))
         self.referent_spans = {aid: _Spans(v) for aid, v in trusted.items()}
+        # "she said": the person the referents stage read the pronoun as (gender and quotations
+        # weighed), not only the nearest name
+        self.pronoun_of = {(s.article_id, s.start): r.entity_id for r in referents
+                           if r.entity_id in self.entities and self.entities[r.entity_id].type in SPEAKER_TYPES for s in r.pronouns}
 
     def entity_for(self, speaker: Speaker, article_id: str) -> Entity | None:
         """The entity whose mention holds the speaker's head word, else whose name it bears
         (the name a description was resolved to in its article: "Russia's envoy" -> Churkin)."""
         head = speaker.head_start if speaker.head_start is not None else speaker.start
+        if (article_id, head) in self.pronoun_of:
+            return self.entities[self.pronoun_of[(article_id, head)]]
         spans = self.entity_spans.get(article_id)
         named = self.entities.get(self.by_name.get(fold(speaker.name), ""))
         if head is not None and spans is not None:

@@ -445,7 +445,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     # each event mention's participants that are named entities, by role
     parts: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for k, m in mentions.items():
-        if m.pred >= 0 and m.role:
+        if m.pred >= 0 and m.role and (k[0], m.pred) in mentions:  # not a pronoun's part ("which of them")
             ents_k = groups_ent.get(uf.find(k))
             if ents_k:
                 parts[(k[0], m.pred)][m.role] |= ents_k

@@ -41,10 +41,12 @@ from ..model import Article, ArticleAnalysis, Part
 # classifies (``RefMention.classifies``); the second object of a verb of giving is no apposition.
 # 14: pronouns among the referent mentions, each with its antecedent (``RefMention.antecedent``):
 # "he" / "she" and their forms, the nearest person of their gender before them; a relative
-# pronoun, the phrase its clause is set on; "its", the one organisation or country named before
-# it in its sentence. A clause set on the second object of a verb of giving does not make it an
-# apposition ("sent Ryan, R-Wis., a letter saying ..., ...").
-EXTRACTION_VERSION = 14
+# pronoun, the phrase its clause is set on. 15: "its", the one organisation or country named
+# before it in its sentence; the writer's "he" / "she" passes over a name inside a quotation, counts
+# sentences as the writer ends them, takes the last sentence's subject as a new sentence's subject,
+# and one person has one gender; "whose"; a thing that says something is the second object of a
+# verb of giving, whatever comma follows ("sent Ryan, R-Wis., a letter saying ...").
+EXTRACTION_VERSION = 15
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)
