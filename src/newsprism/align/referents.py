@@ -585,15 +585,7 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
         mine = narrowed(k)
         if collective and not mine and len(kept) > 1:
             continue
-        for root, theirs in kept:
-            if apart(root, k, theirs, mine):
-                continue
-            join(root, k, "head")
-            if uf.find(root) == uf.find(k):
-                theirs |= mine
-                break
-        else:
-            kept.append((k, mine))
+        _join_first(k, mine, kept, lambda root, theirs, k=k, mine=mine: not apart(root, k, theirs, mine), uf, join)
     tied = [k for k in keys if k in bound and not mentions[k].classifies]
     if not tied:
         return
@@ -611,6 +603,18 @@ def _join_descriptions(keys: list[Key], bound: set[Key], mentions, uf: _UF, memb
             join(target, root, "head")
 
 
+def _join_first(k: Key, mine: set, groups: list[tuple[Key, set]], fits, uf: _UF, join) -> None:
+    """Joins ``k`` to the first of ``groups`` (its first mention, what the group holds) that
+    ``fits`` it, adding ``mine`` to what that group holds; else ``k`` starts a group."""
+    for root, held in groups:
+        if fits(root, held):
+            join(root, k, "head")
+            if uf.find(root) == uf.find(k):
+                held |= mine
+                return
+    groups.append((k, mine))
+
+
 def _join_rivals(free: list[Key], mentions, uf: _UF, join, rivals: Mapping[Key, set[Key]], apart) -> list[Key]:
     """One head, two referents some article tells apart (the gunman and his victim, each "a
     man"): the rivals found groups by the part they play (patient of "charge" / patient of
@@ -622,14 +626,7 @@ def _join_rivals(free: list[Key], mentions, uf: _UF, join, rivals: Mapping[Key, 
     groups: list[tuple[Key, set[tuple[str, str]]]] = []
     for k in seeds:
         mine = _slots_of(k, mentions)
-        for root, slots in groups:
-            if mine & slots and not apart(root, k):
-                join(root, k, "head")
-                if uf.find(root) == uf.find(k):
-                    slots |= mine
-                    break
-        else:
-            groups.append((k, mine))
+        _join_first(k, mine, groups, lambda root, slots, k=k, mine=mine: bool(mine & slots) and not apart(root, k), uf, join)
     left = [k for k in free if k not in rivals]
     # by the event words it plays a part in, again while the groups grow; then, if still
     # unplaced, by the parts alone: a doer joins the one group of doers ("the man surrendered")
