@@ -73,8 +73,8 @@ def analyse_topic(docs, gold, out, examples):
     rows = []
     for d in docs:
         for g in gold.get(d["doc_id"], []):
-            h = coref_eval._gold_head(g)
-            lemma, _ = heads[d["doc_id"]].get(h, (g["text"].lower(), "X"))
+            h = coref_eval._gold_head(g, heads[d["doc_id"]])
+            lemma, _ = heads[d["doc_id"]].get(h, (g["text"].lower(), "X"))[:2]
             ours = [m for m in by_head.get((d["doc_id"], h), []) if m.start <= h < m.end]
             if not ours:
                 ours = [m for m in analyses[d["doc_id"]].ref_mentions if (m.start, m.end) == (g["start"], g["end"])]

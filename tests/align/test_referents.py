@@ -519,3 +519,56 @@ def test_a_pronoun_joins_the_referent_of_its_antecedent_and_names_nothing(nlp):
     assert {s.text for s in jackman.pronouns} == {"He", "he"}
     # every "she" of a story is not one person: pronouns join only through their antecedents
     assert not any(s.text in ("She", "He", "he", "her") for r in referents for s in r.mentions)
+
+
+def test_saying_what_a_place_or_body_is_names_it_nothing_but_a_person_s_role_does(nlp):
+    _, referents = _story(
+        nlp,
+        [
+            "Governor Pat Quinn said Illinois is a problem for the party. Betty Dukes is a greeter at the store.",
+            "Illinois lawmakers met on Monday. Dukes sued the company.",
+        ],
+    )
+    illinois = _referent_of(referents, "a1", "Illinois")
+    assert all(s.text != "problem" for s in illinois.mentions)
+    assert "greeter" in {s.text for s in _referent_of(referents, "a0", "Betty Dukes").mentions}
+
+
+def test_a_name_of_the_form_x_of_y_is_an_x(nlp):
+    # its head is the word before "of", and it is not the Y it ends with
+    _, referents = _story(
+        nlp,
+        [
+            "The scholars gave Ryan the Compendium of the Social Doctrine of the Church. The church teaches care for the poor.",
+            "The Office of the Historian of the House of Representatives found no such reading. The House of Representatives adjourned.",
+        ],
+    )
+    assert _referent_of(referents, "a0", "church") is not _referent_of(referents, "a0", "Compendium of the Social Doctrine of the Church")
+    office = _referent_of(referents, "a1", "Office of the Historian of the House of Representatives")
+    assert office is not _referent_of(referents, "a1", "House of Representatives")
+
+
+def test_an_untagged_capitalised_word_joins_a_name_only_where_its_article_writes_it(nlp):
+    # a cable's "Post" (the embassy) is no Huffington Post named in another article
+    _, referents = _story(
+        nlp,
+        [
+            "A U.S. intelligence official told The Huffington Post the review was completed early this year.",
+            'The officer expressed concerns with the ability to defend Post in the event of a coordinated attack.',
+        ],
+    )
+    post = [r for r in referents if any(s.article_id == "a1" and s.text == "Post" for s in r.mentions)]
+    assert post and all(s.article_id == "a1" for s in post[0].mentions)
+
+
+def test_an_apposition_in_an_irregular_plural_is_no_second_name(nlp):
+    # the parse sets "gay men" beside the group: men are not the Log Cabin Republicans
+    _, referents = _story(
+        nlp,
+        [
+            "The Perry ad was denounced by the Log Cabin Republicans, a gay men and lesbian group, which said it was wrong.",
+            "Perry described himself as a man of faith.",
+        ],
+    )
+    group = _referent_of(referents, "a0", "Log Cabin Republicans")
+    assert not {s.text for s in group.mentions} & {"gay men", "man"}
