@@ -325,3 +325,10 @@ def test_a_new_sentence_s_subject_continues_the_last_subject_and_a_person_has_on
         _, ms = _mentions(nlp, text)
         assert {m.text: ms[m.antecedent].text for m in ms if m.antecedent >= 0} == expected, text
 
+
+
+def test_a_time_word_before_a_name_describes_no_role(nlp):
+    _, ms = _mentions(nlp, "Democrats tried to paint Paul Ryan as a latter-day Dan Quayle. U.S. automaker Chrysler said it would close plants.")
+    texts = {m.text: m for m in ms}
+    assert "day" not in texts["Dan Quayle"].describers
+    assert "automaker" in texts["Chrysler"].describers

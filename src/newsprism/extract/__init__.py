@@ -45,8 +45,9 @@ from ..model import Article, ArticleAnalysis, Part
 # before it in its sentence; the writer's "he" / "she" passes over a name inside a quotation, counts
 # sentences as the writer ends them, takes the last sentence's subject as a new sentence's subject,
 # and one person has one gender; "whose"; a thing that says something is the second object of a
-# verb of giving, whatever comma follows ("sent Ryan, R-Wis., a letter saying ...").
-EXTRACTION_VERSION = 15
+# verb of giving, whatever comma follows ("sent Ryan, R-Wis., a letter saying ..."). 16: a time
+# word is no describer of a name ("a latter-day Dan Quayle" does not call Quayle "the day").
+EXTRACTION_VERSION = 16
 
 # given to every extractor before the table runs (besides ``doc`` and ``article``)
 GIVEN = ("sentences",)

@@ -64,6 +64,9 @@ HEADLINE_VERBS = True
 # the unstated doer of a participle or joined verb (``_controller``): kept apart from what it is
 # done to (both with align/referents.py CONTESTED: ECB+ entity 0.8163 -> 0.8164, event 0.8209 -> 0.8214)
 CONTROL_ON = True
+# a time word before a name describes no role ("a latter-day Dan Quayle" put "day" in Quayle's
+# naming row on BASIL): ECB+ and MEANTIME unchanged (benchmarks/coref_eval.py)
+NO_TIME_DESCRIBERS = True
 # "X is not a Y" equates nothing (ECB+ entity 0.8164 -> 0.8171); "X is a Y" says what kind X is
 # (``classifies``: MEANTIME entity 0.7218 -> 0.7225 in the head's votes); "X, a Y" is left an
 # identity (read as a kind too: MEANTIME -0.0005)
@@ -390,7 +393,8 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         # role nouns before the name inside its phrase: "U.S. automaker Chrysler", "UN envoy X"
         # ... and titles ("President Donald Trump": a capitalised compound that is no name itself)
         describers = tuple(sorted({rows[c].lemma for c in kids[h] if c < span.start and rows[c].dep in ("compound", "nmod", "amod")
-                                   and (rows[c].pos == "NOUN" or (rows[c].pos == "PROPN" and not rows[c].ent_type and rows[c].text[:1].isupper()))}))
+                                   and (rows[c].pos == "NOUN" or (rows[c].pos == "PROPN" and not rows[c].ent_type and rows[c].text[:1].isupper()))
+                                   and not (NO_TIME_DESCRIBERS and rows[c].lemma in TIME_WORDS)}))
         items[h] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma, "kind": "entity", "label": m.label, "describers": describers}
     for chunk_start, chunk_end, h in tree.noun_chunks():
         head = rows[h]
