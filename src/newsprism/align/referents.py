@@ -340,9 +340,8 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
     for k, m in mentions.items():
         words = m.text.lower().split()
         if m.label and len(words) >= 3:
-            for n in range(1, len(words) - 1):
-                if OF_NAMES and "of" in words[:n]:
-                    break  # "the Office of the Historian of the House": an office, not the House
+            # "the Office of the Historian of the House" is an office, not the House
+            for n in range(1, min(len(words) - 1, _name_head_end(words) + 1)):
                 tail = " ".join(words[n:])
                 if tail in full:
                     join(full[tail], k, "same name")
@@ -429,10 +428,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         words = m.text.split()
         if m.label and m.label != "PERSON" and len(words) >= 2:
             low = [w.lower() for w in words]
-            # "the Compendium of the Social Doctrine of the Church" is a compendium, "the Bank of
-            # America" a bank: the word before the first "of" is the head of such a name
-            at = low.index("of", 1) if OF_NAMES and "of" in low[1:] else len(low)
-            named_heads[low[at - 1]].add(uf.find(k))
+            named_heads[low[_name_head_end(low) - 1]].add(uf.find(k))
     for k, m in mentions.items():
         if m.kind == "entity" and not m.label and m.definite and not m.mods and m.head in named_heads:
             # the name must come before, in the description's own article: "this news" in an
@@ -551,6 +547,13 @@ def _verb_of(head: str, verbs: Counter) -> str:
             if verb and verbs[verb]:
                 return verb
     return head
+
+
+def _name_head_end(words: list[str]) -> int:
+    """Where a name's head ends, in its lower-cased words: a name "X of Y" is an X ("the
+    Compendium of the Social Doctrine of the Church" a compendium, "the Bank of America" a bank),
+    so its head is the word before the first "of"; else the last word."""
+    return words.index("of", 1) if OF_NAMES and "of" in words[1:] else len(words)
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -834,9 +837,9 @@ def _plural(m: RefMention, irregular: bool = False) -> bool:
     ``irregular`` also by English's -men / -ren plurals ("men", "spokeswomen", "children")."""
     at = m.head_start - m.start
     word = m.text[at:].split()[0].lower() if 0 <= at < len(m.text) else ""
-    if irregular:
-        return word != m.head and word.isalpha() and (word.endswith("s") and not m.head.endswith("s") or word.endswith(("men", "ren")))
-    return word != m.head and word.endswith("s") and not m.head.endswith("s")
+    if word == m.head or irregular and not word.isalpha():
+        return False
+    return word.endswith("s") and not m.head.endswith("s") or irregular and word.endswith(("men", "ren"))
 
 
 def _names_another(m: RefMention) -> bool:
