@@ -439,7 +439,7 @@ class RefMention:
     Plain data from the parse of one article (story stages never see the spaCy Doc).
     ``pred`` is the index (in the same article's tuple) of the event mention this one is a
     participant of, ``role`` its part in it (agent | patient | at, the place or thing it happens
-    in or goes into: "checked into Promises" | ""); ``same_as`` the index of a mention the
+    in or goes into: "checked into Promises" | when, for a time: "died Friday" | ""); ``same_as`` the index of a mention the
     article itself equates it with (apposition "X, the president", copula).
     """
 
@@ -447,7 +447,7 @@ class RefMention:
     end: int
     text: str
     head: str  # lemma of the head word, lower case
-    kind: str  # entity | event
+    kind: str  # entity | event | time ("Friday", "yesterday": resolved apart, see align/referent_times.py)
     label: str = ""  # named-entity label for names, "" for descriptions and events
     head_start: int = 0
     sent: int = 0
@@ -479,7 +479,7 @@ class Referent:
 
     id: str
     label: str  # the plainest name
-    kind: str  # entity | event
+    kind: str  # entity | event | time
     mentions: tuple[Span, ...]
     entity_id: str | None = None  # the merged named entity this referent is, if any
     evidence: tuple[str, ...] = ()

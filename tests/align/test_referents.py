@@ -47,7 +47,7 @@ def story(nlp):
 def test_every_mention_keeps_its_evidence(story):
     articles, referents = story
     for r in referents:
-        assert r.kind in ("entity", "event") and r.label and r.evidence
+        assert r.kind in ("entity", "event", "time") and r.label and r.evidence
         for s in r.mentions:
             assert articles[s.article_id].text[s.start : s.end] == s.text
 

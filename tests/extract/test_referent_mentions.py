@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.extract import analyze_article
+from newsprism.extract import analyze_article, referent_mentions
 from newsprism.extract.entities import extract_mentions
 from newsprism.extract.referent_mentions import extract_ref_mentions
 from newsprism.model import Article
@@ -23,7 +23,7 @@ def test_offsets_hold_and_kinds_are_set(nlp):
     article, ms = _mentions(nlp)
     for m in ms:
         assert article.text[m.start : m.end] == m.text
-        assert m.kind in ("entity", "event")
+        assert m.kind in ("entity", "event", "time")
     texts = {m.text: m for m in ms}
     assert texts["Vitaly Churkin"].label == "PERSON"
     assert texts["defeated"].kind == "event"
@@ -48,7 +48,7 @@ def test_where_or_into_what_an_event_goes_is_its_at(nlp):
     # a time or a recipient is no place: "ended at 4 am", "broke out in July 2012", "spoke to Putin"
     _, ms = _mentions(nlp, "The fighting ended at 4 am. The war broke out in July 2012. Obama spoke to Putin in Lima.")
     roles = {m.text: m.role for m in ms}
-    assert roles.get("4 am", "") == "" and roles.get("July 2012", "") == "" and roles["Putin"] == ""
+    assert roles.get("4 am", "") == "" and roles["July 2012"] == "when" and roles["Putin"] == ""
     assert roles["Lima"] == "at"
 
 
@@ -332,3 +332,20 @@ def test_a_time_word_before_a_name_describes_no_role(nlp):
     texts = {m.text: m for m in ms}
     assert "day" not in texts["Dan Quayle"].describers
     assert "automaker" in texts["Chrysler"].describers
+
+
+def test_a_time_is_a_mention_of_its_own_told_with_the_event_it_dates(nlp, monkeypatch):
+    text = ("Police arrested the gunman in Athens on Friday night. His neighbour, 58, said the fire "
+            "started yesterday and had burned since Tuesday.")
+    _, ms = _mentions(nlp, text)
+    times = {m.text: m for m in ms if m.kind == "time"}
+    assert set(times) == {"Friday night", "yesterday", "Tuesday"}  # an age ("58") tells no time
+    assert times["Friday night"].role == "when" and ms[times["Friday night"].pred].text == "arrested"
+    assert times["yesterday"].role == "when" and ms[times["yesterday"].pred].text == "started"
+    assert times["Tuesday"].pred == -1  # "since Tuesday" bounds the burning; it is not when it burned
+    monkeypatch.setattr(referent_mentions, "TIME_POINT_PREPS", False)
+    _, ms = _mentions(nlp, text)
+    assert ms[next(m for m in ms if m.text == "Tuesday").pred].text == "burned"
+    monkeypatch.setattr(referent_mentions, "TIMES_ON", False)
+    _, ms = _mentions(nlp, text)
+    assert not any(m.kind == "time" for m in ms)

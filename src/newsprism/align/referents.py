@@ -37,6 +37,9 @@ side", "the support of Democratic senators" / "Republican support"), nor "anti-X
 meaning alone) a state's organ and anyone else; a description or event word used in two
 happenings (groups of articles that share no names: ECB+'s look-alike events) stays two referents.
 
+Times ("Friday", "yesterday") are resolved apart, after the events they tell the time of
+(``align/referent_times``): referents of kind ``time``.
+
 Pronouns ("she", "who", "its") stand for what their article says they stand for
 (``RefMention.antecedent``): each joins its antecedent's referent as one of its ``pronouns``,
 never as an outlet's word for it, and takes part in no link above.
@@ -44,6 +47,7 @@ never as an outlet's word for it, and takes part in no link above.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -52,6 +56,7 @@ import numpy as np
 
 from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
 from ..resources.words import GROUP_NOUNS, INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, WEEKDAYS
+from .referent_times import link_times
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
@@ -189,8 +194,11 @@ def _embed(texts: list[str]) -> np.ndarray:
     return embed(texts) if texts else np.zeros((0, 1))
 
 
-def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str]]:
-    """Union-find over the mentions, with the evidence of each link; also each key's entity id."""
+def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int], str]) -> tuple[_UF, dict[Key, str], dict[str, int]]:
+    """Union-find over the mentions, with the evidence of each link; also each key's entity id
+    and each article's happening by the finer partition, the one event words split by (empty when
+    the story is one; an article left out of it is in none). Times read it: with the coarser one,
+    ECB+ entity 0.7947 -> 0.7936 (benchmarks/coref_eval.py)."""
     mentions = dict(sorted(mentions.items()))  # sorted once: every pass below reads them in key order
     uf = _UF(mentions)
     ent: dict[Key, str] = {}
@@ -499,7 +507,7 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
         _merge_by_meaning(mentions, uf, members_of, groups_ent, join, classes, event_clusters_of, bare)
     join_sides(mentions, uf, members_of, groups_ent, join)
     join_frames(mentions, uf, members_of, join)
-    return uf, ent
+    return uf, ent, events_in
 
 
 def _parts_clash(a: dict[str, set[str]] | None, b: dict[str, set[str]] | None, type_of: dict[str, str]) -> bool:
@@ -936,6 +944,14 @@ def _merge_by_meaning(mentions, uf: _UF, members_of, groups_ent, join, classes, 
             join(a, b, "meaning+slot" if shared else "meaning")
 
 
+def _day_of(published: str | None) -> datetime.date | None:
+    """The day of an ISO 8601 date or datetime, if it is one."""
+    try:
+        return datetime.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
 def _plainest(keys: list[Key], mentions: dict[Key, RefMention]) -> str:
     """The words most articles use, shortest first: the plainest name of the referent."""
     by_text: dict[str, set[str]] = defaultdict(set)
@@ -963,15 +979,18 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
     all_mentions = _mentions(ctx)
     mentions = dict(all_mentions)
     pronouns = _pronouns_apart(mentions)
-    if not mentions:
+    times = {k: mentions.pop(k) for k in [k for k, m in mentions.items() if m.kind == "time"]}
+    if not mentions and not times:
         return ()
     entity_of = _entity_of(ctx)
-    uf, ent = resolve(mentions, entity_of)
+    uf, ent, happening = resolve(mentions, entity_of) if mentions else (_UF(()), {}, {})
     groups: dict[Key, list[Key]] = defaultdict(list)
     for k in sorted(mentions):
         groups[uf.find(k)].append(k)
     standing_for: dict[Key, list[Span]] = defaultdict(list)
     for k, a in sorted(pronouns.items()):
+        if a not in mentions:
+            continue  # "Friday, when ...": a time's relative word stands for no actor or event
         m = all_mentions[k]
         standing_for[uf.find(a)].append(Span(k[0], m.start, m.end, m.text))
     names = {e.id: e.name for e in ctx.sections.get("entities") or ()}
@@ -986,6 +1005,10 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
         spans = tuple(Span(k[0], mentions[k].start, mentions[k].end, mentions[k].text) for k in keys)
         out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ()))) or ("single mention",),
                     tuple(standing_for.get(root, ()))))
+    published = {a.id: d for a in ctx.articles if (d := _day_of(a.published)) is not None}
+    for keys, evidence in link_times(times, mentions, lambda k: uf.find(k) if k in mentions and mentions[k].kind == "event" else None, happening, published):
+        spans = tuple(Span(k[0], times[k].start, times[k].end, times[k].text) for k in keys)
+        out.append((_plainest(keys, times), "time", spans, None, evidence, ()))
     out.sort(key=lambda r: (-len({s.article_id for s in r[2]}), -len(r[2]), r[0]))
     return tuple(
         Referent(id=f"{ctx.story_id}/r{n}", label=label, kind=kind, mentions=spans, entity_id=entity_id, evidence=evidence, pronouns=pronouns)

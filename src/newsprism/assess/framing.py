@@ -91,6 +91,8 @@ def compare_framing(ctx: StoryContext) -> tuple[FramingRow, ...]:
 
     rows = []
     for ref in referents:
+        if ref.kind == "time":
+            continue  # "Friday" / "yesterday": when, not how an actor or event is named
         spans = [s for s in ref.mentions if s.article_id in terms]
         if len({s.article_id for s in spans}) < 2:
             continue

@@ -19,6 +19,7 @@ an apposition ("Vitaly Churkin, Russia's envoy") or a copula ("X is the presiden
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -67,6 +68,22 @@ CONTROL_ON = True
 # a time word before a name describes no role ("a latter-day Dan Quayle" put "day" in Quayle's
 # naming row on BASIL): ECB+ and MEANTIME unchanged (benchmarks/coref_eval.py)
 NO_TIME_DESCRIBERS = True
+# times are mentions of their own ("Friday", "yesterday", "last week", "7 p.m."): spaCy's dates
+# and times, each with the event it tells the time of, resolved apart from actors and events
+# (align/referent_times.py). Before, a time was an actor's description when the noun chunks
+# held it ("Saturday") and no mention otherwise ("yesterday")
+TIMES_ON = True
+NAMED_TIMES = frozenset({"DATE", "TIME"})
+# a number alone ("Oscar, 8") or an age ("the 41-year-old"): spaCy's dates that tell no time
+AGE = re.compile(r"^\d{1,3}$|\byears?\s?-?\s?old\b", re.IGNORECASE)
+# the words a time hangs on its event by: "died Friday" (npadvmod), "left early" (advmod), "Friday
+# night" (compound, inside the phrase), and through a preposition ("on Friday"), at most 3 steps
+TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "nmod", "compound", "amod", "nummod", "quantmod"})
+TIME_HOPS = 3
+# prepositions that set an event at a time ("on Friday", "at 7 p.m.", "in March", "during the
+# night"); "since", "until", "before", "after", "by", "for" give a bound or a length
+POINT_PREPOSITIONS = frozenset({"on", "at", "in", "during", "of"})
+TIME_POINT_PREPS = True
 # "X is not a Y" equates nothing (ECB+ entity 0.8164 -> 0.8171); "X is a Y" says what kind X is
 # (``classifies``: MEANTIME entity 0.7218 -> 0.7225 in the head's votes); "X, a Y" is left an
 # identity (read as a kind too: MEANTIME -0.0005)
@@ -396,6 +413,15 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
                                    and (rows[c].pos == "NOUN" or (rows[c].pos == "PROPN" and not rows[c].ent_type and rows[c].text[:1].isupper()))
                                    and not (NO_TIME_DESCRIBERS and rows[c].lemma in TIME_WORDS)}))
         items[h] = {"start": m.start, "end": m.end, "text": m.text, "head": head.lemma, "kind": "entity", "label": m.label, "describers": describers}
+    if TIMES_ON:
+        for e in doc.ents:
+            if e.label_ not in NAMED_TIMES:
+                continue
+            h = span_root(rows, kids, e.start, e.end)
+            s, end = _span_chars(rows, e.start, e.end)
+            if h in items or "\n" in article.text[s:end] or not any(c.isalnum() for c in e.text) or AGE.search(e.text):
+                continue
+            items[h] = {"start": s, "end": end, "text": article.text[s:end], "head": rows[h].lemma, "kind": "time", "label": e.label_}
     for chunk_start, chunk_end, h in tree.noun_chunks():
         head = rows[h]
         if h in items or head.pos not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
@@ -466,7 +492,9 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         role, pred, same_as, classifies = "", -1, -1, False
         g = tok.head
         gov = rows[g]
-        if tok.dep in AGENT_DEPS and g in index:
+        if f["kind"] == "time":
+            role, pred = _time_of(rows, i, index, items)
+        elif tok.dep in AGENT_DEPS and g in index:
             role, pred = "agent", index[g]
         elif tok.dep in PATIENT_DEPS and g in index:
             role, pred = "patient", index[g]
@@ -479,7 +507,9 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
         elif (tok.dep == "pobj" and gov.dep == "prep" and gov.lower in PLACE_PREPOSITIONS and gov.head in index and items[gov.head]["kind"] == "event"
               and f["kind"] == "entity" and f["label"] not in NOT_PLACES and not (f["label"] == "" and _calendar(f["text"]))):
             role, pred = "at", index[gov.head]  # "checked into Betty Ford", "the fire at the store"
-        if tok.dep == "appos" and g in index:
+        if f["kind"] == "time":
+            pass  # a time is no other mention's name
+        elif tok.dep == "appos" and g in index:
             # "Aleppo, the terrifying toll on its people, the bloodshed, ...": a list of things
             # (the head has common nouns as conjuncts), not a second name for the head
             if (not any(rows[c].dep == "conj" and rows[c].pos == "NOUN" for c in kids[g]) and (not APPOS_NEXT or _next_to(rows, kids, (g, items[g]), (i, f)))
@@ -503,6 +533,25 @@ def extract_ref_mentions(doc, article: Article, found: Mapping[str, Any]) -> tup
             )
         )
     return tuple(out)
+
+
+def _time_of(rows, i: int, index: Mapping[int, int], items: Mapping[int, Mapping[str, Any]]) -> tuple[str, int]:
+    """("when", the event mention) a time tells the time of: "died Friday", "killed on Friday",
+    "arrested early yesterday"; ("", -1) when it hangs on no event word."""
+    g = i
+    for _ in range(TIME_HOPS):
+        t = rows[g]
+        if t.dep == "pobj" and rows[t.head].dep == "prep":
+            if TIME_POINT_PREPS and rows[t.head].lower not in POINT_PREPOSITIONS:
+                break  # "killed since Nov. 15", "before Friday": a bound, not when it happened
+            g = rows[t.head].head
+        elif t.dep in TIME_DEPS and t.head != g:
+            g = t.head
+        else:
+            break
+        if g in index and items[g]["kind"] == "event":
+            return "when", index[g]
+    return "", -1
 
 
 def _relative_antecedents(rows, items: Mapping[int, Mapping[str, Any]]) -> dict[int, int]:

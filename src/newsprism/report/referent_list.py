@@ -2,7 +2,8 @@
 the words each outlet uses and what joined them (the referents stage's evidence).
 
 The act of reporting ("According to", "told", "said") is attribution, not an actor or event
-of the story: its referents stay in report.json and are left out of the list. Shared by
+of the story: its referents stay in report.json and are left out of the list; so do times
+("Friday" / "yesterday": when, not who or what; the timeline tells them). Shared by
 report.md and report.html so both list the same referents in the same order.
 """
 
@@ -39,6 +40,8 @@ def listed_referents(story: Dict) -> list[dict[str, Any]]:
             continue
         if ref.get("kind") == "event" and all(_is_attribution(str(m.get("text") or "")) for m in mentions):
             continue
+        if ref.get("kind") == "time":
+            continue  # when, not who or what: the timeline tells the times
         words: dict[str, list[str]] = {}
         seen: set[tuple[str, str]] = set()
         first: dict[str, Dict] = {}
