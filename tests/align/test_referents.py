@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.align import referents as referents_module
 from newsprism.align.entities import merge_entities
 from newsprism.align.referents import resolve_referents
 from newsprism.extract.entities import extract_mentions
@@ -572,3 +573,21 @@ def test_an_apposition_in_an_irregular_plural_is_no_second_name(nlp):
     )
     group = _referent_of(referents, "a0", "Log Cabin Republicans")
     assert not {s.text for s in group.mentions} & {"gay men", "man"}
+
+
+def test_a_name_that_is_a_common_noun_joins_its_lower_case_words_within_one_happening(nlp, monkeypatch):
+    # "Police" tagged as a name in one article made the Athens police and the New York police one
+    texts = [
+        "Police in Athens shot dead a teenager, Alexandros Grigoropoulos, in the Exarchia district. Riots spread across Greece as police fired tear gas.",
+        "The killing of Alexandros Grigoropoulos by police in Athens sparked riots across Greece. Police said two officers were arrested.",
+        "Greek police clashed with protesters in Athens after the death of Alexandros Grigoropoulos. The police used tear gas in Exarchia.",
+        "Police in Brooklyn shot dead Kimani Gray, 16, in East Flatbush. Police Commissioner Raymond Kelly said the teen had a gun.",
+        "Kimani Gray was killed by police in East Flatbush, Brooklyn. Raymond Kelly defended the police officers.",
+        "A vigil for Kimani Gray in Brooklyn turned violent as police made arrests in East Flatbush. A statement from Police said the teen was armed.",
+    ]
+    _, referents = _story(nlp, texts)
+    athens, new_york = _referent_of(referents, "a0", "police"), _referent_of(referents, "a4", "police")
+    assert athens is not new_york and "common name" in new_york.evidence
+    monkeypatch.setattr(referents_module, "NAME_CASE", False)
+    _, referents = _story(nlp, texts)
+    assert _referent_of(referents, "a0", "police") is _referent_of(referents, "a4", "police")
