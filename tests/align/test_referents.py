@@ -591,3 +591,17 @@ def test_a_name_that_is_a_common_noun_joins_its_lower_case_words_within_one_happ
     monkeypatch.setattr(referents_module, "NAME_CASE", False)
     _, referents = _story(nlp, texts)
     assert _referent_of(referents, "a0", "police") is _referent_of(referents, "a4", "police")
+
+
+def test_a_person_described_before_being_named_is_the_one_named_in_that_part_of_the_event(nlp, monkeypatch):
+    texts = ["A speeding car hit a woman in Queens on Friday night. The car hit Mary Johnson as she stepped out of her home, and the driver fled, police said.",
+             "Mary Johnson, 59, died after a hit-and-run driver struck her in Queens.",
+             "A friend said the actress was fine. Her publicist, Jack Ketsoyan, said she was resting."]
+    _, referents = _story(nlp, texts)
+    johnson = _referent_of(referents, "a0", "Mary Johnson")
+    assert johnson is _referent_of(referents, "a0", "woman") and "slot" in johnson.evidence
+    # the speakers of a saying are each their own source
+    assert _referent_of(referents, "a2", "friend") is not _referent_of(referents, "a2", "Jack Ketsoyan")
+    monkeypatch.setattr(referents_module, "SLOT_FILLERS", False)
+    _, referents = _story(nlp, texts)
+    assert _referent_of(referents, "a0", "Mary Johnson") is not _referent_of(referents, "a0", "woman")

@@ -201,6 +201,9 @@ PERSON_NOUNS = frozenset(
     voter member player fan customer officer official protester demonstrator prisoner hostage""".split()
 )
 
+# nouns for many people that take no plural ending: never one person (align/referents.py)
+COLLECTIVE_PEOPLE = frozenset("people personnel staff police crew public".split())
+
 # nouns for people that English writes like a verb ("the host" / "will host", "the suspect" /
 # "suspected", "the coach" / "coached"): a person's role, never the verb's event
 # (extract/referent_mentions.py; with RANK_NOUNS' "judge", "chair", "champion"). General English,
