@@ -20,8 +20,8 @@ the story's articles. Links, each kept as evidence on the referent:
   actress" / "the 33-year-old actress"), the backbone; narrowing words split only a collective
   head ("rebel forces" / "Syrian forces") or a kind named apart ("3G iPhone" / "iPhone"), and
   free descriptions join the one name the story ties the others with that head to;
-- ``slot``: in one article, an indefinite description of a person in the same part of one
-  event as exactly one person's name ("A car hit a woman" ... "The car hit Mary Johnson");
+- ``slot``: an indefinite description of a person in the same part of one event as the one
+  person's name the story puts there ("A car hit a woman" ... "The car hit Mary Johnson");
 - ``meaning`` / ``meaning+slot``: two groups whose words mean alike (embedding cosine,
   ``newsprism.resources.embed``) AND that fill the same slot of the same events across the
   story (agent of "seize", patient of "defeat"), or that each lead articles of one happening
@@ -146,16 +146,17 @@ OF_NAMES = True
 # 'iTunes Music Store' and 'the S&P 500', both ways)
 NAME_CASE = True
 # a person described before being named ("A woman has died after being hit by a car" ... "Raj
-# Chohan ... was hit") is the one person the article names in that part of that event
+# Chohan ... was hit") is the one person the story names in that part of that event
 # (``_join_slot_fillers``). Measured with benchmarks/coref_eval.py, ECB+ entity / MEANTIME
-# entity: off 0.7958 / 0.7198; on 0.7982 / 0.7201. Looser, read against BASIL's naming rows
-# (refread): any description, any name 0.8002 / 0.7161 (the iTunes Store joined Apple, a
-# Magnum its shooter); a saying's speakers too 0.7987 ("a friend" / her publicist); a definite
-# description too 0.7994 ("his wife" joined Jesse Jackson Jr.); a description whose group holds
-# a plural or a collective noun too 0.7994 ("people" joined Mike Huckabee, "officers" Randi
-# Weingarten); across articles, not within one 0.7990
+# entity: off 0.7958 / 0.7198; on 0.7993 / 0.7201 (the one name within each article instead of
+# the story: 0.7982). Looser, each read against BASIL's naming rows (benchmarks' refread of 100
+# stories), article by article: any description, any name 0.8002 / 0.7161 (the iTunes Store
+# joined Apple, a Magnum its shooter); a saying's speakers too 0.7987 ("a friend" / her
+# publicist); a definite description too 0.7994 ("his wife" joined Jesse Jackson Jr.); a
+# description whose group holds a plural or a collective noun too 0.7994 ("people" joined Mike
+# Huckabee, "officers" Randi Weingarten)
 SLOT_FILLERS = True
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "who", "whom", "whose"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "who", "whom"})  # not "whose": "a committee whose members"
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
 
@@ -542,15 +543,15 @@ def resolve(mentions: dict[Key, RefMention], entity_of: dict[tuple[str, int, int
 
 
 def _join_slot_fillers(mentions, uf: _UF, groups_ent, join, type_of, person_heads: frozenset[str], members_of) -> None:
-    """In one article, an indefinite description of a person that fills the same part (agent,
-    patient) of one event referent as exactly one person's name is that person. Not the speakers
+    """An indefinite description of a person that fills the same part (agent, patient) of one
+    event referent as exactly one person's name in the story is that person. Not the speakers
     of a saying ("a friend said" / "her publicist said"), nor a description whose group holds a
     plural or a collective ("people", "officers")."""
     fillers: dict[tuple, list[Key]] = defaultdict(list)
     for k, m in mentions.items():
         event = (k[0], m.pred)
         if m.kind == "entity" and m.role in PARTICIPANT_ROLES and event in mentions and not mentions[event].frame_verb:
-            fillers[(k[0], uf.find(event), m.role)].append(k)
+            fillers[(uf.find(event), m.role)].append(k)
 
     def one_person(k: Key) -> bool:
         return not any(_plural(mentions[x], IRREGULAR_PLURALS) or mentions[x].head in COLLECTIVE_PEOPLE for x in members_of[uf.find(k)])
