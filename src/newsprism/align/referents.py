@@ -553,8 +553,12 @@ def _join_slot_fillers(mentions, uf: _UF, groups_ent, join, type_of, person_head
         if m.kind == "entity" and m.role in PARTICIPANT_ROLES and event in mentions and not mentions[event].frame_verb:
             fillers[(uf.find(event), m.role)].append(k)
 
+    def many(m: RefMention) -> bool:
+        word = m.text[m.head_start - m.start:].split()[0].lower() if m.start <= m.head_start < m.end else ""
+        return _plural(m, IRREGULAR_PLURALS) or m.head in COLLECTIVE_PEOPLE or word != m.head and word.endswith("es") and word[:-2] == m.head  # "witnesses"
+
     def one_person(k: Key) -> bool:
-        return not any(_plural(mentions[x], IRREGULAR_PLURALS) or mentions[x].head in COLLECTIVE_PEOPLE for x in members_of[uf.find(k)])
+        return not any(many(mentions[x]) for x in members_of[uf.find(k)])
 
     for keys in fillers.values():
         named = {uf.find(k) for k in keys if groups_ent.get(uf.find(k))}
