@@ -349,3 +349,15 @@ def test_a_time_is_a_mention_of_its_own_told_with_the_event_it_dates(nlp, monkey
     monkeypatch.setattr(referent_mentions, "TIMES_ON", False)
     _, ms = _mentions(nlp, text)
     assert not any(m.kind == "time" for m in ms)
+
+
+def test_a_pronoun_with_no_name_of_its_gender_stands_for_the_description_of_that_gender(nlp, monkeypatch):
+    def antecedents(text):
+        _, ms = _mentions(nlp, text)
+        return [(m.text, ms[m.antecedent].text) for m in ms if m.antecedent >= 0]
+
+    assert antecedents("A woman has died after a car hit her in Queens. She was 59, and the driver fled.") == [("her", "woman"), ("She", "woman")]
+    # a name of the pronoun's gender comes first; "he" is not Mary Johnson
+    assert antecedents("Mary Johnson met a man at the station. She said he was calm.") == [("She", "Mary Johnson"), ("he", "man")]
+    monkeypatch.setattr(referent_mentions, "GENDERED_DESCRIPTIONS", False)
+    assert antecedents("A woman has died after a car hit her in Queens. She was 59, and the driver fled.") == []

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Article, RefMention
 from ..resources.frames import frame_of
-from ..resources.words import (AGENT_NOUNS, ASPECTUAL_VERBS, DITRANSITIVE_VERBS, EVENT_IDIOMS, GROUP_NOUNS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS,
+from ..resources.words import (AGENT_NOUNS, ASPECTUAL_VERBS, DITRANSITIVE_VERBS, EVENT_IDIOMS, GENDERED_NOUNS, GROUP_NOUNS, HOLDING_VERBS, LIGHT_VERBS, LINKING_VERBS, MONTHS, NAMING_VERBS, PARTITIVE_NOUNS,
                                PERSON_NOUNS, PLACE_NOUNS, RANK_NOUNS, RELATIVE_WORDS, SPEECH_VERBS, THOUGHT_VERBS, TIME_WORDS, WEEKDAYS)
 from .row_tree import span_root, subtree, title_case_lines, tree_of
 
@@ -125,7 +125,14 @@ APPOS_GAP_POS = frozenset({"DET", "PUNCT", "ADP", "PROPN", "ADV", "ADJ", "NUM", 
 #   name within a sentence lowered MEANTIME CoNLL to 0.7174, and "it" with the same rule ECB+
 #   event CoNLL by 0.0009 ("it is likely that");
 # - a description of a person as an antecedent ("the officer ... he"): ECB+ 0.036 -> 0.034.
+# - a "he" / "she" with no person's name of its gender in reach joins the nearest description of that gender
+#   in its sentence or the one before (``resources.words.GENDERED_NOUNS``: "A woman has died ...
+#   She was hit"; GENDERED_DESCRIPTIONS): ECB+ entity gain 0.0453 -> 0.0483 (of the 14 pronouns
+#   it resolves, 13 stand with their gold chain: 389 right pairs, 6 wrong), MEANTIME unchanged;
+#   in the pronoun's own sentence only: 0.0480.
 PRONOUNS_ON = True
+GENDERED_DESCRIPTIONS = True
+GENDER_SENTENCES = 1
 PRONOUN_SENTENCES = 2
 THIRD_SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -589,7 +596,9 @@ def _pronoun_antecedents(rows, sent_of: list[int], items: Mapping[int, Mapping[s
     she was being treated for": "she" is not Ketsoyan), or that an earlier pronoun of the other
     gender stands for. The writer's pronoun passes over a name inside a quotation (the speaker's
     words: '"I met Obama," he said'); the subject of a new sentence takes the last sentence's
-    subject before a nearer name. A pronoun with no name before it is left out."""
+    subject before a nearer name. A pronoun with no name of its gender in reach stands for the
+    nearest description of its gender in its sentence or the one before ("A woman has died ... She was
+    hit"); with none, it is left out."""
     sent_of = _whole_sentences(rows, sent_of) if WHOLE_SENTENCES else sent_of
     names = sorted(i for i, f in items.items() if f["kind"] == "entity" and f["label"] == "PERSON")
     person = {i: items[i]["text"].split()[-1].lower() for i in names}  # one person: one surname in an article
@@ -626,6 +635,15 @@ def _pronoun_antecedents(rows, sent_of: list[int], items: Mapping[int, Mapping[s
             out[i] = fits[0]
             if LEARN_GENDER:
                 gender.setdefault(person[fits[0]], want)  # "She said he would win": he is someone else
+    if GENDERED_DESCRIPTIONS:
+        described = sorted(n for n, f in items.items() if f["kind"] == "entity" and not f["label"] and rows[n].lower in GENDERED_NOUNS)
+        for i, t in enumerate(rows):
+            if i in out or t.pos != "PRON" or t.lower not in THIRD_SINGULAR:
+                continue
+            want = THIRD_SINGULAR[t.lower]
+            near = [n for n in described if n < i and sent_of[i] - sent_of[n] <= GENDER_SENTENCES]
+            if near and GENDERED_NOUNS[rows[near[-1]].lower] == want:
+                out[i] = near[-1]
     return out
 
 

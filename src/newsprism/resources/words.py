@@ -201,6 +201,13 @@ PERSON_NOUNS = frozenset(
     voter member player fan customer officer official protester demonstrator prisoner hostage""".split()
 )
 
+# nouns that say a person's gender, as "he" / "she" would (extract/referent_mentions.py: a pronoun
+# with no name in reach stands for the nearest such description). General English
+GENDERED_NOUNS: dict[str, str] = {
+    **{w: "f" for w in "woman girl mother actress wife daughter sister grandmother lady businesswoman policewoman spokeswoman congresswoman".split()},
+    **{w: "m" for w in "man boy father actor husband son brother grandfather gentleman businessman policeman spokesman congressman gunman".split()},
+}
+
 # nouns for many people that take no plural ending: never one person (align/referents.py)
 COLLECTIVE_PEOPLE = frozenset("people personnel staff police crew public".split())
 
