@@ -546,7 +546,8 @@ def _join_slot_fillers(mentions, uf: _UF, groups_ent, join, type_of, person_head
     """An indefinite description of a person that fills the same part (agent, patient) of one
     event referent as exactly one person's name in the story is that person. Not the speakers
     of a saying ("a friend said" / "her publicist said"), nor a description whose group holds a
-    plural or a collective ("people", "officers")."""
+    plural or a collective ("people", "officers"); a group whose words stand beside two people
+    joins the one most of them stand beside, if more than half do."""
     fillers: dict[tuple, list[Key]] = defaultdict(list)
     for k, m in mentions.items():
         event = (k[0], m.pred)
@@ -560,17 +561,23 @@ def _join_slot_fillers(mentions, uf: _UF, groups_ent, join, type_of, person_head
     def one_person(k: Key) -> bool:
         return not any(many(mentions[x]) for x in members_of[uf.find(k)])
 
+    # a description's group -> (name, description) pairs: the name each of its slots holds
+    candidates: dict[Key, list[tuple[Key, Key]]] = defaultdict(list)
     for keys in fillers.values():
         named = {uf.find(k) for k in keys if groups_ent.get(uf.find(k))}
-        if len(named) != 1:
-            continue
-        root = next(iter(named))
-        if "PERSON" not in {type_of.get(e, "") for e in groups_ent[root]}:
+        if len(named) != 1 or "PERSON" not in {type_of.get(e, "") for e in groups_ent[next(iter(named))]}:
             continue
         for k in keys:
             m = mentions[k]
             if not m.label and not m.definite and m.head in person_heads and not groups_ent.get(uf.find(k)) and one_person(k):
-                join(root, k, "slot")
+                candidates[uf.find(k)].append((next(iter(named)), k))
+    for pairs in candidates.values():
+        # words of one group in the slots of two people join the one most of them stand with
+        best, n = Counter(root for root, _ in pairs).most_common(1)[0]
+        if n * 2 > len(pairs):
+            for root, k in pairs:
+                if root == best:
+                    join(root, k, "slot")
 
 
 def _parts_clash(a: dict[str, set[str]] | None, b: dict[str, set[str]] | None, type_of: dict[str, str]) -> bool:
