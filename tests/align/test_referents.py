@@ -605,3 +605,35 @@ def test_a_person_described_before_being_named_is_the_one_named_in_that_part_of_
     monkeypatch.setattr(referents_module, "SLOT_FILLERS", False)
     _, referents = _story(nlp, texts)
     assert _referent_of(referents, "a0", "Mary Johnson") is not _referent_of(referents, "a0", "woman")
+
+
+def test_the_country_is_the_one_country_named_just_before_it(nlp, monkeypatch):
+    def country_in(texts):
+        _, referents = _story(nlp, texts)
+        return {s.text for s in _referent_of(referents, "a0", "country").mentions}
+
+    greece = ["Greece mourned the boy on Saturday. Riots spread across Greece on Sunday, and officials said the country had not "
+              "seen such unrest in decades."]
+    assert "Greece" in country_in(greece)
+    # two countries in reach, one named once, one that narrows another phrase ("Russia's envoy"),
+    # or none near it (an American article's "the country"): no one's
+    assert country_in(["France and Germany signed the deal in Paris. Analysts said the country would gain most."]) == {"country"}
+    assert country_in(["Russia defended its airstrikes. Russia's envoy said fighters would leave for regions of the country "
+                       "to the west."]) == {"country"}
+    assert country_in(["Airbus won the tanker contract over Boeing in France. The loss is a blow to workers in Kansas, and to the "
+                       "aircraft industry. Politicians across the country were angry."]) == {"country"}
+    monkeypatch.setattr(referents_module, "COUNTRY_ON", False)
+    assert country_in(greece) == {"country"}
+
+
+def test_our_country_in_a_quotation_is_the_speaker_s_not_the_one_the_writer_names(nlp, monkeypatch):
+    texts = ["Afghanistan held elections on Saturday. Michael Steele said Afghanistan was not a war of choice, and he praised the "
+             "troops in that country.",
+             '"For the sake of the free world, our country must give our troops the support to win," Steele said.']
+    _, referents = _story(nlp, texts)
+    afghanistan = _referent_of(referents, "a0", "Afghanistan")
+    assert afghanistan is _referent_of(referents, "a0", "country")
+    assert afghanistan is not _referent_of(referents, "a1", "our country")
+    monkeypatch.setattr(referents_module, "SPEAKERS_OWN", False)
+    _, referents = _story(nlp, texts)
+    assert _referent_of(referents, "a0", "Afghanistan") is _referent_of(referents, "a1", "our country")

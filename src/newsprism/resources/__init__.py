@@ -9,6 +9,8 @@
 - ``language_cues.tsv``: function words and letters that tell languages apart (see
   ``ingest/language``: articles not in English are skipped with an E110 line).
 - ``aliases.json``: names that denote the same actor (see ``align/entity_names``).
+- ``countries.txt`` (read by ``places``): the names of countries, from Unicode CLDR ("the
+  country" after "Greece" is Greece: ``align/referents``).
 - ``event_frames.json``, ``referent_roles.json`` (read by ``frames``): event words of one frame and
   role nouns of states and armed actors (see ``align/referent_sides``).
 - ``loaded_terms.tsv``, ``loaded_excluded.txt``, ``loaded_weights.json``: the loaded-language

@@ -204,8 +204,12 @@ PERSON_NOUNS = frozenset(
 # nouns that say a person's gender, as "he" / "she" would (extract/referent_mentions.py: a pronoun
 # with no name in reach stands for the nearest such description). General English
 GENDERED_NOUNS: dict[str, str] = {
-    **{w: "f" for w in "woman girl mother actress wife daughter sister grandmother lady businesswoman policewoman spokeswoman congresswoman".split()},
-    **{w: "m" for w in "man boy father actor husband son brother grandfather gentleman businessman policeman spokesman congressman gunman".split()},
+    **{w: "f" for w in """woman girl mother actress wife daughter sister grandmother granddaughter lady businesswoman policewoman
+                           spokeswoman congresswoman councilwoman sportswoman girlfriend widow niece aunt queen princess
+                           waitress bride fiancee mum mom schoolgirl""".split()},
+    **{w: "m" for w in """man boy father actor husband son brother grandfather grandson gentleman businessman policeman spokesman
+                           congressman councilman sportsman gunman boyfriend widower nephew uncle king prince waiter groom
+                           fiance dad schoolboy""".split()},
 }
 
 # nouns for many people that take no plural ending: never one person (align/referents.py)
