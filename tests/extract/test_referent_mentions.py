@@ -361,3 +361,16 @@ def test_a_pronoun_with_no_name_of_its_gender_stands_for_the_description_of_that
     assert antecedents("Mary Johnson met a man at the station. She said he was calm.") == [("She", "Mary Johnson"), ("he", "man")]
     monkeypatch.setattr(referent_mentions, "GENDERED_DESCRIPTIONS", False)
     assert antecedents("A woman has died after a car hit her in Queens. She was 59, and the driver fled.") == []
+
+
+def test_they_stands_for_the_nearest_plural_description_of_people_in_its_sentence(nlp, monkeypatch):
+    def antecedents(text):
+        _, ms = _mentions(nlp, text)
+        return [(m.text, ms[m.antecedent].text) for m in ms if m.antecedent >= 0 and m.text.lower() in referent_mentions.THEY_WORDS]
+
+    assert antecedents("The inmate pulled a gun on two guards during the transfer and held them hostage.") == [("them", "two guards")]
+    # a body is no people; a name between is another candidate
+    assert antecedents("Analysts said the companies would cut their costs.") == []
+    assert antecedents("Finance ministers will gather in Washington while the IMF and the World Bank hold their meetings.") == []
+    monkeypatch.setattr(referent_mentions, "THEY_ON", False)
+    assert antecedents("The inmate pulled a gun on two guards during the transfer and held them hostage.") == []
