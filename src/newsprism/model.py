@@ -8,6 +8,7 @@ A story section that a run did not compute is ``None`` and is left out of ``to_d
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -25,6 +26,16 @@ SECTION_NAMES = (
 
 
 JSON_ATOMS = (str, int, float, type(None))  # values JSON holds as they are (bool is an int)
+
+
+def day_of(published: str | None) -> datetime.date | None:
+    """The day of an ISO 8601 date or datetime (``Article.published``), or None."""
+    if not published:
+        return None
+    try:
+        return datetime.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
 
 
 def plain(obj: Any) -> Any:

@@ -57,8 +57,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from ..extract.date_rules import parse_published
-from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext
+from ..model import PARTICIPANT_ROLES, Referent, RefMention, Span, StoryContext, day_of
 from ..resources.places import country_names
 from ..resources.words import AGENT_NOUNS, COLLECTIVE_PEOPLE, GROUP_NOUNS, INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, RANK_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
@@ -166,11 +165,12 @@ SLOT_FILLERS = True
 COUNTRY_ON = True
 COUNTRY_SENTENCES = 1
 COUNTRY_MIN = 2
+COUNTRY_NOUNS = frozenset({"country", "nation"})
 # "our country", "my wife": the speaker's, which the writer's head word does not tell; such a
 # description joins no one by its head (on BASIL's naming rows: "our country" left Afghanistan,
 # "our party" the Republican Party, and "my wife" Huma Abedin, whom it was). ECB+, MEANTIME unchanged
 SPEAKERS_OWN = True
-COUNTRY_NOUNS = frozenset({"country", "nation"})
+# pronouns that show their antecedent to be a person (``_person_heads``)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "who", "whom"})  # not "whose": "a committee whose members"
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
@@ -1123,7 +1123,7 @@ def resolve_referents(ctx: StoryContext) -> tuple[Referent, ...]:
         spans = tuple(Span(k[0], mentions[k].start, mentions[k].end, mentions[k].text) for k in keys)
         out.append((label or _plainest(keys, mentions), kind, spans, entity_id, tuple(sorted(uf.evidence.get(root, ()))) or ("single mention",),
                     tuple(standing_for.get(root, ()))))
-    published = {a.id: d for a in ctx.articles if (d := parse_published(a.published)) is not None}
+    published = {a.id: d for a in ctx.articles if (d := day_of(a.published)) is not None}
     for keys, evidence in link_times(times, mentions, lambda k: uf.find(k) if k in mentions and mentions[k].kind == "event" else None, happening, published):
         spans = tuple(Span(k[0], times[k].start, times[k].end, times[k].text) for k in keys)
         out.append((_plainest(keys, times), "time", spans, None, evidence, ()))

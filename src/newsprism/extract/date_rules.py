@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..model import day_of
 from ..resources.words import MONTHS, WEEKDAYS
 
 RELATIONS = {"since", "until", "till", "before", "after", "by", "from", "through", "as of"}
@@ -101,12 +102,7 @@ class DateFound:
 
 
 def parse_published(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
+    return day_of(published)
 
 
 def find_dates(text: str, published: dt.date | None, *, future_at=lambda start, end: False) -> list[DateFound]:
