@@ -1,15 +1,18 @@
 """Mentions that may corefer across articles, read from one article's parse.
 
-Three kinds of mention, all from the dependency parse, no word lists of actors:
+Four kinds of mention, all from the parse, no word lists of actors:
 - names: the article's corrected named-entity mentions (``found["mentions"]``), except a
   headline's Title Case common nouns ("Pulls Gun On And Handcuffs Guards": "guards" in the body);
 - descriptions: noun chunks headed by a common noun ("the rebels", "terrorist groups",
   "the president", "the fall of Aleppo");
 - events: content verbs ("liberated", "has fallen") and nouns that name an action
-  (a noun whose lemma the same article also uses as a verb, or with a nominalising suffix).
+  (a noun whose lemma the same article also uses as a verb, or with a nominalising suffix);
+- times: the parser's dates and times ("Friday", "yesterday", "7 p.m."), each with the event it
+  tells the time of (role ``when``), resolved apart (align/referent_times.py).
 
 Pronouns are mentions too, each with the mention it stands for (``antecedent``): "he" / "she"
-and their forms, a relative pronoun, "its" (``_pronoun_antecedents`` and the others below).
+and their forms, "they" and its forms, a relative pronoun, "its" (``_pronoun_antecedents`` and
+the others below).
 
 For each mention the parse also gives its role: agent, patient or place ("at") of which event
 mention (subject / passive subject / object / "by" agent / a thing or place after "in", "into",
