@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
+from story_referents import resolve_story
+
 from newsprism.align import referent_times
-from newsprism.align.entities import merge_entities
-from newsprism.align.referents import resolve_referents
-from newsprism.extract.entities import extract_mentions
-from newsprism.extract.referent_mentions import extract_ref_mentions
-from newsprism.model import Article, ArticleAnalysis, StoryContext, plain
+from newsprism.model import plain
 from newsprism.report.referent_list import listed_referents
 
 
 def _story(nlp, texts, published=()):
-    articles, analyses = [], {}
-    for n, text in enumerate(texts):
-        article = Article(f"a{n}", f"o{n}", text, published=published[n] if n < len(published) else None)
-        doc = nlp(text)
-        mentions = extract_mentions(doc, article, {})
-        analyses[article.id] = ArticleAnalysis(article.id, (), mentions=mentions, ref_mentions=extract_ref_mentions(doc, article, {"mentions": mentions}))
-        articles.append(article)
-    ctx = StoryContext("s1", tuple(articles), analyses)
-    ctx = StoryContext("s1", tuple(articles), analyses, {"entities": merge_entities(ctx)})
-    return resolve_referents(ctx)
+    return resolve_story(nlp, texts, published)[1]
 
 
 def _time(referents, article_id, text):

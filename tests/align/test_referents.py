@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from story_referents import resolve_story
 
 from newsprism.align import referents as referents_module
-from newsprism.align.entities import merge_entities
-from newsprism.align.referents import resolve_referents
-from newsprism.extract.entities import extract_mentions
-from newsprism.extract.referent_mentions import extract_ref_mentions
-from newsprism.model import Article, ArticleAnalysis, StoryContext
 
 
 def _story(nlp, texts):
-    articles, analyses = [], {}
-    for n, text in enumerate(texts):
-        article = Article(f"a{n}", f"o{n}", text)
-        doc = nlp(text)
-        mentions = extract_mentions(doc, article, {})
-        found = {"mentions": mentions}
-        analyses[article.id] = ArticleAnalysis(article.id, (), mentions=mentions, ref_mentions=extract_ref_mentions(doc, article, found))
-        articles.append(article)
-    ctx = StoryContext("s1", tuple(articles), analyses)
-    ctx = StoryContext("s1", tuple(articles), analyses, {"entities": merge_entities(ctx)})
-    return {a.id: a for a in articles}, resolve_referents(ctx)
+    return resolve_story(nlp, texts)
 
 
 def _referent_of(referents, article_id, text):

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 
 from ..model import RefMention
 from ..resources.words import MONTHS, WEEKDAYS
+from .union_find import UnionFind
 
 Key = tuple[str, int]
 
@@ -88,13 +89,12 @@ def time_facets(m: RefMention, published: datetime.date | None = None) -> tuple[
     return (("word", m.head),)
 
 
-class _Groups:
+class _Groups(UnionFind):
     """Union-find over time mentions that keeps each group's weekdays and dates apart."""
 
     def __init__(self, keys, facets: Mapping[Key, tuple[tuple, ...]]):
-        self.parent = {k: k for k in keys}
-        self.evidence: dict[Key, set[str]] = defaultdict(set)
-        self.named: dict[Key, dict[str, set]] = {k: self._named(facets[k]) for k in keys}
+        super().__init__(keys)
+        self.named: dict[Key, dict[str, set]] = {k: self._named(facets[k]) for k in self.parent}
 
     @staticmethod
     def _named(facets: tuple[tuple, ...]) -> dict[str, set]:
@@ -107,12 +107,6 @@ class _Groups:
                 out[f[0]].add(f[1])
         return dict(out)
 
-    def find(self, k: Key) -> Key:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
     def join(self, a: Key, b: Key, why: str) -> bool:
         """Joins the groups of a and b unless they name different days; True if they are one."""
         ra, rb = self.find(a), self.find(b)
@@ -121,13 +115,9 @@ class _Groups:
         na, nb = self.named[ra], self.named[rb]
         if any(na.get(kind) and nb.get(kind) and not na[kind] & nb[kind] for kind in ("day", "date", "month")):
             return False  # "Monday" / "Tuesday", "December 11" / "December 12"
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        for kind, got in self.named.pop(rb).items():
-            self.named[ra].setdefault(kind, set()).update(got)
-        self.evidence[ra] |= self.evidence.pop(rb, set())
-        self.evidence[ra].add(why)
+        root = self.union(a, b, why)
+        for kind, got in self.named.pop(rb if root == ra else ra).items():
+            self.named[root].setdefault(kind, set()).update(got)
         return True
 
 

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -62,6 +62,7 @@ from ..resources.places import country_names
 from ..resources.words import AGENT_NOUNS, COLLECTIVE_PEOPLE, GROUP_NOUNS, INSTANCE_WORDS, LIGHT_VERBS, MONTHS, NOUN_VERBS, PARTITIVE_NOUNS, PERSON_NOUNS, RANK_NOUNS, WEEKDAYS
 from .referent_sides import LEAD_SENTENCES, _related, join_frames, join_sides, role_class, role_words, stance_words
 from .referent_times import link_times
+from .union_find import UnionFind as _UF
 
 # Tuned on MEANTIME English (all 4 topics, benchmarks/coref_eval.py); reported also on ECB+ coref_dev.
 ENTITY_MEANING = 0.80  # cosine alone that joins two description groups
@@ -174,28 +175,6 @@ SPEAKERS_OWN = True
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "who", "whom"})  # not "whose": "a committee whose members"
 
 Key = tuple[str, int]  # (article id, index in that article's ref_mentions)
-
-
-class _UF:
-    def __init__(self, keys: Iterable[Key]):
-        self.parent = {k: k for k in keys}
-        self.evidence: dict[Key, set[str]] = defaultdict(set)
-
-    def find(self, k: Key) -> Key:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: Key, b: Key, why: str) -> Key:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-            self.evidence[ra] |= self.evidence.pop(rb, set())
-        self.evidence[ra].add(why)
-        return ra
 
 
 def _union(a: set | None, b: set | None) -> set:
@@ -597,8 +576,13 @@ def _join_slot_fillers(mentions, uf: _UF, groups_ent, join, type_of, person_head
         word = m.text[m.head_start - m.start:].split()[0].lower() if m.start <= m.head_start < m.end else ""
         return _plural(m, IRREGULAR_PLURALS) or m.head in COLLECTIVE_PEOPLE or word != m.head and word.endswith("es") and word[:-2] == m.head  # "witnesses"
 
+    judged: dict[Key, bool] = {}  # a group's verdict, read once: groups may hold thousands
+
     def one_person(k: Key) -> bool:
-        return not any(many(mentions[x]) for x in members_of[uf.find(k)])
+        root = uf.find(k)
+        if root not in judged:
+            judged[root] = not any(many(mentions[x]) for x in members_of[root])
+        return judged[root]
 
     # a description's group -> (name, description) pairs: the name each of its slots holds
     candidates: dict[Key, list[tuple[Key, Key]]] = defaultdict(list)
